@@ -1,0 +1,74 @@
+// Generates src/generated/types.ts (json-schema-to-typescript) and src/generated/codeLists.ts (the x-labels
+// of codes.schema.json as a typed constant) from the JSON Schemas.
+// Plain CommonJS because it runs before `tsc` (the TypeScript sources import its output).
+// `node scripts/generate-types.js` writes the files; the freshness test calls generateAll().
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { compile } = require('json-schema-to-typescript');
+
+const schemaDir = path.join(__dirname, '..', 'json');
+const generatedDir = path.join(__dirname, '..', 'src', 'generated');
+
+const banner = `/* Generated from schemas/json/*.schema.json by scripts/generate-types.js. Do not edit: edit the schema. */`;
+
+/** One synthetic root that refers to every schema and every named definition, so each type is emitted once. */
+function modelRoot() {
+  const files = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
+  const properties = {};
+  for (const file of files) {
+    const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
+    if (schema.type || schema.allOf) properties[file] = { $ref: file };
+    for (const name of Object.keys(schema.$defs ?? {}).sort()) {
+      properties[`${file}#${name}`] = { $ref: `${file}#/$defs/${name}` };
+    }
+  }
+  return { title: 'OneSealModel', type: 'object', properties, additionalProperties: false };
+}
+
+async function generateTypes() {
+  const ts = await compile(modelRoot(), 'OneSealModel', {
+    cwd: schemaDir,
+    bannerComment: banner,
+    additionalProperties: false,
+    unreachableDefinitions: false,
+    style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
+  });
+  // A description beside a $ref to a titled definition makes json-schema-to-typescript emit a numbered copy
+  // (TimeLimit1); keep such descriptions on the definition instead, so every shape has exactly one type.
+  const copies = [...ts.matchAll(/^export (?:interface|type) ([A-Za-z]+\d+)\b/gm)].map((m) => m[1]);
+  if (copies.length > 0) throw new Error(`duplicate generated types: ${copies.join(', ')}`);
+  // The synthetic root only exists to reach every definition; it is not part of the model.
+  return ts.replace(/\nexport interface OneSealModel \{[\s\S]*?\n\}\n/, '\n');
+}
+
+/** Every code list with its zh labels, in enum order, so UIs and documents read names from one table. */
+function generateCodeLists() {
+  const codes = JSON.parse(fs.readFileSync(path.join(schemaDir, 'codes.schema.json'), 'utf8'));
+  const lists = {};
+  for (const [name, def] of Object.entries(codes.$defs)) {
+    const labels = def['x-labels'];
+    const unlabelled = def.enum.filter((value) => typeof labels?.[value] !== 'string');
+    if (unlabelled.length > 0) throw new Error(`codes.schema.json ${name}: no x-labels for ${unlabelled.join(', ')}`);
+    // Pairs, not an object: integer-like keys ("10") would be reordered before "01".
+    lists[name] = def.enum.map((value) => [value, labels[value]]);
+  }
+  const body = Object.entries(lists)
+    .map(([name, pairs]) => `  ${name}: [\n${pairs.map((p) => `    ${JSON.stringify(p)},`).join('\n')}\n  ],`)
+    .join('\n');
+  return `${banner}\n\nexport const CODE_LISTS = {\n${body}\n} as const;\n`;
+}
+
+/** File name (inside src/generated) → content. */
+async function generateAll() {
+  return { 'types.ts': await generateTypes(), 'codeLists.ts': generateCodeLists() };
+}
+
+module.exports = { generateAll, generatedDir };
+
+if (require.main === module) {
+  generateAll().then((files) => {
+    fs.mkdirSync(generatedDir, { recursive: true });
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(generatedDir, name), content);
+  });
+}

@@ -1,0 +1,25 @@
+/** 行政区划代码: GB/T 2260 six digits for province/city/county, nine digits for a township. */
+
+const COUNTY_OR_ABOVE = /^[1-9]\d{5}$/;
+const TOWNSHIP = /^[1-9]\d{8}$/;
+
+export function isDivisionCode(value: string): boolean {
+  return COUNTY_OR_ABOVE.test(value) || TOWNSHIP.test(value);
+}
+
+/** The third part of a township code tells its kind: 0xx 街道, 1xx 镇, 2xx 乡, 4xx 类乡级. */
+export type TownshipKind = 'subdistrict' | 'town' | 'township' | 'township-like';
+
+export function townshipKind(code: string): TownshipKind | undefined {
+  if (!TOWNSHIP.test(code)) return undefined;
+  return ({ '0': 'subdistrict', '1': 'town', '2': 'township', '4': 'township-like' } as const)[
+    code[6] as '0' | '1' | '2' | '4'
+  ];
+}
+
+/** True when `code` is `ancestor` itself or lies inside it (450321100 lies in 450321 and in 450300). */
+export function isWithinRegion(code: string, ancestor: string): boolean {
+  if (code === ancestor) return true;
+  const significant = ancestor.length === 6 ? ancestor.replace(/(00)+$/, '') : ancestor;
+  return code.length > ancestor.length && code.startsWith(significant);
+}

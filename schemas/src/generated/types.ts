@@ -1,0 +1,817 @@
+/* Generated from schemas/json/*.schema.json by scripts/generate-types.js. Do not edit: edit the schema. */
+
+/**
+ * 基本目录事项：由市、县两级定义一次，各乡镇实施清单必须与之一致（同一事项无差别受理、同标准办理）
+ */
+export type BaseItem = CatalogueFields &
+  Lifecycle & {
+    kind: 'base-item';
+    schemaVersion: SchemaVersion;
+    /**
+     * 标准到办事现场最多次数
+     */
+    maxVisits: number;
+    /**
+     * 标准申请材料
+     */
+    materials: MaterialRequirement[];
+    fees: Fees;
+    faq: Faq[];
+    riskPoints: RiskPoint[];
+  };
+/**
+ * 事项类型
+ */
+export type ItemType = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '20';
+/**
+ * 行使层级
+ */
+export type ExerciseLevel = '1' | '2' | '3' | '4' | '5' | '6' | '7';
+/**
+ * 服务对象
+ */
+export type ServiceObject = '1' | '2' | '3' | '4' | '5' | '6';
+/**
+ * 时限单位
+ */
+export type TimeUnit = 'workday' | 'day';
+/**
+ * 特别程序种类
+ */
+export type SpecialProcedureKind = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '9';
+/**
+ * 办理环节类别
+ */
+export type StepStage =
+  'apply' | 'accept' | 'review' | 'investigate' | 'publicize' | 'decide' | 'issue' | 'deliver' | 'other';
+/**
+ * 流程分支类别
+ */
+export type BranchKind = 'refuse' | 'correct' | 'deny' | 'return';
+/**
+ * 审批结果类型
+ */
+export type ResultType = '1' | '2' | '3' | '4';
+/**
+ * 字段格式（均在 createAjv() 中注册）
+ */
+export type FieldFormat =
+  'cn-id-card' | 'cn-uscc' | 'cn-division-code' | 'cn-mobile' | 'cn-phone' | 'cn-postcode' | 'date' | 'email';
+/**
+ * 表单字段控件（设计器组件面板、在线表单和纸质表单共用一份）
+ */
+export type FieldComponent =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'select'
+  | 'radio'
+  | 'checkbox'
+  | 'date'
+  | 'id-card'
+  | 'mobile'
+  | 'uscc'
+  | 'region'
+  | 'address'
+  | 'upload'
+  | 'table'
+  | 'section'
+  | 'step';
+/**
+ * 声明式条件（不含任何脚本）：比较一个字段，或以 all / any / not 组合
+ */
+export type Condition = Comparison | AllCondition | AnyCondition | NotCondition;
+/**
+ * 条件运算符
+ */
+export type ConditionOperator =
+  'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'empty' | 'notEmpty';
+/**
+ * 事项状态（动态管理）
+ */
+export type ItemStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'withdrawn' | 'cancelled';
+/**
+ * 文档所依据的模型版本；模型升级时按版本逐步迁移
+ */
+export type SchemaVersion = 1;
+/**
+ * 材料形式
+ */
+export type MaterialForm = '1' | '2' | '3' | '4';
+/**
+ * 材料载体
+ */
+export type MaterialMedium = '1' | '2' | '3';
+/**
+ * 材料必要性，按对申请人的要求从严到宽排列
+ */
+export type MaterialNecessity = '1' | '2' | '3' | '4';
+/**
+ * 材料来源渠道
+ */
+export type MaterialSource = '1' | '2' | '3' | '4' | '9';
+/**
+ * 一件事：一组事项和情形问题；情形的回答决定哪些事项、哪些材料纳入办理
+ */
+export type Bundle = Lifecycle & {
+  kind: 'bundle';
+  schemaVersion: SchemaVersion;
+  code: string;
+  name: string;
+  description?: string;
+  /**
+   * 适用区域，缺省为全市
+   */
+  regionCode?: string;
+  questions: SituationQuestion[];
+  /**
+   * @minItems 2
+   */
+  items: [BundleItem, BundleItem, ...BundleItem[]];
+  materialRules?: MaterialRule[];
+};
+/**
+ * 实施主体性质
+ */
+export type BodyNature = '1' | '2' | '3' | '9';
+/**
+ * 办件类型
+ */
+export type CaseType = '1' | '2' | '3' | '4';
+/**
+ * 办理形式
+ */
+export type HandlingForm = '1' | '2' | '3' | '4' | '9';
+/**
+ * 通办范围
+ */
+export type HandlingScope = '1' | '2' | '3' | '4' | '5' | '6';
+/**
+ * 网上办理深度：Ⅰ级仅可互联网咨询；Ⅱ级可网上收件、预审；Ⅲ级可网上受理、办理并反馈结果；Ⅳ级全程网办（含电子证照反馈）
+ */
+export type OnlineDepth = '1' | '2' | '3' | '4';
+/**
+ * 权力来源
+ */
+export type PowerSource = '1' | '2' | '3' | '4' | '5' | '6';
+/**
+ * 行政区划层级
+ */
+export type RegionLevel = 'city' | 'county' | 'township' | 'village';
+/**
+ * 实施清单条目：一个乡镇（街道）对一个基本目录事项的实施，只能设定乡镇可以设定的要素，只能收紧不能放宽
+ */
+export type ItemImplementation = LocalFields &
+  Lifecycle & {
+    kind: 'implementation';
+    schemaVersion: SchemaVersion;
+    /**
+     * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+     */
+    baseCode: string;
+    /**
+     * 所依据的基本目录版本
+     */
+    baseVersion?: number;
+    type?: ItemType;
+    /**
+     * 清单中公布的设定依据，须与基本目录一致
+     */
+    legalBasis?: LegalBasis[];
+    /**
+     * 本乡镇收取的材料（基本目录材料的子集）
+     */
+    materials: MaterialSelection[];
+    fees?: Fees;
+    /**
+     * 本地补充的常见问题
+     */
+    faq?: Faq[];
+    /**
+     * 本地补充的廉洁风险点
+     */
+    riskPoints?: RiskPoint[];
+  };
+/**
+ * 已合并的事项：实施清单条目与其基本目录事项合并后的完整视图，办事指南、告知单、流程图和在线表单都以它为准
+ */
+export type Item = CatalogueFields &
+  LocalFields &
+  Lifecycle & {
+    kind: 'item';
+    schemaVersion: SchemaVersion;
+    regionName: string;
+    baseVersion: number;
+    materials: ResolvedMaterial[];
+    fees: Fees;
+    faq: Faq[];
+    riskPoints: RiskPoint[];
+  };
+/**
+ * 合并后的材料要求：基本目录要求 + 实施清单选用 + 材料库名称
+ */
+export type ResolvedMaterial = MaterialRequirement & {
+  name: string;
+};
+/**
+ * 行政区划：市、县（市、区）为 6 位 GB/T 2260 代码，乡镇（街道）9 位，村（社区）12 位
+ */
+export type Region = {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode?: string;
+  /**
+   * 名称拼音首字母，用于检索
+   */
+  pinyin?: string;
+};
+
+/**
+ * 基本目录要素：由基本目录规定，乡镇不能改变
+ */
+export interface CatalogueFields {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  name: string;
+  type: ItemType;
+  /**
+   * 设定依据
+   *
+   * @minItems 1
+   */
+  legalBasis: [LegalBasis, ...LegalBasis[]];
+  /**
+   * 行使层级
+   *
+   * @minItems 1
+   */
+  exerciseLevel: [ExerciseLevel, ...ExerciseLevel[]];
+  /**
+   * 服务对象
+   *
+   * @minItems 1
+   */
+  serviceObjects: [ServiceObject, ...ServiceObject[]];
+  /**
+   * 主管部门
+   */
+  department: string;
+  /**
+   * 适用范围
+   */
+  scope?: string;
+  /**
+   * 事项审查类型，如“前审后批”“即审即办”
+   */
+  reviewType?: string;
+  /**
+   * 受理条件
+   *
+   * @minItems 1
+   */
+  acceptanceConditions: [string, ...string[]];
+  /**
+   * 数量限制
+   */
+  quantityLimit?: string;
+  statutoryLimit: TimeLimit;
+  specialProcedures?: SpecialProcedure[];
+  /**
+   * 标准办理流程
+   *
+   * @minItems 1
+   */
+  process: [ProcessStep, ...ProcessStep[]];
+  result: Result;
+  /**
+   * 申请人权利和义务
+   */
+  rightsAndObligations?: string[];
+  form: ItemForm;
+  /**
+   * 检索用的别名、俗称
+   */
+  keywords?: string[];
+}
+/**
+ * 设定（实施）依据：法律法规名称及条款
+ */
+export interface LegalBasis {
+  law: string;
+  article?: string;
+  text?: string;
+}
+/**
+ * 时限（数值 + 单位）；0 表示即办
+ */
+export interface TimeLimit {
+  value: number;
+  unit: TimeUnit;
+  note?: string;
+}
+/**
+ * 特别程序（听证、检验、鉴定、专家评审、公示……）
+ */
+export interface SpecialProcedure {
+  kind: SpecialProcedureKind;
+  name: string;
+  timeLimit: TimeLimit;
+  /**
+   * 是否计入办结时限
+   */
+  countsInLimit: boolean;
+  basis?: string;
+}
+/**
+ * 办理环节：岗位、时限、产生的文书、后续环节与分支（不予受理、补正……）
+ */
+export interface ProcessStep {
+  id: string;
+  name: string;
+  stage: StepStage;
+  /**
+   * 岗位
+   */
+  post: string;
+  timeLimit?: TimeLimit;
+  /**
+   * 本环节产生的文书
+   */
+  documents?: string[];
+  description?: string;
+  next?: string[];
+  branches?: StepBranch[];
+}
+/**
+ * 流程分支：to 为空表示流程在此结束（如不予受理），否则转到指定环节（如补正后重新受理）
+ */
+export interface StepBranch {
+  kind: BranchKind;
+  label?: string;
+  document?: string;
+  to?: string;
+  timeLimit?: TimeLimit;
+}
+/**
+ * 审批（办理）结果
+ */
+export interface Result {
+  type: ResultType;
+  name?: string;
+  sample?: Attachment;
+  /**
+   * 结果送达方式
+   */
+  delivery?: string;
+}
+/**
+ * 附件（空白表格、示例样表、结果样本）
+ */
+export interface Attachment {
+  title: string;
+  url?: string;
+}
+/**
+ * 事项申请表：Formily JSON Schema 的受限子集。字段要么绑定数据元（x-data-element），要么是本事项的本地字段；联动只用声明式条件（x-visible-when），不含脚本。
+ */
+export interface ItemForm {
+  type: 'object';
+  title?: string;
+  description?: string;
+  properties: FormFields;
+}
+export interface FormFields {
+  [k: string]: FormField;
+}
+/**
+ * 表单字段或容器（type 为 void 的分组、分步）
+ */
+export interface FormField {
+  type: 'string' | 'number' | 'boolean' | 'array' | 'object' | 'void';
+  title: string;
+  /**
+   * 填写说明
+   */
+  description?: string;
+  required?: boolean;
+  default?: string | number | boolean;
+  /**
+   * @minItems 1
+   */
+  enum?: [Option, ...Option[]];
+  format?: FieldFormat;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  'x-component': FieldComponent;
+  'x-component-props'?: ComponentProps;
+  /**
+   * 数据元编码，也是一表申请中的字段名
+   */
+  'x-data-element'?: string;
+  'x-visible-when'?: Condition;
+  'x-index'?: number;
+  properties?: FormFields;
+  items?: FormField;
+}
+/**
+ * 选项
+ */
+export interface Option {
+  label: string;
+  value: string | number | boolean;
+}
+/**
+ * 控件属性（只允许无副作用的展示属性）
+ */
+export interface ComponentProps {
+  placeholder?: string;
+  rows?: number;
+  accept?: string;
+  maxCount?: number;
+  unit?: string;
+}
+/**
+ * 字段比较：field 为表单字段路径（点分隔）或一件事情形问题的编号
+ */
+export interface Comparison {
+  field: string;
+  op: ConditionOperator;
+  value?: (string | number | boolean) | (string | number | boolean)[];
+}
+export interface AllCondition {
+  /**
+   * @minItems 1
+   */
+  all: [Condition, ...Condition[]];
+}
+export interface AnyCondition {
+  /**
+   * @minItems 1
+   */
+  any: [Condition, ...Condition[]];
+}
+export interface NotCondition {
+  not: Condition;
+}
+/**
+ * 动态管理：状态、版本与生效/取消日期
+ */
+export interface Lifecycle {
+  status: ItemStatus;
+  version: number;
+  effectiveDate?: string;
+  cancelDate?: string;
+}
+/**
+ * 事项对一种材料的要求（基本目录中的标准要求）
+ */
+export interface MaterialRequirement {
+  /**
+   * 材料库编码
+   */
+  material: string;
+  /**
+   * 本事项中的材料名称；缺省时取材料库名称
+   */
+  name?: string;
+  form: MaterialForm;
+  medium: MaterialMedium;
+  /**
+   * 原件份数
+   */
+  originals: number;
+  /**
+   * 复印件份数
+   */
+  copies: number;
+  necessity: MaterialNecessity;
+  source: MaterialSource;
+  /**
+   * 出具单位
+   */
+  issuer?: string;
+  blankForm?: Attachment;
+  sampleForm?: Attachment;
+  /**
+   * 填报须知
+   */
+  notes?: string;
+  /**
+   * 受理标准
+   */
+  acceptanceStandard?: string;
+  when?: MaterialSituation;
+}
+/**
+ * 材料适用情形：说明文字，可附表单条件
+ */
+export interface MaterialSituation {
+  text: string;
+  condition?: Condition;
+}
+/**
+ * 收费：不收费时 items 为空
+ */
+export interface Fees {
+  charged: boolean;
+  items: FeeItem[];
+}
+/**
+ * 收费项目
+ */
+export interface FeeItem {
+  name: string;
+  /**
+   * 收费标准
+   */
+  standard: string;
+  /**
+   * 收费依据
+   */
+  basis?: string;
+  /**
+   * 是否允许减免
+   */
+  reducible?: boolean;
+}
+/**
+ * 常见问题
+ */
+export interface Faq {
+  question: string;
+  answer: string;
+}
+/**
+ * 廉洁风险点及防控措施（阳光审批）
+ */
+export interface RiskPoint {
+  point: string;
+  /**
+   * @minItems 1
+   */
+  measures: [string, ...string[]];
+}
+/**
+ * 情形问题
+ */
+export interface SituationQuestion {
+  id: string;
+  text: string;
+  type: 'boolean' | 'single' | 'multiple';
+  /**
+   * @minItems 2
+   */
+  options?: [Option, Option, ...Option[]];
+  help?: string;
+}
+/**
+ * 一件事中的事项；when 为空表示始终纳入
+ */
+export interface BundleItem {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  when?: Condition;
+  note?: string;
+}
+/**
+ * 情形对材料的影响：满足条件时免交（exclude）或须交（require）该材料
+ */
+export interface MaterialRule {
+  /**
+   * 材料库编码
+   */
+  material: string;
+  when: Condition;
+  effect: 'exclude' | 'require';
+  note?: string;
+}
+/**
+ * 咨询与监督投诉方式
+ */
+export interface Contacts {
+  /**
+   * 联系电话：带区号的固定电话或手机号码
+   */
+  consultPhone: string;
+  /**
+   * 联系电话：带区号的固定电话或手机号码
+   */
+  complaintPhone: string;
+  /**
+   * 其他咨询途径（窗口、网站）
+   */
+  consultOther?: string;
+  /**
+   * 其他投诉渠道（12345 热线、信箱）
+   */
+  complaintOther?: string;
+}
+/**
+ * 实施主体
+ */
+export interface ImplementingBody {
+  name: string;
+  /**
+   * 统一社会信用代码（GB 32100）
+   */
+  uscc: string;
+  nature: BodyNature;
+  /**
+   * 承办机构（内设机构或服务中心）
+   */
+  department?: string;
+}
+/**
+ * 就近办：可在村（社区）便民服务站收件或办理
+ */
+export interface NearbyService {
+  /**
+   * 辖区内所有村（社区）均可办理
+   */
+  allVillages: boolean;
+  /**
+   * Items: 村（社区）代码，12 位
+   */
+  villages?: string[];
+  note?: string;
+}
+/**
+ * 网上办理
+ */
+export interface Online {
+  available: boolean;
+  url?: string;
+  depth?: OnlineDepth;
+}
+/**
+ * 帮办代办
+ */
+export interface ProxyService {
+  available: boolean;
+  /**
+   * 村（社区）代办员可代办
+   */
+  atVillage: boolean;
+  contact?: string;
+  note?: string;
+}
+/**
+ * 数据元：可在各事项表单间共用的命名字段；同一数据元在一表申请中只填一次
+ */
+export interface DataElement {
+  kind: 'data-element';
+  schemaVersion: SchemaVersion;
+  /**
+   * 数据元编码，也是一表申请中的字段名
+   */
+  code: string;
+  name: string;
+  description?: string;
+  /**
+   * 所属分组，决定一表申请中的排列顺序
+   */
+  group: 'applicant' | 'agent' | 'organisation' | 'contact' | 'other';
+  type: 'string' | 'number' | 'boolean';
+  format?: FieldFormat;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  /**
+   * @minItems 1
+   */
+  options?: [Option, ...Option[]];
+  component: FieldComponent;
+  /**
+   * 所依据的标准，如 GB 11643
+   */
+  standard?: string;
+}
+/**
+ * 实施清单要素：由乡镇（街道）设定
+ */
+export interface LocalFields {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  regionCode: string;
+  /**
+   * 实施编码
+   */
+  implementationCode: string;
+  implementingBody: ImplementingBody;
+  /**
+   * 决定机构（与实施主体不同时填写）
+   */
+  decisionBody?: string;
+  powerSource: PowerSource;
+  promisedLimit: TimeLimit;
+  caseType: CaseType;
+  /**
+   * @minItems 1
+   */
+  handlingForms: [HandlingForm, ...HandlingForm[]];
+  /**
+   * 到办事现场次数
+   */
+  visits: number;
+  /**
+   * 必须现场办理原因说明
+   */
+  visitReason?: string;
+  online: Online;
+  /**
+   * 是否进驻政务服务大厅
+   */
+  inHall: boolean;
+  /**
+   * 支持预约办理
+   */
+  appointment: boolean;
+  /**
+   * 支持物流快递
+   */
+  express: boolean;
+  /**
+   * 支持网上支付
+   */
+  onlinePayment: boolean;
+  /**
+   * 支持自助终端办理
+   */
+  selfServiceTerminal: boolean;
+  handlingScope: HandlingScope;
+  /**
+   * 办理地点
+   */
+  place: string;
+  /**
+   * 办理时间
+   */
+  hours: string;
+  contacts: Contacts;
+  /**
+   * 办件结果公开查询方式
+   */
+  publicQuery?: string;
+  proxy?: ProxyService;
+  nearby?: NearbyService;
+  /**
+   * 清单中的排列顺序
+   */
+  order?: number;
+}
+/**
+ * 实施清单对基本目录材料的选用：只能取基本目录中的材料，只能减轻要求
+ */
+export interface MaterialSelection {
+  /**
+   * 材料库编码
+   */
+  material: string;
+  form?: MaterialForm;
+  originals?: number;
+  copies?: number;
+  necessity?: MaterialNecessity;
+  source?: MaterialSource;
+  notes?: string;
+}
+/**
+ * 材料库条目：各事项共用的一种申请材料
+ */
+export interface Material {
+  kind: 'material';
+  schemaVersion: SchemaVersion;
+  /**
+   * 材料库编码
+   */
+  code: string;
+  name: string;
+  description?: string;
+  /**
+   * 出具单位
+   */
+  issuer?: string;
+  defaultSource: MaterialSource;
+  /**
+   * 可从电子证照库调取
+   */
+  electronicLicence?: boolean;
+  blankForm?: Attachment;
+  sampleForm?: Attachment;
+  /**
+   * 受理标准
+   */
+  acceptanceStandard?: string;
+}

@@ -1,0 +1,90 @@
+import type { ErrorObject } from 'ajv';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeZh from 'ajv-i18n/localize/zh';
+import { codeLabel } from './codeLists';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** One problem in a document: a JSON Pointer into it and a message for the person who can fix it. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+const FORMAT_NAMES_EN: Record<string, string> = {
+  'cn-id-card': 'citizen ID number',
+  'cn-uscc': 'unified social credit code',
+  'cn-division-code': 'administrative division code',
+  'cn-mobile': 'mobile number',
+  'cn-phone': 'phone number with area code',
+  'cn-postcode': 'postcode',
+  date: 'date (YYYY-MM-DD)',
+  email: 'e-mail address',
+  uri: 'web address',
+};
+
+function formatName(format: string, locale: Locale): string {
+  if (locale === 'en') return FORMAT_NAMES_EN[format] ?? format;
+  if (format === 'uri') return '网址';
+  return codeLabel('FieldFormat', format) ?? format;
+}
+
+/** Labels of an enum that carries x-labels, so the message lists 行政许可、行政处罚… rather than 01, 02… */
+function allowedValues(error: ErrorObject, locale: Locale): string | undefined {
+  const labels = (error.parentSchema as { 'x-labels'?: Record<string, string> } | undefined)?.['x-labels'];
+  const values = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+  if (values.length === 0 || values.length > 20) return undefined;
+  const shown = values.map((v) => (labels?.[String(v)] ? `${String(v)}（${labels[String(v)]}）` : JSON.stringify(v)));
+  return locale === 'en' ? `must be one of: ${shown.join(', ')}` : `应为以下之一：${shown.join('、')}`;
+}
+
+function message(error: ErrorObject, locale: Locale): string {
+  const en = locale === 'en';
+  switch (error.keyword) {
+    case 'required':
+      return en ? 'is required' : '必须填写';
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return en ? 'is not a known field' : '不是允许的字段';
+    case 'format': {
+      const name = formatName(String(error.params.format), locale);
+      return en ? `is not a valid ${name}` : `不是有效的${name}`;
+    }
+    case 'enum':
+      return allowedValues(error, locale) ?? error.message ?? '';
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** The pointer of the value a person has to fix (for a missing or unknown field, that field itself). */
+function pointer(error: ErrorObject): string {
+  const params = error.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
+  const property = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty;
+  return property === undefined ? error.instancePath : `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/**
+ * Ajv errors as issues a person can act on: one per path and message, zh-CN (or English). Where an `anyOf`
+ * failed, the errors of its alternatives are noise; only the anyOf's own error is kept.
+ */
+export function toIssues(errors: readonly ErrorObject[] | null | undefined, locale: Locale = 'zh-CN'): ValidationIssue[] {
+  if (!errors || errors.length === 0) return [];
+  const localized = errors.map((e) => ({ ...e }));
+  (locale === 'en' ? localizeEn : localizeZh)(localized);
+  const anyOfPaths = localized.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  const insideAnyOf = (e: ErrorObject) =>
+    e.keyword !== 'anyOf' && anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  for (const error of localized) {
+    if (insideAnyOf(error) || error.keyword === 'if') continue;
+    const issue = { path: pointer(error), message: message(error, locale) };
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}

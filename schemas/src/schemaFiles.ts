@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The JSON Schema files are the model's source; they are read as shipped, next to `src` and `dist`. */
+export const SCHEMA_DIR = join(__dirname, '..', 'json');
+
+const BASE_URI = 'https://schemas.oneseal.cn/v1/';
+
+/** `$id` of each entity schema, by the `kind` its documents carry (regions carry none). */
+export const SCHEMA_IDS = {
+  'base-item': `${BASE_URI}base-item.schema.json`,
+  implementation: `${BASE_URI}item-implementation.schema.json`,
+  item: `${BASE_URI}item.schema.json`,
+  bundle: `${BASE_URI}bundle.schema.json`,
+  material: `${BASE_URI}material.schema.json`,
+  'data-element': `${BASE_URI}data-element.schema.json`,
+  region: `${BASE_URI}region.schema.json`,
+  'item-form': `${BASE_URI}item-form.schema.json`,
+  'material-requirement': `${BASE_URI}material-requirement.schema.json`,
+  'process-step': `${BASE_URI}process-step.schema.json`,
+} as const;
+
+export type SchemaName = keyof typeof SCHEMA_IDS;
+
+export interface JsonSchemaObject {
+  $id?: string;
+  $defs?: Record<string, JsonSchemaObject>;
+  properties?: Record<string, JsonSchemaObject>;
+  [keyword: string]: unknown;
+}
+
+let cache: JsonSchemaObject[] | undefined;
+
+/** Every OneSeal schema, parsed once per process. */
+export function loadSchemas(): readonly JsonSchemaObject[] {
+  cache ??= readdirSync(SCHEMA_DIR)
+    .filter((file) => file.endsWith('.schema.json'))
+    .sort()
+    .map((file) => JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as JsonSchemaObject);
+  return cache;
+}
+
+/** The schema whose `$id` ends with `file` (e.g. "base-item.schema.json"). */
+export function schemaFile(file: string): JsonSchemaObject {
+  const schema = loadSchemas().find((s) => s.$id === BASE_URI + file);
+  if (!schema) throw new Error(`no OneSeal schema ${file}`);
+  return schema;
+}

@@ -1,0 +1,143 @@
+import type { ValidateFunction } from 'ajv';
+import type { Ajv } from './ajv';
+import { createAjv } from './ajv';
+import { conditionFields } from './condition';
+import { formFieldEntries } from './formFields';
+import type { BaseItem, Bundle, Item, ItemImplementation, ProcessStep } from './generated/types';
+import type { Locale, ValidationIssue } from './messages';
+import { toIssues } from './messages';
+import { SCHEMA_IDS } from './schemaFiles';
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: ValidationIssue[];
+}
+
+export type ItemDocument = BaseItem | ItemImplementation | Item;
+export type DocumentKind = 'base-item' | 'implementation' | 'item' | 'bundle' | 'material' | 'data-element';
+
+const DOCUMENT_KINDS: readonly DocumentKind[] = ['base-item', 'implementation', 'item', 'bundle', 'material', 'data-element'];
+const ITEM_KINDS: readonly DocumentKind[] = ['base-item', 'implementation', 'item'];
+
+let sharedAjv: Ajv | undefined;
+const compiled = new Map<DocumentKind, ValidateFunction>();
+
+/** Validators are compiled once per process: compiling is the expensive part and the schemas never change. */
+function validatorFor(kind: DocumentKind): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    sharedAjv ??= createAjv();
+    validate = sharedAjv.getSchema(SCHEMA_IDS[kind]);
+    if (!validate) throw new Error(`schema ${SCHEMA_IDS[kind]} is not registered`);
+    compiled.set(kind, validate);
+  }
+  return validate;
+}
+
+function kindOf(doc: unknown): unknown {
+  return doc !== null && typeof doc === 'object' ? (doc as { kind?: unknown }).kind : undefined;
+}
+
+function kindIssue(allowed: readonly DocumentKind[], locale: Locale): ValidationIssue {
+  return {
+    path: '/kind',
+    message: locale === 'en' ? `must be one of: ${allowed.join(', ')}` : `文档类型（kind）应为以下之一：${allowed.join('、')}`,
+  };
+}
+
+function duplicates<T>(values: readonly T[]): Set<T> {
+  const seen = new Set<T>();
+  const repeated = new Set<T>();
+  for (const v of values) (seen.has(v) ? repeated : seen).add(v);
+  return repeated;
+}
+
+/** What JSON Schema cannot say about a process: unique step ids, and transitions that lead to real steps. */
+function processIssues(process: readonly ProcessStep[], prefix: string, en: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const ids = new Set(process.map((s) => s.id));
+  const repeated = duplicates(process.map((s) => s.id));
+  process.forEach((step, i) => {
+    if (repeated.has(step.id)) issues.push({ path: `${prefix}/${i}/id`, message: en ? `step id "${step.id}" is used twice` : `环节编号 ${step.id} 重复` });
+    (step.next ?? []).forEach((to, j) => {
+      if (!ids.has(to)) issues.push({ path: `${prefix}/${i}/next/${j}`, message: en ? `no step "${to}"` : `不存在环节 ${to}` });
+    });
+    (step.branches ?? []).forEach((branch, j) => {
+      if (branch.to !== undefined && !ids.has(branch.to))
+        issues.push({ path: `${prefix}/${i}/branches/${j}/to`, message: en ? `no step "${branch.to}"` : `不存在环节 ${branch.to}` });
+    });
+  });
+  return issues;
+}
+
+/** Referential integrity inside one item document, after it matched its schema. */
+function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const materialCodes = doc.materials.map((m) => m.material);
+  const repeated = duplicates(materialCodes);
+  materialCodes.forEach((code, i) => {
+    if (repeated.has(code)) issues.push({ path: `/materials/${i}/material`, message: en ? `material ${code} is listed twice` : `材料 ${code} 重复列出` });
+  });
+  if (doc.kind === 'implementation') return issues;
+  issues.push(...processIssues(doc.process, '/process', en));
+  const fields = formFieldEntries(doc.form, '/form');
+  const paths = new Set(fields.map((f) => f.path));
+  for (const { field, pointer } of fields) {
+    for (const path of field['x-visible-when'] ? conditionFields(field['x-visible-when']) : []) {
+      if (!paths.has(path)) issues.push({ path: `${pointer}/x-visible-when`, message: en ? `no form field "${path}"` : `条件引用的字段 ${path} 不存在` });
+    }
+  }
+  return issues;
+}
+
+function bundleIntegrityIssues(bundle: Bundle, en: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const questionIds = new Set(bundle.questions.map((q) => q.id));
+  const checkCondition = (condition: Parameters<typeof conditionFields>[0] | undefined, path: string) => {
+    for (const field of condition ? conditionFields(condition) : []) {
+      if (!questionIds.has(field)) issues.push({ path, message: en ? `no question "${field}"` : `情形问题 ${field} 不存在` });
+    }
+  };
+  bundle.questions.forEach((q, i) => {
+    if (q.type !== 'boolean' && !q.options) issues.push({ path: `/questions/${i}/options`, message: en ? 'a choice needs options' : '选择题必须列出选项' });
+  });
+  const repeatedItems = duplicates(bundle.items.map((i) => i.itemCode));
+  bundle.items.forEach((item, i) => {
+    if (repeatedItems.has(item.itemCode)) issues.push({ path: `/items/${i}/itemCode`, message: en ? `item ${item.itemCode} is listed twice` : `事项 ${item.itemCode} 重复列出` });
+    checkCondition(item.when, `/items/${i}/when`);
+  });
+  (bundle.materialRules ?? []).forEach((rule, i) => checkCondition(rule.when, `/materialRules/${i}/when`));
+  return issues;
+}
+
+function result(errors: ValidationIssue[]): ValidationResult {
+  return { valid: errors.length === 0, errors };
+}
+
+function validateAs(kind: DocumentKind, doc: unknown, locale: Locale): ValidationResult {
+  const validate = validatorFor(kind);
+  if (!validate(doc)) return result(toIssues(validate.errors, locale));
+  const en = locale === 'en';
+  if (kind === 'bundle') return result(bundleIntegrityIssues(doc as Bundle, en));
+  if (ITEM_KINDS.includes(kind)) return result(itemIntegrityIssues(doc as ItemDocument, en));
+  return result([]);
+}
+
+/** Validates a base item, an implementation or a resolved item, chosen by its `kind`. */
+export function validateItem(doc: unknown, locale: Locale = 'zh-CN'): ValidationResult {
+  const kind = kindOf(doc);
+  if (!ITEM_KINDS.includes(kind as DocumentKind)) return result([kindIssue(ITEM_KINDS, locale)]);
+  return validateAs(kind as DocumentKind, doc, locale);
+}
+
+export function validateBundle(doc: unknown, locale: Locale = 'zh-CN'): ValidationResult {
+  if (kindOf(doc) !== 'bundle') return result([kindIssue(['bundle'], locale)]);
+  return validateAs('bundle', doc, locale);
+}
+
+/** Validates any OneSeal document that carries a `kind`: items, implementations, bundles, materials, data elements. */
+export function validateDocument(doc: unknown, locale: Locale = 'zh-CN'): ValidationResult {
+  const kind = kindOf(doc);
+  if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) return result([kindIssue(DOCUMENT_KINDS, locale)]);
+  return validateAs(kind as DocumentKind, doc, locale);
+}
