@@ -52,6 +52,8 @@ function message(error: ErrorObject, locale: Locale): string {
     }
     case 'enum':
       return allowedValues(error, locale) ?? error.message ?? '';
+    case 'anyOf':
+      return en ? 'does not match any of the allowed forms' : '不符合任何一种允许的写法';
     default:
       return error.message ?? error.keyword;
   }
