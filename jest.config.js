@@ -1,7 +1,7 @@
 /** One jest run over every package; TypeScript is stripped by swc and type-checked by `tsc -b`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/schemas', '<rootDir>/seeds'],
+  roots: ['<rootDir>/schemas', '<rootDir>/seeds', '<rootDir>/catalogue-api'],
   testMatch: ['**/src/**/__tests__/**/*.spec.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   moduleNameMapper: { '^@oneseal/([a-z-]+)$': '<rootDir>/$1/src/index.ts' },

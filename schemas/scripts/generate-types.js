@@ -1,7 +1,8 @@
 // Generates src/generated/types.ts (json-schema-to-typescript) and src/generated/codeLists.ts (the x-labels
 // of codes.schema.json as a typed constant) from the JSON Schemas.
 // Plain CommonJS because it runs before `tsc` (the TypeScript sources import its output).
-// `node scripts/generate-types.js` writes the files; the freshness test calls generateAll().
+// `node scripts/generate-types.js` writes the files; `--check` only compares them and exits 1 when stale.
+// `--dir DIR` reads and writes another folder instead of src/generated (the freshness test uses it).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,7 +15,10 @@ const banner = `/* Generated from schemas/json/*.schema.json by scripts/generate
 
 /** One synthetic root that refers to every schema and every named definition, so each type is emitted once. */
 function modelRoot() {
-  const files = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
+  const files = fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort();
   const properties = {};
   for (const file of files) {
     const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
@@ -49,7 +53,8 @@ function generateCodeLists() {
   for (const [name, def] of Object.entries(codes.$defs)) {
     const labels = def['x-labels'];
     const unlabelled = def.enum.filter((value) => typeof labels?.[value] !== 'string');
-    if (unlabelled.length > 0) throw new Error(`codes.schema.json ${name}: no x-labels for ${unlabelled.join(', ')}`);
+    if (unlabelled.length > 0)
+      throw new Error(`codes.schema.json ${name}: no x-labels for ${unlabelled.join(', ')}`);
     // Pairs, not an object: integer-like keys ("10") would be reordered before "01".
     lists[name] = def.enum.map((value) => [value, labels[value]]);
   }
@@ -66,9 +71,30 @@ async function generateAll() {
 
 module.exports = { generateAll, generatedDir };
 
+async function main(args) {
+  const dirIndex = args.indexOf('--dir');
+  const dir = dirIndex >= 0 ? path.resolve(args[dirIndex + 1]) : generatedDir;
+  const files = await generateAll();
+  if (args.includes('--check')) {
+    const stale = Object.entries(files)
+      .filter(
+        ([name, content]) =>
+          !fs.existsSync(path.join(dir, name)) || fs.readFileSync(path.join(dir, name), 'utf8') !== content,
+      )
+      .map(([name]) => name);
+    if (stale.length > 0) {
+      console.error(`stale generated files in ${dir}: ${stale.join(', ')} — run \`npm run build\``);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+}
+
 if (require.main === module) {
-  generateAll().then((files) => {
-    fs.mkdirSync(generatedDir, { recursive: true });
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(generatedDir, name), content);
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exitCode = 2;
   });
 }

@@ -23,9 +23,16 @@ export const FORMAT_CHECKS = {
  * schemas (a form's submission schema) get the same formats and messages as the model itself.
  */
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, messages: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
+    messages: false,
+  });
   addFormats(ajv, ['date', 'uri', 'email']);
-  for (const [name, validate] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, { type: 'string', validate });
+  for (const [name, validate] of Object.entries(FORMAT_CHECKS))
+    ajv.addFormat(name, { type: 'string', validate });
   // Code lists carry their zh labels beside the enum; an annotation only, never a constraint.
   ajv.addKeyword({ keyword: 'x-labels', metaSchema: { type: 'object' } });
   for (const schema of loadSchemas()) ajv.addSchema(schema);

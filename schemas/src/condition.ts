@@ -13,7 +13,9 @@ export function valueAt(values: unknown, path: string): unknown {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function compare(actual: unknown, { op, value }: Comparison): boolean {

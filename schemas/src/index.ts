@@ -23,7 +23,7 @@ export { formFieldEntries } from './formFields';
 export type { FieldEntry } from './formFields';
 export { toWorkdays, formatTimeLimit } from './timeLimit';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
-export { isUscc, usccCheckChar } from './formats/uscc';
+export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
 export { isDivisionCode, isWithinRegion, townshipKind } from './formats/division';
 export type { TownshipKind } from './formats/division';
 export { isMobile, isLandline, isPhone, isPostcode } from './formats/phone';

@@ -34,7 +34,9 @@ function allowedValues(error: ErrorObject, locale: Locale): string | undefined {
   const labels = (error.parentSchema as { 'x-labels'?: Record<string, string> } | undefined)?.['x-labels'];
   const values = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
   if (values.length === 0 || values.length > 20) return undefined;
-  const shown = values.map((v) => (labels?.[String(v)] ? `${String(v)}（${labels[String(v)]}）` : JSON.stringify(v)));
+  const shown = values.map((v) =>
+    labels?.[String(v)] ? `${String(v)}（${labels[String(v)]}）` : JSON.stringify(v),
+  );
   return locale === 'en' ? `must be one of: ${shown.join(', ')}` : `应为以下之一：${shown.join('、')}`;
 }
 
@@ -61,22 +63,32 @@ function message(error: ErrorObject, locale: Locale): string {
 
 /** The pointer of the value a person has to fix (for a missing or unknown field, that field itself). */
 function pointer(error: ErrorObject): string {
-  const params = error.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
+  const params = error.params as {
+    missingProperty?: string;
+    additionalProperty?: string;
+    unevaluatedProperty?: string;
+  };
   const property = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty;
-  return property === undefined ? error.instancePath : `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return property === undefined
+    ? error.instancePath
+    : `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /**
  * Ajv errors as issues a person can act on: one per path and message, zh-CN (or English). Where an `anyOf`
  * failed, the errors of its alternatives are noise; only the anyOf's own error is kept.
  */
-export function toIssues(errors: readonly ErrorObject[] | null | undefined, locale: Locale = 'zh-CN'): ValidationIssue[] {
+export function toIssues(
+  errors: readonly ErrorObject[] | null | undefined,
+  locale: Locale = 'zh-CN',
+): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
   const localized = errors.map((e) => ({ ...e }));
   (locale === 'en' ? localizeEn : localizeZh)(localized);
   const anyOfPaths = localized.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
   const insideAnyOf = (e: ErrorObject) =>
-    e.keyword !== 'anyOf' && anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+    e.keyword !== 'anyOf' &&
+    anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const error of localized) {

@@ -45,7 +45,10 @@ function promisedRatio(item: Item): number {
 }
 
 /** The metrics of any set of items taken as one region (a township, or a county or the city as a roll-up). */
-export function aggregateMetrics(items: readonly Item[], region: { code: string; name: string }): RegionMetrics {
+export function aggregateMetrics(
+  items: readonly Item[],
+  region: { code: string; name: string },
+): RegionMetrics {
   const n = items.length;
   const atMostOneVisit = share(items.filter(isAtMostOneVisit).length, n, REFORM_TARGETS.atMostOneVisit);
   const online = share(items.filter(isOnlineAvailable).length, n, REFORM_TARGETS.online);

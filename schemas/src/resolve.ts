@@ -41,14 +41,22 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
   return out;
 }
 
-function resolveMaterials(base: BaseItem, impl: ItemImplementation, options: ResolveOptions): ResolvedMaterial[] {
+function resolveMaterials(
+  base: BaseItem,
+  impl: ItemImplementation,
+  options: ResolveOptions,
+): ResolvedMaterial[] {
   const standard = new Map<string, MaterialRequirement>(base.materials.map((m) => [m.material, m]));
   return impl.materials.map((selection, i) => {
     const requirement = standard.get(selection.material);
     if (!requirement)
-      throw new ResolutionError(`材料 ${selection.material} 不在基本目录事项 ${base.code} 的材料中`, `/materials/${i}/material`);
+      throw new ResolutionError(
+        `材料 ${selection.material} 不在基本目录事项 ${base.code} 的材料中`,
+        `/materials/${i}/material`,
+      );
     const name = requirement.name ?? options.materialName(selection.material);
-    if (!name) throw new ResolutionError(`材料库中没有材料 ${selection.material}`, `/materials/${i}/material`);
+    if (!name)
+      throw new ResolutionError(`材料库中没有材料 ${selection.material}`, `/materials/${i}/material`);
     return { ...requirement, ...selection, name };
   });
 }
@@ -60,7 +68,10 @@ function resolveMaterials(base: BaseItem, impl: ItemImplementation, options: Res
  */
 export function resolveItem(base: BaseItem, impl: ItemImplementation, options: ResolveOptions): Item {
   if (impl.baseCode !== base.code)
-    throw new ResolutionError(`实施清单引用的基本编码 ${impl.baseCode} 与基本目录事项 ${base.code} 不一致`, '/baseCode');
+    throw new ResolutionError(
+      `实施清单引用的基本编码 ${impl.baseCode} 与基本目录事项 ${base.code} 不一致`,
+      '/baseCode',
+    );
   const item: Item = {
     kind: 'item',
     schemaVersion: 1,

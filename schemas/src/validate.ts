@@ -16,7 +16,14 @@ export interface ValidationResult {
 export type ItemDocument = BaseItem | ItemImplementation | Item;
 export type DocumentKind = 'base-item' | 'implementation' | 'item' | 'bundle' | 'material' | 'data-element';
 
-const DOCUMENT_KINDS: readonly DocumentKind[] = ['base-item', 'implementation', 'item', 'bundle', 'material', 'data-element'];
+const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'base-item',
+  'implementation',
+  'item',
+  'bundle',
+  'material',
+  'data-element',
+];
 const ITEM_KINDS: readonly DocumentKind[] = ['base-item', 'implementation', 'item'];
 
 let sharedAjv: Ajv | undefined;
@@ -41,7 +48,10 @@ function kindOf(doc: unknown): unknown {
 function kindIssue(allowed: readonly DocumentKind[], locale: Locale): ValidationIssue {
   return {
     path: '/kind',
-    message: locale === 'en' ? `must be one of: ${allowed.join(', ')}` : `文档类型（kind）应为以下之一：${allowed.join('、')}`,
+    message:
+      locale === 'en'
+        ? `must be one of: ${allowed.join(', ')}`
+        : `文档类型（kind）应为以下之一：${allowed.join('、')}`,
   };
 }
 
@@ -58,13 +68,24 @@ function processIssues(process: readonly ProcessStep[], prefix: string, en: bool
   const ids = new Set(process.map((s) => s.id));
   const repeated = duplicates(process.map((s) => s.id));
   process.forEach((step, i) => {
-    if (repeated.has(step.id)) issues.push({ path: `${prefix}/${i}/id`, message: en ? `step id "${step.id}" is used twice` : `环节编号 ${step.id} 重复` });
+    if (repeated.has(step.id))
+      issues.push({
+        path: `${prefix}/${i}/id`,
+        message: en ? `step id "${step.id}" is used twice` : `环节编号 ${step.id} 重复`,
+      });
     (step.next ?? []).forEach((to, j) => {
-      if (!ids.has(to)) issues.push({ path: `${prefix}/${i}/next/${j}`, message: en ? `no step "${to}"` : `不存在环节 ${to}` });
+      if (!ids.has(to))
+        issues.push({
+          path: `${prefix}/${i}/next/${j}`,
+          message: en ? `no step "${to}"` : `不存在环节 ${to}`,
+        });
     });
     (step.branches ?? []).forEach((branch, j) => {
       if (branch.to !== undefined && !ids.has(branch.to))
-        issues.push({ path: `${prefix}/${i}/branches/${j}/to`, message: en ? `no step "${branch.to}"` : `不存在环节 ${branch.to}` });
+        issues.push({
+          path: `${prefix}/${i}/branches/${j}/to`,
+          message: en ? `no step "${branch.to}"` : `不存在环节 ${branch.to}`,
+        });
     });
   });
   return issues;
@@ -76,7 +97,11 @@ function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] 
   const materialCodes = doc.materials.map((m) => m.material);
   const repeated = duplicates(materialCodes);
   materialCodes.forEach((code, i) => {
-    if (repeated.has(code)) issues.push({ path: `/materials/${i}/material`, message: en ? `material ${code} is listed twice` : `材料 ${code} 重复列出` });
+    if (repeated.has(code))
+      issues.push({
+        path: `/materials/${i}/material`,
+        message: en ? `material ${code} is listed twice` : `材料 ${code} 重复列出`,
+      });
   });
   if (doc.kind === 'implementation') return issues;
   issues.push(...processIssues(doc.process, '/process', en));
@@ -84,7 +109,11 @@ function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] 
   const paths = new Set(fields.map((f) => f.path));
   for (const { field, pointer } of fields) {
     for (const path of field['x-visible-when'] ? conditionFields(field['x-visible-when']) : []) {
-      if (!paths.has(path)) issues.push({ path: `${pointer}/x-visible-when`, message: en ? `no form field "${path}"` : `条件引用的字段 ${path} 不存在` });
+      if (!paths.has(path))
+        issues.push({
+          path: `${pointer}/x-visible-when`,
+          message: en ? `no form field "${path}"` : `条件引用的字段 ${path} 不存在`,
+        });
     }
   }
   return issues;
@@ -95,15 +124,24 @@ function bundleIntegrityIssues(bundle: Bundle, en: boolean): ValidationIssue[] {
   const questionIds = new Set(bundle.questions.map((q) => q.id));
   const checkCondition = (condition: Parameters<typeof conditionFields>[0] | undefined, path: string) => {
     for (const field of condition ? conditionFields(condition) : []) {
-      if (!questionIds.has(field)) issues.push({ path, message: en ? `no question "${field}"` : `情形问题 ${field} 不存在` });
+      if (!questionIds.has(field))
+        issues.push({ path, message: en ? `no question "${field}"` : `情形问题 ${field} 不存在` });
     }
   };
   bundle.questions.forEach((q, i) => {
-    if (q.type !== 'boolean' && !q.options) issues.push({ path: `/questions/${i}/options`, message: en ? 'a choice needs options' : '选择题必须列出选项' });
+    if (q.type !== 'boolean' && !q.options)
+      issues.push({
+        path: `/questions/${i}/options`,
+        message: en ? 'a choice needs options' : '选择题必须列出选项',
+      });
   });
   const repeatedItems = duplicates(bundle.items.map((i) => i.itemCode));
   bundle.items.forEach((item, i) => {
-    if (repeatedItems.has(item.itemCode)) issues.push({ path: `/items/${i}/itemCode`, message: en ? `item ${item.itemCode} is listed twice` : `事项 ${item.itemCode} 重复列出` });
+    if (repeatedItems.has(item.itemCode))
+      issues.push({
+        path: `/items/${i}/itemCode`,
+        message: en ? `item ${item.itemCode} is listed twice` : `事项 ${item.itemCode} 重复列出`,
+      });
     checkCondition(item.when, `/items/${i}/when`);
   });
   (bundle.materialRules ?? []).forEach((rule, i) => checkCondition(rule.when, `/materialRules/${i}/when`));

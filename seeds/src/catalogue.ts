@@ -1,4 +1,12 @@
-import type { BaseItem, Bundle, DataElement, Item, ItemImplementation, Material, Region } from '@oneseal/schemas';
+import type {
+  BaseItem,
+  Bundle,
+  DataElement,
+  Item,
+  ItemImplementation,
+  Material,
+  Region,
+} from '@oneseal/schemas';
 import { resolveItem } from '@oneseal/schemas';
 import { jsonFiles, readJson } from './files';
 import { loadRegions } from './regions';
@@ -32,7 +40,10 @@ export function resolveSeedItems(seeds: SeedCatalogue): Item[] {
   const materials = new Map(seeds.materials.map((m) => [m.code, m.name]));
   return seeds.implementations.map((impl) => {
     const base = bases.get(impl.baseCode);
-    if (!base) throw new Error(`seed implementation ${impl.implementationCode} refers to unknown base item ${impl.baseCode}`);
+    if (!base)
+      throw new Error(
+        `seed implementation ${impl.implementationCode} refers to unknown base item ${impl.baseCode}`,
+      );
     return resolveItem(base, impl, {
       regionName: regions.get(impl.regionCode) ?? impl.regionCode,
       materialName: (code) => materials.get(code),

@@ -8,7 +8,11 @@ const FORM_DEMAND: Record<MaterialForm, number> = { '3': 3, '1': 2, '2': 1, '4':
 
 const basisKey = (b: LegalBasis) => `${b.law.trim()}|${(b.article ?? '').trim()}`;
 
-function stricterMaterial(selection: Partial<MaterialRequirement>, standard: MaterialRequirement, at: string): Violation[] {
+function stricterMaterial(
+  selection: Partial<MaterialRequirement>,
+  standard: MaterialRequirement,
+  at: string,
+): Violation[] {
   const out: Violation[] = [];
   // Necessity codes run from the strictest (1 必要) to the most lenient (4 信息免交).
   if (selection.necessity !== undefined && Number(selection.necessity) < Number(standard.necessity))
@@ -24,7 +28,10 @@ function stricterMaterial(selection: Partial<MaterialRequirement>, standard: Mat
   for (const key of ['originals', 'copies'] as const) {
     const value = selection[key];
     if (value !== undefined && value > standard[key])
-      out.push({ path: `${at}/${key}`, message: `${key === 'originals' ? '原件' : '复印件'}份数 ${value} 多于基本目录的 ${standard[key]}` });
+      out.push({
+        path: `${at}/${key}`,
+        message: `${key === 'originals' ? '原件' : '复印件'}份数 ${value} 多于基本目录的 ${standard[key]}`,
+      });
   }
   return out;
 }
@@ -36,14 +43,18 @@ export const CONFORMANCE_RULES: readonly Rule[] = [
     severity: 'error',
     title: '实施清单须引用对应的基本目录事项',
     check: (impl, base) =>
-      impl.baseCode === base.code ? [] : [{ path: '/baseCode', message: `基本编码 ${impl.baseCode} 与基本目录事项 ${base.code} 不一致` }],
+      impl.baseCode === base.code
+        ? []
+        : [{ path: '/baseCode', message: `基本编码 ${impl.baseCode} 与基本目录事项 ${base.code} 不一致` }],
   },
   {
     id: 'conformance.base-active',
     severity: 'error',
     title: '不能实施已取消的基本目录事项',
     check: (_impl, base) =>
-      base.status === 'cancelled' ? [{ path: '/baseCode', message: `基本目录事项“${base.name}”已取消，不能继续实施` }] : [],
+      base.status === 'cancelled'
+        ? [{ path: '/baseCode', message: `基本目录事项“${base.name}”已取消，不能继续实施` }]
+        : [],
   },
   {
     id: 'conformance.same-type',
@@ -52,7 +63,12 @@ export const CONFORMANCE_RULES: readonly Rule[] = [
     check: (impl, base) =>
       impl.type === undefined || impl.type === base.type
         ? []
-        : [{ path: '/type', message: `事项类型“${codeLabel('ItemType', impl.type)}”与基本目录的“${codeLabel('ItemType', base.type)}”不一致` }],
+        : [
+            {
+              path: '/type',
+              message: `事项类型“${codeLabel('ItemType', impl.type)}”与基本目录的“${codeLabel('ItemType', base.type)}”不一致`,
+            },
+          ],
   },
   {
     id: 'conformance.same-legal-basis',
@@ -63,7 +79,9 @@ export const CONFORMANCE_RULES: readonly Rule[] = [
       const own = new Set(impl.legalBasis.map(basisKey));
       const standard = new Set(base.legalBasis.map(basisKey));
       const same = own.size === standard.size && [...own].every((k) => standard.has(k));
-      return same ? [] : [{ path: '/legalBasis', message: '设定依据与基本目录不一致：实施清单不能增减或改写法律依据' }];
+      return same
+        ? []
+        : [{ path: '/legalBasis', message: '设定依据与基本目录不一致：实施清单不能增减或改写法律依据' }];
     },
   },
   {
@@ -87,7 +105,14 @@ export const CONFORMANCE_RULES: readonly Rule[] = [
     check: (impl, base) => {
       const standard = new Set(base.materials.map((m) => m.material));
       return impl.materials.flatMap((m, i) =>
-        standard.has(m.material) ? [] : [{ path: `/materials/${i}/material`, message: `材料 ${m.material} 不在基本目录规定的材料中，不能增加材料` }],
+        standard.has(m.material)
+          ? []
+          : [
+              {
+                path: `/materials/${i}/material`,
+                message: `材料 ${m.material} 不在基本目录规定的材料中，不能增加材料`,
+              },
+            ],
       );
     },
   },
@@ -110,7 +135,12 @@ export const CONFORMANCE_RULES: readonly Rule[] = [
     check: (impl, base) =>
       impl.visits <= base.maxVisits
         ? []
-        : [{ path: '/visits', message: `到现场次数 ${impl.visits} 多于基本目录规定的最多 ${base.maxVisits} 次` }],
+        : [
+            {
+              path: '/visits',
+              message: `到现场次数 ${impl.visits} 多于基本目录规定的最多 ${base.maxVisits} 次`,
+            },
+          ],
   },
   {
     id: 'conformance.fees-within-base',
@@ -118,10 +148,13 @@ export const CONFORMANCE_RULES: readonly Rule[] = [
     title: '收费不得超出基本目录的收费项目',
     check: (impl, base) => {
       if (!impl.fees?.charged) return [];
-      if (!base.fees.charged) return [{ path: '/fees/charged', message: '基本目录事项不收费，实施清单不能收费' }];
+      if (!base.fees.charged)
+        return [{ path: '/fees/charged', message: '基本目录事项不收费，实施清单不能收费' }];
       const standard = new Set(base.fees.items.map((f: FeeItem) => f.name));
       return impl.fees.items.flatMap((f, i) =>
-        standard.has(f.name) ? [] : [{ path: `/fees/items/${i}/name`, message: `收费项目“${f.name}”不在基本目录的收费项目中` }],
+        standard.has(f.name)
+          ? []
+          : [{ path: `/fees/items/${i}/name`, message: `收费项目“${f.name}”不在基本目录的收费项目中` }],
       );
     },
   },

@@ -12,8 +12,14 @@ export const RULES: readonly Rule[] = [...CONFORMANCE_RULES, ...QUALITY_RULES];
  * Checks one township's implementation against its base item: (a) conformance, (b) quality. Expects both
  * documents to be schema-valid (`validateItem`); errors block publishing, warnings are shown to the editor.
  */
-export function checkItem(implementation: ItemImplementation, baseItem: BaseItem, rules: readonly Rule[] = RULES): Finding[] {
+export function checkItem(
+  implementation: ItemImplementation,
+  baseItem: BaseItem,
+  rules: readonly Rule[] = RULES,
+): Finding[] {
   return rules.flatMap((rule) =>
-    rule.check(implementation, baseItem).map((v) => ({ rule: rule.id, severity: rule.severity, path: v.path, message: v.message })),
+    rule
+      .check(implementation, baseItem)
+      .map((v) => ({ rule: rule.id, severity: rule.severity, path: v.path, message: v.message })),
   );
 }

@@ -78,7 +78,10 @@ export const QUALITY_RULES: readonly Rule[] = [
       impl.online.available
         ? [
             ...when(!impl.online.url, { path: '/online/url', message: '可网上办理的事项须填写网办地址' }),
-            ...when(!impl.online.depth, { path: '/online/depth', message: '可网上办理的事项须填写网上办理深度' }),
+            ...when(!impl.online.depth, {
+              path: '/online/depth',
+              message: '可网上办理的事项须填写网上办理深度',
+            }),
           ]
         : [],
   },
@@ -89,10 +92,14 @@ export const QUALITY_RULES: readonly Rule[] = [
     check: (impl, base) => {
       const fees = impl.fees ?? base.fees;
       const at = impl.fees ? '/fees' : basePath('/fees');
-      if (!fees.charged) return when(fees.items.length > 0, { path: `${at}/items`, message: '不收费的事项不应列出收费项目' });
+      if (!fees.charged)
+        return when(fees.items.length > 0, { path: `${at}/items`, message: '不收费的事项不应列出收费项目' });
       if (fees.items.length === 0) return [{ path: `${at}/items`, message: '收费事项须列出收费项目和标准' }];
       return fees.items.flatMap((f, i) =>
-        when(!f.basis?.trim(), { path: `${at}/items/${i}/basis`, message: `收费项目“${f.name}”须填写收费依据` }),
+        when(!f.basis?.trim(), {
+          path: `${at}/items/${i}/basis`,
+          message: `收费项目“${f.name}”须填写收费依据`,
+        }),
       );
     },
   },
@@ -111,10 +118,13 @@ export const QUALITY_RULES: readonly Rule[] = [
     severity: 'error',
     title: '咨询电话与监督投诉电话不能相同',
     check: (impl) =>
-      when(impl.contacts.consultPhone.replace(/\D/g, '') === impl.contacts.complaintPhone.replace(/\D/g, ''), {
-        path: '/contacts/complaintPhone',
-        message: '监督投诉电话不能与咨询电话相同',
-      }),
+      when(
+        impl.contacts.consultPhone.replace(/\D/g, '') === impl.contacts.complaintPhone.replace(/\D/g, ''),
+        {
+          path: '/contacts/complaintPhone',
+          message: '监督投诉电话不能与咨询电话相同',
+        },
+      ),
   },
   {
     id: 'quality.contacts-area-code',
@@ -136,10 +146,14 @@ export const QUALITY_RULES: readonly Rule[] = [
       if (base.type !== LICENCE) return [];
       const stages = new Set(base.process.map((s) => s.stage));
       const missing = LICENCE_STAGES.filter(([stage]) => !stages.has(stage)).map(([, label]) => label);
-      return [
-        ...when(base.process.length < 5, { path: basePath('/process'), message: `行政许可事项至少应有 5 个办理环节，现有 ${base.process.length} 个` }),
-        ...when(missing.length > 0, { path: basePath('/process'), message: `行政许可事项缺少环节：${missing.join('、')}` }),
+      const problems = [
+        ...(base.process.length < 5 ? [`至少应有 5 个办理环节，现有 ${base.process.length} 个`] : []),
+        ...(missing.length > 0 ? [`缺少${missing.join('、')}环节`] : []),
       ];
+      return when(problems.length > 0, {
+        path: basePath('/process'),
+        message: `行政许可事项${problems.join('；')}`,
+      });
     },
   },
   {
@@ -168,30 +182,40 @@ export const QUALITY_RULES: readonly Rule[] = [
     title: '受理条件不应使用“法律法规规定的其他条件”等兜底表述',
     check: (_impl, base) =>
       base.acceptanceConditions.flatMap((text, i) =>
-        when(CATCH_ALL.test(text), { path: basePath(`/acceptanceConditions/${i}`), message: '受理条件不应使用“法律法规规定的其他条件”等兜底表述，应逐项列明' }),
+        when(CATCH_ALL.test(text), {
+          path: basePath(`/acceptanceConditions/${i}`),
+          message: '受理条件不应使用“法律法规规定的其他条件”等兜底表述，应逐项列明',
+        }),
       ),
   },
   {
     id: 'quality.in-hall',
     severity: 'warning',
     title: '依申请事项应进驻政务服务大厅（应进必进）',
-    check: (impl) => when(!impl.inHall, { path: '/inHall', message: '依申请政务服务事项应进驻政务服务大厅办理' }),
+    check: (impl) =>
+      when(!impl.inHall, { path: '/inHall', message: '依申请政务服务事项应进驻政务服务大厅办理' }),
   },
   {
     id: 'quality.promise-shortened',
     severity: 'warning',
     title: '承诺时限宜比法定时限压缩',
     check: (impl, base) =>
-      when(base.statutoryLimit.value > 0 && toWorkdays(impl.promisedLimit) === toWorkdays(base.statutoryLimit), {
-        path: '/promisedLimit',
-        message: '承诺办结时限与法定时限相同，宜进一步压缩',
-      }),
+      when(
+        base.statutoryLimit.value > 0 && toWorkdays(impl.promisedLimit) === toWorkdays(base.statutoryLimit),
+        {
+          path: '/promisedLimit',
+          message: '承诺办结时限与法定时限相同，宜进一步压缩',
+        },
+      ),
   },
   {
     id: 'quality.proxy-contact',
     severity: 'warning',
     title: '提供帮办代办的事项宜公布代办联系方式',
     check: (impl) =>
-      when(impl.proxy?.available === true && !impl.proxy.contact, { path: '/proxy/contact', message: '提供帮办代办服务，宜公布代办员或联系方式' }),
+      when(impl.proxy?.available === true && !impl.proxy.contact, {
+        path: '/proxy/contact',
+        message: '提供帮办代办服务，宜公布代办员或联系方式',
+      }),
   },
 ];

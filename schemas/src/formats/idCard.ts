@@ -14,7 +14,8 @@ export function idCardCheckChar(first17: string): string {
 /** True when year/month/day name a real calendar date between 1900 and today (no 19900230). */
 export function isRealBirthDate(year: number, month: number, day: number, today = new Date()): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
-  const exists = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const exists =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return exists && year >= 1900 && date.getTime() <= today.getTime();
 }
 

@@ -1,5 +1,14 @@
 import type { Item } from '@oneseal/schemas';
-import { checkItem, createAjv, formFieldEntries, metrics, SCHEMA_IDS, validateBundle, validateDocument, validateItem } from '@oneseal/schemas';
+import {
+  checkItem,
+  createAjv,
+  formFieldEntries,
+  metrics,
+  SCHEMA_IDS,
+  validateBundle,
+  validateDocument,
+  validateItem,
+} from '@oneseal/schemas';
 import { loadSeedCatalogue, resolveSeedItems } from '../index';
 
 const seeds = loadSeedCatalogue();
@@ -29,12 +38,16 @@ describe('libraries', () => {
   it('hold at least 20 valid data elements with unique codes', () => {
     expect(seeds.dataElements.length).toBeGreaterThanOrEqual(20);
     expect(dataElements.size).toBe(seeds.dataElements.length);
-    expect(seeds.dataElements.map((d) => [d.code, validateDocument(d).errors])).toEqual(seeds.dataElements.map((d) => [d.code, []]));
+    expect(seeds.dataElements.map((d) => [d.code, validateDocument(d).errors])).toEqual(
+      seeds.dataElements.map((d) => [d.code, []]),
+    );
   });
 
   it('hold valid materials with unique codes', () => {
     expect(materialCodes.size).toBe(seeds.materials.length);
-    expect(seeds.materials.map((m) => [m.code, validateDocument(m).errors])).toEqual(seeds.materials.map((m) => [m.code, []]));
+    expect(seeds.materials.map((m) => [m.code, validateDocument(m).errors])).toEqual(
+      seeds.materials.map((m) => [m.code, []]),
+    );
   });
 });
 
@@ -44,19 +57,24 @@ describe('base catalogue', () => {
     expect(baseByCode.size).toBe(seeds.baseItems.length);
   });
 
-  it.each(seeds.baseItems.map((b) => [b.code, b.name, b] as const))('%s %s is valid and uses only library entries', (_code, _name, base) => {
-    expect(validateItem(base).errors).toEqual([]);
-    expect(base.materials.filter((m) => !materialCodes.has(m.material)).map((m) => m.material)).toEqual([]);
-    const fields = formFieldEntries(base.form);
-    const unknownElements = fields.map((f) => f.field['x-data-element']).filter((code) => code !== undefined && !dataElements.has(code));
-    expect(unknownElements).toEqual([]);
-    // A bound field is asked once across items, so it must keep its data element's type and format.
-    const mismatched = fields.filter(({ field }) => {
-      const element = field['x-data-element'] && dataElements.get(field['x-data-element']);
-      return element && (element.type !== field.type || element.format !== field.format);
-    });
-    expect(mismatched.map((f) => f.path)).toEqual([]);
-  });
+  it.each(seeds.baseItems.map((b) => [b.code, b.name, b] as const))(
+    '%s %s is valid and uses only library entries',
+    (_code, _name, base) => {
+      expect(validateItem(base).errors).toEqual([]);
+      expect(base.materials.filter((m) => !materialCodes.has(m.material)).map((m) => m.material)).toEqual([]);
+      const fields = formFieldEntries(base.form);
+      const unknownElements = fields
+        .map((f) => f.field['x-data-element'])
+        .filter((code) => code !== undefined && !dataElements.has(code));
+      expect(unknownElements).toEqual([]);
+      // A bound field is asked once across items, so it must keep its data element's type and format.
+      const mismatched = fields.filter(({ field }) => {
+        const element = field['x-data-element'] && dataElements.get(field['x-data-element']);
+        return element && (element.type !== field.type || element.format !== field.format);
+      });
+      expect(mismatched.map((f) => f.path)).toEqual([]);
+    },
+  );
 });
 
 describe('pilot implementation lists', () => {
@@ -66,14 +84,20 @@ describe('pilot implementation lists', () => {
   it('cover one pilot township in each of the 17 counties, 阳朔镇 and 大圩镇 among them', () => {
     const pilots = new Set(seeds.implementations.map((i) => i.regionCode));
     expect(pilots.has(YANGSHUO) && pilots.has(DAXU)).toBe(true);
-    const countiesCovered = new Set([...pilots].map((code) => seeds.regions.find((r) => r.code === code)?.parentCode));
+    const countiesCovered = new Set(
+      [...pilots].map((code) => seeds.regions.find((r) => r.code === code)?.parentCode),
+    );
     expect(counties.filter((c) => !countiesCovered.has(c.code)).map((c) => c.name)).toEqual([]);
     expect(pilots.size).toBe(17);
   });
 
   it('are all published, every entry valid against its schema', () => {
-    expect(seeds.implementations.filter((i) => i.status !== 'published').map((i) => i.implementationCode)).toEqual([]);
-    const invalid = seeds.implementations.map((i) => [i.implementationCode, validateItem(i).errors]).filter(([, errors]) => errors.length > 0);
+    expect(
+      seeds.implementations.filter((i) => i.status !== 'published').map((i) => i.implementationCode),
+    ).toEqual([]);
+    const invalid = seeds.implementations
+      .map((i) => [i.implementationCode, validateItem(i).errors])
+      .filter(([, errors]) => errors.length > 0);
     expect(invalid).toEqual([]);
   });
 
@@ -89,7 +113,9 @@ describe('pilot implementation lists', () => {
   it('give 阳朔镇 at least 30 items, 农村村民宅基地和建房审批 among them', () => {
     const yangshuo = seeds.implementations.filter((i) => i.regionCode === YANGSHUO);
     expect(yangshuo.length).toBeGreaterThanOrEqual(30);
-    expect(yangshuo.map((i) => baseByCode.get(i.baseCode)?.name)).toContain('农村村民宅基地和建房（规划许可）审批');
+    expect(yangshuo.map((i) => baseByCode.get(i.baseCode)?.name)).toContain(
+      '农村村民宅基地和建房（规划许可）审批',
+    );
   });
 
   it('list each base item at most once per township, with unique implementation codes', () => {
@@ -107,14 +133,18 @@ describe('resolved items and metrics', () => {
   });
 
   it('resolve to valid items', () => {
-    const invalid = items.map((i) => [i.implementationCode, validateItem(i).errors]).filter(([, errors]) => errors.length > 0);
+    const invalid = items
+      .map((i) => [i.implementationCode, validateItem(i).errors])
+      .filter(([, errors]) => errors.length > 0);
     expect(invalid).toEqual([]);
   });
 
   it('differ between townships, and some township misses a reform target while another meets them all', () => {
     const perTownship = metrics(items);
     expect(perTownship).toHaveLength(17);
-    const shapes = new Set(perTownship.map((m) => `${m.itemCount}/${m.atMostOneVisit.share}/${m.online.share}/${m.inHall.share}`));
+    const shapes = new Set(
+      perTownship.map((m) => `${m.itemCount}/${m.atMostOneVisit.share}/${m.online.share}/${m.inHall.share}`),
+    );
     expect(shapes.size).toBeGreaterThan(10);
     expect(perTownship.some((m) => !m.allTargetsMet)).toBe(true);
     expect(perTownship.some((m) => m.allTargetsMet)).toBe(true);
@@ -127,7 +157,9 @@ describe('一件事 bundles', () => {
     for (const bundle of seeds.bundles) {
       expect(validateBundle(bundle).errors).toEqual([]);
       expect(bundle.items.filter((i) => !baseByCode.has(i.itemCode)).map((i) => i.itemCode)).toEqual([]);
-      expect((bundle.materialRules ?? []).filter((r) => !materialCodes.has(r.material)).map((r) => r.material)).toEqual([]);
+      expect(
+        (bundle.materialRules ?? []).filter((r) => !materialCodes.has(r.material)).map((r) => r.material),
+      ).toEqual([]);
     }
   });
 });

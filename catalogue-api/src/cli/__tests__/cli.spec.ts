@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATA_DIR } from '@oneseal/seeds';
+import type { CliIO } from '../io';
+import { runCli } from '../run';
+
+const dir = mkdtempSync(join(tmpdir(), 'oneseal-cli-'));
+const write = (name: string, content: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+};
+const seed = (...path: string[]) => JSON.parse(readFileSync(join(DATA_DIR, ...path), 'utf8'));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await runCli(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const homestead = seed('base-items', '0117302000.json');
+
+describe('oneseal validate', () => {
+  it('exits 0 and reports each valid document', async () => {
+    const result = await run('validate', join(DATA_DIR, 'base-items', '0117302000.json'));
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('✓');
+    expect(result.out).toContain('农村村民宅基地和建房（规划许可）审批');
+  });
+
+  it('exits 1 and prints every finding with its path and zh message', async () => {
+    const broken = { ...homestead, type: '99' };
+    delete broken.name;
+    const result = await run('validate', write('broken.json', broken));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('/name  必须填写');
+    expect(result.out).toMatch(/\/type {2}应为以下之一：01（行政许可）/);
+  });
+
+  it('checks an implementation list against its base items and names the broken rule', async () => {
+    const list = seed('implementations', '450321100.json') as { baseCode: string; promisedLimit: unknown }[];
+    const entry = list.find((i) => i.baseCode === '0117302000')!;
+    entry.promisedLimit = { value: 25, unit: 'workday' };
+    const result = await run('validate', write('list.json', [entry]));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      '/promisedLimit  承诺办结时限 25个工作日 超过法定办结时限 20个工作日  [conformance.promised-within-statutory]',
+    );
+  });
+
+  it('prefers a base item given on the command line over the seed catalogue', async () => {
+    const list = seed('implementations', '450321100.json') as { baseCode: string }[];
+    const entry = list.find((i) => i.baseCode === '0117302000')!;
+    const stricterBase = { ...homestead, maxVisits: 0 };
+    const result = await run('validate', write('base.json', stricterBase), write('one.json', entry));
+    expect(result.out).toContain('[conformance.visits-within-base]');
+  });
+
+  it('exits 2 when a file cannot be read or is not JSON, and names it', async () => {
+    const missing = await run('validate', join(dir, 'missing.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('无法读取');
+    const notJson = await run('validate', write('bad.json', '{"kind": '));
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toContain('不是有效的 JSON');
+  });
+
+  it('exits 2 with usage when given no file or an unknown command', async () => {
+    expect((await run('validate')).code).toBe(2);
+    expect((await run('frobnicate')).err).toContain('未知命令');
+  });
+});
+
+describe('the oneseal executable', () => {
+  const bin = join(__dirname, '..', '..', '..', 'bin', 'oneseal.js');
+  const exec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+  it('returns the exit codes to the shell', () => {
+    expect(exec('validate', join(DATA_DIR, 'base-items', '0117302000.json')).status).toBe(0);
+    expect(exec('validate', write('invalid.json', { kind: 'bundle' })).status).toBe(1);
+    expect(exec('validate', join(dir, 'nope.json')).status).toBe(2);
+  });
+
+  it('prints the seed summary with every pilot township', () => {
+    const result = exec('summary');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('阳朔镇');
+    expect(result.stdout).toContain('大圩镇');
+  });
+});

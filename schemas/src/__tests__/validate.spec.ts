@@ -1,0 +1,124 @@
+import { createAjv, SCHEMA_IDS, validateBundle, validateDocument, validateItem } from '../index';
+import { licenceBase, licenceImplementation } from './fixtures';
+
+describe('the schemas', () => {
+  it.each(Object.entries(SCHEMA_IDS))('%s compiles in strict mode', (_name, id) => {
+    expect(typeof createAjv().getSchema(id)).toBe('function');
+  });
+});
+
+describe('validateItem', () => {
+  it('chooses the schema by kind and refuses an unknown kind with a zh message', () => {
+    expect(validateItem(licenceBase()).valid).toBe(true);
+    expect(validateItem(licenceImplementation()).valid).toBe(true);
+    expect(validateItem({ kind: 'bundle' })).toEqual({
+      valid: false,
+      errors: [{ path: '/kind', message: expect.stringContaining('base-item') }],
+    });
+    expect(validateItem(null).errors[0]!.path).toBe('/kind');
+  });
+
+  it('names the missing, unknown and malformed fields, in zh-CN and in English', () => {
+    const base: Record<string, unknown> = { ...licenceBase(), extra: 1, type: '99' };
+    delete base.name;
+    const zh = validateItem(base).errors;
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        { path: '/name', message: '必须填写' },
+        { path: '/extra', message: '不是允许的字段' },
+        { path: '/type', message: expect.stringContaining('01（行政许可）') },
+      ]),
+    );
+    expect(validateItem(base, 'en').errors).toEqual(
+      expect.arrayContaining([{ path: '/name', message: 'is required' }]),
+    );
+  });
+
+  it('explains a malformed code in words', () => {
+    const impl = licenceImplementation();
+    impl.implementingBody.uscc = '11450321MB1957744D';
+    impl.contacts.consultPhone = '8822001';
+    expect(validateItem(impl).errors).toEqual([
+      { path: '/implementingBody/uscc', message: '不是有效的统一社会信用代码' },
+      { path: '/contacts/consultPhone', message: '不是有效的联系电话' },
+    ]);
+  });
+
+  it('refuses script in a form: no x-reactions, conditions only as data', () => {
+    const base = licenceBase();
+    Object.assign(base.form.properties.purpose!, { 'x-reactions': '{{ $self.visible = false }}' });
+    expect(validateItem(base).errors).toEqual([
+      { path: '/form/properties/purpose/x-reactions', message: '不是允许的字段' },
+    ]);
+  });
+
+  it('checks what JSON Schema cannot: step references, duplicate materials, condition fields', () => {
+    const base = licenceBase();
+    base.process[0]!.next = ['nowhere'];
+    base.process[1]!.branches = [{ kind: 'correct', to: 'missing' }];
+    base.materials.push({ ...base.materials[0]! });
+    base.form.properties.purpose!['x-visible-when'] = { field: 'noSuchField', op: 'notEmpty' };
+    expect(validateItem(base).errors).toEqual([
+      { path: '/materials/0/material', message: '材料 ID-CARD 重复列出' },
+      { path: '/materials/2/material', message: '材料 ID-CARD 重复列出' },
+      { path: '/process/0/next/0', message: '不存在环节 nowhere' },
+      { path: '/process/1/branches/0/to', message: '不存在环节 missing' },
+      { path: '/form/properties/purpose/x-visible-when', message: '条件引用的字段 noSuchField 不存在' },
+    ]);
+  });
+});
+
+describe('validateBundle and validateDocument', () => {
+  const bundle = {
+    kind: 'bundle',
+    schemaVersion: 1,
+    code: 'NEWBORN',
+    name: '新生儿出生一件事',
+    questions: [{ id: 'localHukou', text: '父母一方是否为本县户籍？', type: 'boolean' }],
+    items: [
+      { itemCode: '2030008000' },
+      { itemCode: '2030003000', when: { field: 'localHukou', op: 'eq', value: true } },
+    ],
+    status: 'published',
+    version: 1,
+  };
+
+  it('accepts a bundle whose conditions refer to its questions', () => {
+    expect(validateBundle(bundle)).toEqual({ valid: true, errors: [] });
+    expect(validateDocument(bundle).valid).toBe(true);
+  });
+
+  it('refuses conditions on questions that do not exist and choices without options', () => {
+    const broken = {
+      ...bundle,
+      questions: [...bundle.questions, { id: 'who', text: '谁办理？', type: 'single' }],
+      items: [bundle.items[0], { itemCode: '2030003000', when: { field: 'nope', op: 'eq', value: true } }],
+    };
+    expect(validateBundle(broken).errors).toEqual([
+      { path: '/questions/1/options', message: '选择题必须列出选项' },
+      { path: '/items/1/when', message: '情形问题 nope 不存在' },
+    ]);
+  });
+
+  it('validates library documents by kind', () => {
+    expect(
+      validateDocument({
+        kind: 'material',
+        schemaVersion: 1,
+        code: 'ID-CARD',
+        name: '居民身份证',
+        defaultSource: '3',
+      }).valid,
+    ).toBe(true);
+    expect(
+      validateDocument({
+        kind: 'material',
+        schemaVersion: 1,
+        code: 'id card',
+        name: '居民身份证',
+        defaultSource: '3',
+      }).errors[0]!.path,
+    ).toBe('/code');
+    expect(validateDocument({ kind: 'something' }).errors[0]!.path).toBe('/kind');
+  });
+});
