@@ -2,14 +2,9 @@ import type { ErrorObject } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeZh from 'ajv-i18n/localize/zh';
 import { codeLabel } from './codeLists';
+import type { ValidationIssue } from './generated/types';
 
 export type Locale = 'zh-CN' | 'en';
-
-/** One problem in a document: a JSON Pointer into it and a message for the person who can fix it. */
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
 
 const FORMAT_NAMES_EN: Record<string, string> = {
   'cn-id-card': 'citizen ID number',

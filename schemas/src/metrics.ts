@@ -1,33 +1,9 @@
-import type { Item } from './generated/types';
+import type { Item, RegionMetrics, Share } from './generated/types';
 import { isAtMostOneVisit, isOnlineAvailable } from './tags';
 import { toWorkdays } from './timeLimit';
 
 /** The reform's targets (桂林市“乡镇一枚印章管审批”试点方案). */
 export const REFORM_TARGETS = { atMostOneVisit: 0.9, online: 0.8, inHall: 1 } as const;
-
-export interface Share {
-  count: number;
-  /** count / itemCount, 0 when there are no items. */
-  share: number;
-  target: number;
-  met: boolean;
-}
-
-export interface RegionMetrics {
-  regionCode: string;
-  regionName: string;
-  itemCount: number;
-  /** 最多跑一次 (visits ≤ 1). */
-  atMostOneVisit: Share;
-  /** 网上可办. */
-  online: Share;
-  /** 进驻大厅 (应进必进). */
-  inHall: Share;
-  /** Mean of promised ÷ statutory limit (working days); lower means more time cut. Null without items. */
-  meanPromisedRatio: number | null;
-  meanMaterials: number | null;
-  allTargetsMet: boolean;
-}
 
 function share(count: number, total: number, target: number): Share {
   const value = total === 0 ? 0 : count / total;

@@ -18,6 +18,7 @@ export const SCHEMA_IDS = {
   'item-form': `${BASE_URI}item-form.schema.json`,
   'material-requirement': `${BASE_URI}material-requirement.schema.json`,
   'process-step': `${BASE_URI}process-step.schema.json`,
+  results: `${BASE_URI}results.schema.json`,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;

@@ -3,8 +3,15 @@ import type { Ajv } from './ajv';
 import { createAjv } from './ajv';
 import { conditionFields } from './condition';
 import { formFieldEntries } from './formFields';
-import type { BaseItem, Bundle, Item, ItemImplementation, ProcessStep } from './generated/types';
-import type { Locale, ValidationIssue } from './messages';
+import type {
+  BaseItem,
+  Bundle,
+  Item,
+  ItemImplementation,
+  ProcessStep,
+  ValidationIssue,
+} from './generated/types';
+import type { Locale } from './messages';
 import { toIssues } from './messages';
 import { SCHEMA_IDS } from './schemaFiles';
 

@@ -6,6 +6,7 @@ import type { Item } from '../index';
 import {
   codeLabel,
   codeOptions,
+  diffDocuments,
   evaluateCondition,
   metrics,
   aggregateMetrics,
@@ -190,5 +191,35 @@ describe('metrics and tags', () => {
         nearby: { allVillages: false, villages: [] },
       }),
     ).toEqual([]);
+  });
+});
+
+describe('diffDocuments', () => {
+  it('lists added, removed and changed fields by JSON Pointer', () => {
+    const before = {
+      name: '临时救助',
+      promisedLimit: { value: 10, unit: 'workday' },
+      faq: [{ q: 'a' }],
+      place: '大厅',
+    };
+    const after = {
+      name: '临时救助',
+      promisedLimit: { value: 5, unit: 'workday' },
+      faq: [{ q: 'a' }, { q: 'b' }],
+      hours: '8:00',
+    };
+    expect(diffDocuments(before, after)).toEqual([
+      { path: '/faq/1', op: 'added', after: { q: 'b' } },
+      { path: '/hours', op: 'added', after: '8:00' },
+      { path: '/place', op: 'removed', before: '大厅' },
+      { path: '/promisedLimit/value', op: 'changed', before: 10, after: 5 },
+    ]);
+  });
+
+  it('finds nothing between equal documents and escapes keys with slashes', () => {
+    expect(diffDocuments({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toEqual([]);
+    expect(diffDocuments({ 'a/b': 1 }, { 'a/b': 2 })).toEqual([
+      { path: '/a~1b', op: 'changed', before: 1, after: 2 },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { CONFORMANCE_RULES } from './conformance';
 import { QUALITY_RULES } from './quality';
 import type { Finding, Rule } from './rule';
 
-export type { Finding, Rule, Severity } from './rule';
+export type { Rule, Severity } from './rule';
 
 /** Every rule `checkItem` applies, conformance first. */
 export const RULES: readonly Rule[] = [...CONFORMANCE_RULES, ...QUALITY_RULES];

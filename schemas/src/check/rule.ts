@@ -1,14 +1,8 @@
-import type { BaseItem, ItemImplementation } from '../generated/types';
+import type { BaseItem, Finding, ItemImplementation } from '../generated/types';
 
-export type Severity = 'error' | 'warning';
+export type { Finding };
 
-/** One finding of `checkItem`: a rule broken at a JSON Pointer of the implementation (or `/base/…`). */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  path: string;
-  message: string;
-}
+export type Severity = Finding['severity'];
 
 export interface Violation {
   path: string;

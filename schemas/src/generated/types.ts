@@ -815,3 +815,48 @@ export interface Material {
    */
   acceptanceStandard?: string;
 }
+/**
+ * checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明
+ */
+export interface Finding {
+  rule: string;
+  severity: 'error' | 'warning';
+  path: string;
+  message: string;
+}
+/**
+ * 一个乡镇（或汇总的县、市）的改革指标：atMostOneVisit 最多跑一次（到现场 ≤ 1 次），online 网上可办（网办深度 Ⅱ 级及以上），inHall 进驻政务服务大厅
+ */
+export interface RegionMetrics {
+  regionCode: string;
+  regionName: string;
+  itemCount: number;
+  atMostOneVisit: Share;
+  online: Share;
+  inHall: Share;
+  /**
+   * 承诺时限 ÷ 法定时限的平均值（按工作日），越小压缩越多；无事项时为 null
+   */
+  meanPromisedRatio: number | null;
+  /**
+   * 平均每个事项的材料数
+   */
+  meanMaterials: number | null;
+  allTargetsMet: boolean;
+}
+/**
+ * 达标比例：数量、占比（0–1）、目标与是否达标
+ */
+export interface Share {
+  count: number;
+  share: number;
+  target: number;
+  met: boolean;
+}
+/**
+ * 文档中的一个问题：JSON Pointer 路径和给修改人看的说明
+ */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
