@@ -4,5 +4,6 @@ module.exports = {
   roots: ['<rootDir>/schemas', '<rootDir>/seeds', '<rootDir>/catalogue-api'],
   testMatch: ['**/src/**/__tests__/**/*.spec.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  testTimeout: 60000,
   moduleNameMapper: { '^@oneseal/([a-z-]+)$': '<rootDir>/$1/src/index.ts' },
 };

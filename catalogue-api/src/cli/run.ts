@@ -1,5 +1,6 @@
 import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
+import { serveCommand } from './serve';
 import { summaryCommand } from './summary';
 import { validateCommand, VALIDATE_USAGE } from './validate';
 
@@ -8,7 +9,10 @@ export const USAGE = `OneSeal 一章通 命令行
 ${VALIDATE_USAGE}
 
 用法: oneseal summary
-  打印种子目录概况和各试点乡镇的改革指标`;
+  打印种子目录概况和各试点乡镇的改革指标
+
+用法: oneseal serve
+  启动 OneSeal（PORT，默认 3000；DB_URL，默认 sqlite:./data/oneseal.sqlite；首次启动载入种子数据）`;
 
 /** Dispatches `oneseal <command> ...` and returns the exit code. */
 export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
@@ -18,6 +22,8 @@ export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
       return validateCommand(rest, io);
     case 'summary':
       return summaryCommand(io);
+    case 'serve':
+      return serveCommand(io);
     case undefined:
     case 'help':
     case '--help':

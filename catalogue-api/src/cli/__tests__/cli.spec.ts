@@ -53,11 +53,21 @@ describe('oneseal validate', () => {
   });
 
   it('prefers a base item given on the command line over the seed catalogue', async () => {
-    const list = seed('implementations', '450321100.json') as { baseCode: string }[];
-    const entry = list.find((i) => i.baseCode === '0117302000')!;
-    const stricterBase = { ...homestead, maxVisits: 0 };
-    const result = await run('validate', write('base.json', stricterBase), write('one.json', entry));
-    expect(result.out).toContain('[conformance.visits-within-base]');
+    const list = seed('implementations', '450321100.json') as Record<string, unknown>[];
+    const entry = {
+      ...list.find((i) => i.baseCode === '0117302000')!,
+      visits: 2,
+      visitReason: '须现场踏勘选址',
+    };
+    expect(homestead.maxVisits).toBe(2);
+    const againstSeed = await run('validate', write('one.json', entry));
+    expect(againstSeed.out).not.toContain('[conformance.visits-within-base]');
+    const stricterBase = { ...homestead, maxVisits: 1 };
+    const againstGiven = await run('validate', write('base.json', stricterBase), write('one.json', entry));
+    expect(againstGiven.out).toContain(
+      '/visits  到现场次数 2 多于基本目录规定的最多 1 次  [conformance.visits-within-base]',
+    );
+    expect(againstGiven.code).toBe(1);
   });
 
   it('exits 2 when a file cannot be read or is not JSON, and names it', async () => {

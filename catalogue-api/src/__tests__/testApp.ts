@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../app';
+import { readConfig } from '../config';
+import { openStore } from '../server';
+import { DEMO_PASSWORD } from '../services/seedDatabase';
+import type { Store } from '../services/store';
+
+export interface TestApp {
+  store: Store;
+  api: TestAgent;
+  /** A bearer header for a seeded user. */
+  as(username: string): Promise<{ Authorization: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A seeded OneSeal on its own database: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB
+ * server — a database created for this test file and dropped afterwards, so test files never share state.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const server = process.env.DB_URL;
+  let dbUrl: string;
+  let cleanup: () => Promise<void>;
+  if (server?.startsWith('mysql:')) {
+    const name = `oneseal_t_${randomBytes(6).toString('hex')}`;
+    const url = new URL(server);
+    const admin = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    url.pathname = `/${name}`;
+    dbUrl = url.toString();
+    cleanup = async () => {
+      await admin.query(`DROP DATABASE \`${name}\``);
+      await admin.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
+    dbUrl = `sqlite:${join(dir, 'test.sqlite')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const config = { ...readConfig({}), dbUrl, loadSeeds: true };
+  const store = await openStore(config);
+  const app = createApp(store, config, 'test-secret');
+  const httpServer = app.callback();
+  const api = request(httpServer);
+  const tokens = new Map<string, string>();
+  return {
+    store,
+    api,
+    async as(username) {
+      if (!tokens.has(username)) {
+        const res = await api.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+        if (res.status !== 200)
+          throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+        tokens.set(username, res.body.token as string);
+      }
+      return { Authorization: `Bearer ${tokens.get(username)}` };
+    },
+    async close() {
+      await store.sequelize.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Which database the suite runs on, for test names. */
+export const DB_LABEL = process.env.DB_URL?.startsWith('mysql:') ? 'mysql' : 'sqlite';

@@ -1,0 +1,54 @@
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import { TokenSigner } from './auth/tokens';
+import type { ApiConfig } from './config';
+import type { ApiState, Deps } from './http/context';
+import { authenticate, errorHandler, locale, securityHeaders } from './http/middleware';
+import type { RouteSpec } from './http/routeTable';
+import { buildRouter } from './http/routeTable';
+import { openApiDocument } from './openapi';
+import { adminRoutes } from './routes/admin';
+import { catalogueRoutes } from './routes/catalogue';
+import { docsRoutes } from './routes/docs';
+import { publicRoutes } from './routes/public';
+import { systemRoutes } from './routes/system';
+import { townshipRoutes } from './routes/townships';
+import type { Store } from './services/store';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../package.json') as { version: string };
+
+/** Every route of the API, in the order the OpenAPI document lists them. */
+export function apiRoutes(): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    ...systemRoutes,
+    ...publicRoutes,
+    ...townshipRoutes,
+    ...catalogueRoutes,
+    ...adminRoutes,
+  ];
+  let document: Record<string, unknown> | undefined;
+  const docs = docsRoutes(() => (document ??= openApiDocument([...routes, ...docs], version)));
+  return [...routes, ...docs];
+}
+
+/**
+ * The composition root: middleware in a fixed order (security headers → errors → locale → body → auth →
+ * routes). The app holds no state of its own beyond its dependencies.
+ */
+export function createApp(store: Store, config: ApiConfig, secret: string): Koa<ApiState> {
+  const deps: Deps = { store, config, signer: new TokenSigner(secret, config.tokenTtlSeconds) };
+  const app = new Koa<ApiState>({ proxy: true });
+  const router = buildRouter(apiRoutes(), deps);
+  app.use(securityHeaders);
+  app.use(errorHandler);
+  app.use(locale);
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(authenticate(deps));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  app.on('error', (error: unknown) => {
+    if (process.env.NODE_ENV !== 'test') console.error(error);
+  });
+  return app;
+}

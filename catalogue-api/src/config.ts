@@ -1,0 +1,33 @@
+/** Everything the API reads from the environment, read once at start. */
+export interface ApiConfig {
+  port: number;
+  /** `sqlite:./data/oneseal.sqlite` (embedded default), `sqlite::memory:` or `mysql://user:pass@host:3306/db`. */
+  dbUrl: string;
+  /** Read replicas (Sequelize replication); reads go there, writes and transactions to `dbUrl`. */
+  dbReadUrls: string[];
+  /** HMAC secret for tokens; when absent, one is generated once and kept in the database for all instances. */
+  tokenSecret?: string;
+  tokenTtlSeconds: number;
+  /** Base address of the public portal, for links and QR codes in printed documents. */
+  publicBaseUrl: string;
+  /** Load the Guilin seeds into an empty database. */
+  loadSeeds: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  return {
+    port,
+    dbUrl: env.DB_URL ?? 'sqlite:./data/oneseal.sqlite',
+    dbReadUrls: (env.DB_READ_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+    tokenSecret: env.TOKEN_SECRET || undefined,
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 8 * 3600),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    loadSeeds: env.LOAD_SEEDS !== 'false',
+  };
+}

@@ -1,0 +1,21 @@
+import type { QueryInterface } from 'sequelize';
+import { SequelizeStorage, Umzug } from 'umzug';
+import type { Database } from './connect';
+import * as initial from './migrations/0001-initial';
+
+/** Migrations in order; each is one module with `up` and `down`, never edited once released. */
+const MIGRATIONS = [{ name: '0001-initial', ...initial }];
+
+export function migrator(db: Database): Umzug<QueryInterface> {
+  return new Umzug({
+    migrations: MIGRATIONS.map(({ name, up, down }) => ({ name, up, down })),
+    context: db.sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize: db.sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+}
+
+/** Brings the schema up to date; safe to run on every start and from several instances one after another. */
+export async function migrate(db: Database): Promise<void> {
+  await migrator(db).up();
+}

@@ -1,0 +1,328 @@
+import type { ModelAttributeColumnOptions, ModelAttributes, ModelStatic, Sequelize } from 'sequelize';
+import { DataTypes, Model } from 'sequelize';
+
+/** LONGTEXT on MySQL (TEXT tops out at 64 KB there); SQLite has one TEXT type and warns about lengths. */
+const longText = (sequelize: Sequelize) =>
+  sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('long') : DataTypes.TEXT;
+
+/** A long-text column holding one JSON document; reads give the parsed value, writes take any value. */
+function json(sequelize: Sequelize, field: string, allowNull = false): ModelAttributeColumnOptions {
+  return {
+    type: longText(sequelize),
+    allowNull,
+    get(this: Model) {
+      const raw = this.getDataValue(field) as string | null;
+      return raw === null || raw === undefined ? raw : JSON.parse(raw);
+    },
+    set(this: Model, value: unknown) {
+      this.setDataValue(field, value === null || value === undefined ? value : JSON.stringify(value));
+    },
+  };
+}
+
+// Column definitions are made fresh for every attribute: Sequelize writes into them (field names).
+const str = (length: number, extra: Partial<ModelAttributeColumnOptions> = {}) => ({
+  type: DataTypes.STRING(length),
+  allowNull: false,
+  ...extra,
+});
+const int = (extra: Partial<ModelAttributeColumnOptions> = {}) => ({
+  type: DataTypes.INTEGER,
+  allowNull: false,
+  defaultValue: 0,
+  ...extra,
+});
+const flag = () => ({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
+const time = () => ({ type: DataTypes.DATE, allowNull: false });
+const key = (length: number) => str(length, { primaryKey: true });
+
+type Row<A extends object> = Model<A, A> & A;
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  searchPinyin: string;
+}
+export interface LibraryRow {
+  code: string;
+  name: string;
+  doc: unknown;
+  revision: number;
+  updatedAt: Date;
+}
+export interface BaseItemRow {
+  code: string;
+  ownerRegion: string;
+  name: string;
+  type: string;
+  status: string;
+  version: number;
+  revision: number;
+  doc: unknown;
+  updatedAt: Date;
+  updatedBy: string;
+}
+export interface BaseItemVersionRow {
+  code: string;
+  version: number;
+  doc: unknown;
+  effectiveDate: string;
+  publishedAt: Date;
+  publishedBy: string;
+}
+export interface ImplementationRow {
+  regionCode: string;
+  baseCode: string;
+  status: string;
+  version: number;
+  revision: number;
+  sortOrder: number;
+  doc: unknown;
+  reviewComment: string | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+export interface ImplementationVersionRow {
+  regionCode: string;
+  baseCode: string;
+  version: number;
+  baseVersion: number;
+  doc: unknown;
+  item: unknown;
+  effectiveDate: string;
+  publishedAt: Date;
+  publishedBy: string;
+}
+export interface PublishedItemRow {
+  regionCode: string;
+  itemCode: string;
+  version: number;
+  name: string;
+  searchPinyin: string;
+  searchText: string;
+  type: string;
+  tagImmediate: boolean;
+  tagOnline: boolean;
+  tagNearby: boolean;
+  tagOneVisit: boolean;
+  objectNatural: boolean;
+  objectLegal: boolean;
+  sortOrder: number;
+  /** The resolved item as stored JSON text: served as it is, never re-serialised. */
+  item: string;
+}
+export interface BundleRow {
+  code: string;
+  regionCode: string;
+  name: string;
+  status: string;
+  revision: number;
+  doc: unknown;
+  updatedAt: Date;
+}
+export interface UserRow {
+  username: string;
+  displayName: string;
+  role: string;
+  regionCode: string;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: Date;
+}
+export interface AuditRow {
+  id?: number;
+  at: Date;
+  username: string;
+  role: string;
+  action: string;
+  entityType: string;
+  entityKey: string;
+  regionCode: string;
+  before: unknown;
+  after: unknown;
+}
+export interface SubmissionRow {
+  reference: string;
+  regionCode: string;
+  status: string;
+  items: unknown;
+  data: unknown;
+  phoneDigest: string;
+  history: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface LoginFailureRow {
+  key: string;
+  count: number;
+  windowStart: number;
+}
+export interface SettingRow {
+  key: string;
+  value: string;
+}
+
+export interface Models {
+  Region: ModelStatic<Row<RegionRow>>;
+  Material: ModelStatic<Row<LibraryRow>>;
+  DataElement: ModelStatic<Row<LibraryRow>>;
+  BaseItem: ModelStatic<Row<BaseItemRow>>;
+  BaseItemVersion: ModelStatic<Row<BaseItemVersionRow>>;
+  Implementation: ModelStatic<Row<ImplementationRow>>;
+  ImplementationVersion: ModelStatic<Row<ImplementationVersionRow>>;
+  PublishedItem: ModelStatic<Row<PublishedItemRow>>;
+  Bundle: ModelStatic<Row<BundleRow>>;
+  User: ModelStatic<Row<UserRow>>;
+  AuditEntry: ModelStatic<Row<AuditRow>>;
+  Submission: ModelStatic<Row<SubmissionRow>>;
+  LoginFailure: ModelStatic<Row<LoginFailureRow>>;
+  Setting: ModelStatic<Row<SettingRow>>;
+}
+
+/** The models over the tables of migrations/0001-initial (column names are the snake_case of these). */
+export function defineModels(sequelize: Sequelize): Models {
+  const define = <A extends object>(
+    name: string,
+    table: string,
+    attributes: Record<string, ModelAttributeColumnOptions>,
+  ) => sequelize.define<Row<A>>(name, attributes as ModelAttributes<Row<A>>, { tableName: table });
+  return {
+    Region: define<RegionRow>('Region', 'regions', {
+      code: key(12),
+      name: str(100),
+      level: str(10),
+      parentCode: { type: DataTypes.STRING(12), allowNull: true },
+      searchPinyin: str(400),
+    }),
+    Material: define<LibraryRow>('Material', 'materials', {
+      code: key(32),
+      name: str(200),
+      doc: json(sequelize, 'doc'),
+      revision: int(),
+      updatedAt: time(),
+    }),
+    DataElement: define<LibraryRow>('DataElement', 'data_elements', {
+      code: key(64),
+      name: str(200),
+      doc: json(sequelize, 'doc'),
+      revision: int(),
+      updatedAt: time(),
+    }),
+    BaseItem: define<BaseItemRow>('BaseItem', 'base_items', {
+      code: key(12),
+      ownerRegion: str(12),
+      name: str(200),
+      type: str(2),
+      status: str(12),
+      version: int(),
+      revision: int(),
+      doc: json(sequelize, 'doc'),
+      updatedAt: time(),
+      updatedBy: str(64),
+    }),
+    BaseItemVersion: define<BaseItemVersionRow>('BaseItemVersion', 'base_item_versions', {
+      code: key(12),
+      version: int({ primaryKey: true }),
+      doc: json(sequelize, 'doc'),
+      effectiveDate: str(10),
+      publishedAt: time(),
+      publishedBy: str(64),
+    }),
+    Implementation: define<ImplementationRow>('Implementation', 'implementations', {
+      regionCode: key(9),
+      baseCode: key(12),
+      status: str(12),
+      version: int(),
+      revision: int(),
+      sortOrder: int(),
+      doc: json(sequelize, 'doc'),
+      reviewComment: { type: DataTypes.TEXT, allowNull: true },
+      updatedAt: time(),
+      updatedBy: str(64),
+    }),
+    ImplementationVersion: define<ImplementationVersionRow>(
+      'ImplementationVersion',
+      'implementation_versions',
+      {
+        regionCode: key(9),
+        baseCode: key(12),
+        version: int({ primaryKey: true }),
+        baseVersion: int(),
+        doc: json(sequelize, 'doc'),
+        item: json(sequelize, 'item'),
+        effectiveDate: str(10),
+        publishedAt: time(),
+        publishedBy: str(64),
+      },
+    ),
+    PublishedItem: define<PublishedItemRow>('PublishedItem', 'published_items', {
+      regionCode: key(9),
+      itemCode: key(12),
+      version: int(),
+      name: str(200),
+      searchPinyin: str(600),
+      searchText: str(1000),
+      type: str(2),
+      tagImmediate: flag(),
+      tagOnline: flag(),
+      tagNearby: flag(),
+      tagOneVisit: flag(),
+      objectNatural: flag(),
+      objectLegal: flag(),
+      sortOrder: int(),
+      item: { type: longText(sequelize), allowNull: false },
+    }),
+    Bundle: define<BundleRow>('Bundle', 'bundles', {
+      code: key(32),
+      regionCode: str(12),
+      name: str(200),
+      status: str(12),
+      revision: int(),
+      doc: json(sequelize, 'doc'),
+      updatedAt: time(),
+    }),
+    User: define<UserRow>('User', 'users', {
+      username: key(64),
+      displayName: str(100),
+      role: str(20),
+      regionCode: str(12),
+      passwordHash: str(200),
+      disabled: flag(),
+      createdAt: time(),
+    }),
+    AuditEntry: define<AuditRow>('AuditEntry', 'audit_entries', {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      at: time(),
+      username: str(64),
+      role: str(20),
+      action: str(40),
+      entityType: str(30),
+      entityKey: str(80),
+      regionCode: str(12),
+      before: json(sequelize, 'before', true),
+      after: json(sequelize, 'after', true),
+    }),
+    Submission: define<SubmissionRow>('Submission', 'submissions', {
+      reference: key(40),
+      regionCode: str(9),
+      status: str(12),
+      items: json(sequelize, 'items'),
+      data: json(sequelize, 'data'),
+      phoneDigest: str(64),
+      history: json(sequelize, 'history'),
+      createdAt: time(),
+      updatedAt: time(),
+    }),
+    LoginFailure: define<LoginFailureRow>('LoginFailure', 'login_failures', {
+      key: key(200),
+      count: int(),
+      windowStart: { type: DataTypes.BIGINT, allowNull: false },
+    }),
+    Setting: define<SettingRow>('Setting', 'settings', {
+      key: key(64),
+      value: { type: DataTypes.TEXT, allowNull: false },
+    }),
+  };
+}

@@ -1,0 +1,102 @@
+import type { Middleware } from 'koa';
+import type { Principal } from '../auth/roles';
+import { activePrincipal } from '../services/users';
+import type { ApiState, Deps } from './context';
+import { ApiError, unauthorized } from './errors';
+
+export const securityHeaders: Middleware = async (ctx, next) => {
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('X-Frame-Options', 'DENY');
+  ctx.set('Referrer-Policy', 'no-referrer');
+  await next();
+};
+
+/** zh-CN unless the client asks for English first. */
+export const locale: Middleware<ApiState> = async (ctx, next) => {
+  ctx.state.locale = /^en\b/i.test(ctx.get('Accept-Language')) ? 'en' : 'zh-CN';
+  await next();
+};
+
+interface HttpLikeError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+/** The body parser's and Koa's own client errors, in the API's shape. */
+function fromHttpError(error: HttpLikeError): ApiError | undefined {
+  const status = error.status ?? error.statusCode;
+  if (!status || status >= 500 || !error.expose) return undefined;
+  if (status === 413)
+    return new ApiError(413, 'too-large', {
+      zh: '请求体过大（上限 1 MB）',
+      en: 'The request body is too large (1 MB at most)',
+    });
+  if (status === 415)
+    return new ApiError(415, 'unsupported-media-type', {
+      zh: '请求体须为 JSON（Content-Type: application/json）',
+      en: 'Send JSON (Content-Type: application/json)',
+    });
+  if (error.type === 'entity.parse.failed' || status === 400)
+    return new ApiError(400, 'malformed-json', {
+      zh: '请求体不是有效的 JSON',
+      en: 'The request body is not valid JSON',
+    });
+  return new ApiError(status, 'bad-request', { zh: '请求无效', en: 'Bad request' });
+}
+
+/** The one place errors become responses: `{ error: { code, message, details } }`; nothing internal leaks. */
+export const errorHandler: Middleware<ApiState> = async (ctx, next) => {
+  try {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined)
+      throw new ApiError(404, 'not-found', {
+        zh: `没有这个接口：${ctx.method} ${ctx.path}`,
+        en: `No route ${ctx.method} ${ctx.path}`,
+      });
+  } catch (caught) {
+    const error = caught instanceof ApiError ? caught : fromHttpError(caught as HttpLikeError);
+    if (!error) {
+      ctx.app.emit('error', caught, ctx);
+      ctx.status = 500;
+      ctx.body = {
+        error: {
+          code: 'internal',
+          message: ctx.state.locale === 'en' ? 'Internal error' : '服务器内部错误，请稍后再试',
+          details: [],
+        },
+      };
+      return;
+    }
+    ctx.status = error.status;
+    for (const [name, value] of Object.entries(error.headers)) ctx.set(name, value);
+    ctx.body = {
+      error: {
+        code: error.code,
+        message: ctx.state.locale === 'en' ? error.text.en : error.text.zh,
+        details: error.details,
+        ...error.extra,
+      },
+    };
+  }
+};
+
+/** Reads a bearer token when there is one; routes decide whether they need it. */
+export function authenticate(deps: Deps): Middleware<ApiState> {
+  return async (ctx, next) => {
+    const header = ctx.get('Authorization');
+    if (header) {
+      const [scheme, token] = header.split(' ');
+      const claimed = scheme?.toLowerCase() === 'bearer' && token ? deps.signer.verify(token) : undefined;
+      const principal: Principal | undefined = claimed && (await activePrincipal(deps.store, claimed));
+      if (!principal)
+        throw unauthorized({
+          zh: '登录已失效，请重新登录',
+          en: 'The token is invalid or expired; sign in again',
+        });
+      ctx.state.principal = principal;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { loadSeedCatalogue } from '@oneseal/seeds';
+import { createApp } from './app';
+import type { ApiConfig } from './config';
+import { connect } from './db/connect';
+import { migrate } from './db/migrate';
+import { defineModels } from './db/models';
+import { isEmpty, seedDatabase } from './services/seedDatabase';
+import type { Store } from './services/store';
+
+/** Connects, migrates, and (on an empty database, when asked) loads the Guilin seeds. */
+export async function openStore(config: ApiConfig): Promise<Store> {
+  const db = await connect(config.dbUrl, config.dbReadUrls);
+  await migrate(db);
+  const store: Store = { ...db, models: defineModels(db.sequelize) };
+  if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
+  return store;
+}
+
+/**
+ * The token secret: TOKEN_SECRET, or one generated on first start and kept in the database, so that every
+ * instance on the same database accepts the same tokens.
+ */
+export async function tokenSecret(store: Store, configured?: string): Promise<string> {
+  if (configured) return configured;
+  await store.models.Setting.findOrCreate({
+    where: { key: 'token-secret' },
+    defaults: { key: 'token-secret', value: randomBytes(32).toString('base64url') },
+  });
+  const row = await store.models.Setting.findByPk('token-secret');
+  return row!.value;
+}
+
+export async function startServer(config: ApiConfig): Promise<{ server: Server; store: Store }> {
+  const store = await openStore(config);
+  const app = createApp(store, config, await tokenSecret(store, config.tokenSecret));
+  const server = await new Promise<Server>((ready) => {
+    const s = app.listen(config.port, () => ready(s));
+  });
+  return { server, store };
+}

@@ -1,0 +1,556 @@
+import type { BaseItem, Finding, Item, ItemImplementation, ValidationIssue } from '@oneseal/schemas';
+import { checkItem, diffDocuments, resolveItem, validateItem } from '@oneseal/schemas';
+import type { Transaction } from 'sequelize';
+import type { Principal } from '../auth/roles';
+import type { ImplementationRow } from '../db/models';
+import { conflict, invalid, notFound } from '../http/errors';
+import { audit } from './audit';
+import { publishedRow } from './publishedIndex';
+import type { Store } from './store';
+import { inTransaction } from './store';
+
+/** Where an item of a township's list stands in its review cycle. */
+export type WorkingStatus = ImplementationRow['status'];
+
+export interface DraftView {
+  regionCode: string;
+  itemCode: string;
+  status: string;
+  /** Latest published version (0 when never published). */
+  publishedVersion: number;
+  revision: number;
+  reviewComment: string | null;
+  updatedAt: Date;
+  updatedBy: string;
+  implementation: ItemImplementation;
+  base: { code: string; name: string; version: number };
+  findings: Finding[];
+}
+
+const EDITABLE = new Set(['draft', 'published', 'withdrawn']);
+
+async function latestBase(store: Store, code: string, t?: Transaction): Promise<BaseItem | undefined> {
+  const row = await store.models.BaseItem.findByPk(code, { transaction: t });
+  if (!row || row.version === 0) return undefined;
+  const version = await store.models.BaseItemVersion.findOne({
+    where: { code, version: row.version },
+    transaction: t,
+  });
+  return version?.doc as BaseItem | undefined;
+}
+
+async function requireBase(store: Store, code: string, t?: Transaction): Promise<BaseItem> {
+  const base = await latestBase(store, code, t);
+  if (!base)
+    throw notFound({ zh: `基本目录中没有已发布的事项 ${code}`, en: `No published base item ${code}` });
+  return base;
+}
+
+async function requireRow(store: Store, regionCode: string, itemCode: string, t?: Transaction) {
+  const row = await store.models.Implementation.findOne({
+    where: { regionCode, baseCode: itemCode },
+    transaction: t,
+  });
+  if (!row)
+    throw notFound({
+      zh: `乡镇 ${regionCode} 的清单中没有事项 ${itemCode}`,
+      en: `Township ${regionCode} has no item ${itemCode}`,
+    });
+  return row;
+}
+
+function view(row: ImplementationRow, base: BaseItem): DraftView {
+  const implementation = row.doc as ItemImplementation;
+  return {
+    regionCode: row.regionCode,
+    itemCode: row.baseCode,
+    status: row.status,
+    publishedVersion: row.version,
+    revision: row.revision,
+    reviewComment: row.reviewComment,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+    implementation,
+    base: { code: base.code, name: base.name, version: base.version },
+    findings: validateItem(implementation).valid ? checkItem(implementation, base) : [],
+  };
+}
+
+export async function getDraft(store: Store, regionCode: string, itemCode: string): Promise<DraftView> {
+  const row = await requireRow(store, regionCode, itemCode);
+  return view(row, await requireBase(store, itemCode));
+}
+
+/** Everything that blocks an implementation: schema errors, then checkItem errors. Warnings come back apart. */
+function blocking(impl: ItemImplementation, base: BaseItem, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const validation = validateItem(impl, locale);
+  if (!validation.valid) return { errors: validation.errors, findings: [] as Finding[] };
+  const findings = checkItem(impl, base);
+  return {
+    errors: findings.filter((f) => f.severity === 'error').map(({ path, message }) => ({ path, message })),
+    findings,
+  };
+}
+
+/** The server keeps the identity and lifecycle fields of a draft; the editor sends everything else. */
+function asDraft(body: ItemImplementation, row: ImplementationRow): ItemImplementation {
+  return {
+    ...body,
+    regionCode: row.regionCode,
+    baseCode: row.baseCode,
+    status: 'draft',
+    version: row.version + 1,
+  };
+}
+
+export interface SaveResult {
+  revision: number;
+  status: string;
+  findings: Finding[];
+}
+
+/**
+ * Saves the draft if `expectedRevision` is still current. The check and the write are one conditional UPDATE,
+ * so of several editors saving the same revision exactly one wins; the others get 409 with the current draft.
+ */
+export async function saveDraft(
+  store: Store,
+  actor: Principal,
+  regionCode: string,
+  itemCode: string,
+  body: ItemImplementation,
+  expectedRevision: number,
+): Promise<SaveResult> {
+  const base = await requireBase(store, itemCode);
+  if (body.regionCode !== regionCode || body.baseCode !== itemCode)
+    throw invalid(
+      {
+        zh: '实施清单的乡镇代码和基本编码必须与地址一致',
+        en: 'regionCode and baseCode must match the address',
+      },
+      [
+        ...(body.regionCode !== regionCode ? [{ path: '/regionCode', message: `应为 ${regionCode}` }] : []),
+        ...(body.baseCode !== itemCode ? [{ path: '/baseCode', message: `应为 ${itemCode}` }] : []),
+      ],
+    );
+  return inTransaction(store, async (t) => {
+    const row = await requireRow(store, regionCode, itemCode, t);
+    if (row.revision !== expectedRevision) throw staleRevision(row);
+    if (!EDITABLE.has(row.status))
+      throw conflict('not-editable', {
+        zh: `事项处于“${row.status === 'cancelled' ? '已取消' : '审核中'}”状态，不能修改`,
+        en: `The item is ${row.status} and cannot be edited`,
+      });
+    const doc = asDraft(body, row);
+    const [updated] = await store.models.Implementation.update(
+      {
+        doc,
+        status: 'draft',
+        revision: expectedRevision + 1,
+        sortOrder: doc.order ?? row.sortOrder,
+        updatedAt: new Date(),
+        updatedBy: actor.username,
+        reviewComment: null,
+      },
+      { where: { regionCode, baseCode: itemCode, revision: expectedRevision }, transaction: t },
+    );
+    if (updated !== 1) throw staleRevision(await requireRow(store, regionCode, itemCode, t));
+    await audit(store, t, actor, {
+      action: 'save-draft',
+      entityType: 'implementation',
+      entityKey: `${regionCode}/${itemCode}`,
+      regionCode,
+      before: row.doc,
+      after: doc,
+    });
+    return { revision: expectedRevision + 1, status: 'draft', findings: checkItem(doc, base) };
+  });
+}
+
+function staleRevision(current: ImplementationRow) {
+  return conflict(
+    'stale-revision',
+    {
+      zh: '该事项已被他人修改，请比较后重新保存',
+      en: 'Someone else changed this item; compare and save again',
+    },
+    { currentRevision: current.revision, current: current.doc },
+  );
+}
+
+/** Adopts a base item into a township's list as a draft, filled from the base item and the township's other items. */
+export async function adoptItem(
+  store: Store,
+  actor: Principal,
+  regionCode: string,
+  itemCode: string,
+): Promise<DraftView> {
+  const base = await requireBase(store, itemCode);
+  return inTransaction(store, async (t) => {
+    if (
+      await store.models.Implementation.findOne({ where: { regionCode, baseCode: itemCode }, transaction: t })
+    )
+      throw conflict('exists', {
+        zh: `清单中已有事项 ${itemCode}`,
+        en: `The list already holds ${itemCode}`,
+      });
+    const sibling = await store.models.Implementation.findOne({
+      where: { regionCode },
+      order: [['sortOrder', 'DESC']],
+      transaction: t,
+    });
+    const template = sibling?.doc as ItemImplementation | undefined;
+    if (!template)
+      throw conflict('no-template', {
+        zh: '该乡镇还没有任何事项，请由管理员先建立第一个事项',
+        en: 'The township has no item to copy its details from yet',
+      });
+    const order = (sibling?.sortOrder ?? 0) + 1;
+    const doc: ItemImplementation = {
+      kind: 'implementation',
+      schemaVersion: 1,
+      baseCode: base.code,
+      baseVersion: base.version,
+      regionCode,
+      implementationCode: `${template.implementingBody.uscc}-${base.code}`,
+      implementingBody: template.implementingBody,
+      powerSource: template.powerSource,
+      promisedLimit: base.statutoryLimit,
+      caseType: base.statutoryLimit.value === 0 ? '1' : '2',
+      handlingForms: ['1'],
+      visits: base.maxVisits,
+      ...(base.maxVisits > 0 ? { visitReason: '须现场核验申请人身份证件原件' } : {}),
+      online: { available: false },
+      inHall: true,
+      appointment: false,
+      express: base.maxVisits === 0,
+      onlinePayment: false,
+      selfServiceTerminal: false,
+      handlingScope: template.handlingScope,
+      place: template.place,
+      hours: template.hours,
+      contacts: template.contacts,
+      materials: base.materials.map((m) => ({ material: m.material })),
+      order,
+      status: 'draft',
+      version: 1,
+    };
+    if (doc.express) doc.handlingForms = ['1', '4'];
+    const row = await store.models.Implementation.create(
+      {
+        regionCode,
+        baseCode: itemCode,
+        status: 'draft',
+        version: 0,
+        revision: 1,
+        sortOrder: order,
+        doc,
+        reviewComment: null,
+        updatedAt: new Date(),
+        updatedBy: actor.username,
+      },
+      { transaction: t },
+    );
+    await audit(store, t, actor, {
+      action: 'adopt',
+      entityType: 'implementation',
+      entityKey: `${regionCode}/${itemCode}`,
+      regionCode,
+      after: doc,
+    });
+    return view(row, base);
+  });
+}
+
+interface Transition {
+  action: string;
+  from: readonly string[];
+  to: string;
+  /** Must the draft be free of errors to take this step? */
+  validate: boolean;
+}
+
+export const TRANSITIONS = {
+  submit: { action: 'submit', from: ['draft'], to: 'submitted', validate: true },
+  approve: { action: 'approve', from: ['submitted'], to: 'approved', validate: true },
+  return: { action: 'return', from: ['submitted', 'approved'], to: 'draft', validate: false },
+  withdraw: { action: 'withdraw', from: ['published'], to: 'withdrawn', validate: false },
+  cancel: { action: 'cancel', from: ['draft', 'published', 'withdrawn'], to: 'cancelled', validate: false },
+} as const satisfies Record<string, Transition>;
+
+const STATUS_ZH: Record<string, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  approved: '审核通过',
+  published: '已发布',
+  withdrawn: '已撤回',
+  cancelled: '已取消',
+};
+
+/** Moves one item through the review cycle; withdrawing or cancelling takes it off the public list. */
+export async function transition(
+  store: Store,
+  actor: Principal,
+  regionCode: string,
+  itemCode: string,
+  step: keyof typeof TRANSITIONS,
+  comment?: string,
+): Promise<{ status: string; revision: number; warnings: Finding[] }> {
+  const rule: Transition = TRANSITIONS[step];
+  const base = await requireBase(store, itemCode);
+  return inTransaction(store, async (t) => {
+    const row = await requireRow(store, regionCode, itemCode, t);
+    if (!rule.from.includes(row.status))
+      throw conflict('wrong-status', {
+        zh: `事项当前为“${STATUS_ZH[row.status]}”，不能${{ submit: '提交审核', approve: '审核通过', return: '退回', withdraw: '撤回', cancel: '取消' }[step]}`,
+        en: `Cannot ${step} an item that is ${row.status}`,
+      });
+    const previousStatus = row.status;
+    let doc = row.doc as ItemImplementation;
+    const { errors, findings } = blocking(doc, base);
+    if (rule.validate && errors.length > 0)
+      throw invalid({ zh: '事项有错误，请修改后再提交', en: 'The item has errors' }, errors, { findings });
+    if (step === 'cancel')
+      doc = { ...doc, status: 'cancelled', cancelDate: new Date().toISOString().slice(0, 10) };
+    else doc = { ...doc, status: rule.to as ItemImplementation['status'] };
+    await row.update(
+      {
+        status: rule.to,
+        doc,
+        revision: row.revision + 1,
+        reviewComment: comment ?? null,
+        updatedAt: new Date(),
+        updatedBy: actor.username,
+      },
+      { transaction: t },
+    );
+    if (step === 'withdraw' || step === 'cancel')
+      await store.models.PublishedItem.destroy({ where: { regionCode, itemCode }, transaction: t });
+    await audit(store, t, actor, {
+      action: rule.action,
+      entityType: 'implementation',
+      entityKey: `${regionCode}/${itemCode}`,
+      regionCode,
+      before: { status: previousStatus },
+      after: { status: rule.to, ...(comment ? { comment } : {}) },
+    });
+    return {
+      status: rule.to,
+      revision: row.revision,
+      warnings: findings.filter((f) => f.severity === 'warning'),
+    };
+  });
+}
+
+export interface PublishResult {
+  published: { itemCode: string; version: number }[];
+  warnings: (Finding & { itemCode: string })[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Publishes every approved draft of a township in one transaction: each becomes a new immutable numbered
+ * version and replaces the public entry. Any error in any draft publishes nothing; the 422 lists them all.
+ */
+export async function publishTownship(
+  store: Store,
+  actor: Principal,
+  regionCode: string,
+  effectiveDate = today(),
+): Promise<PublishResult> {
+  const approved = await store.models.Implementation.findAll({
+    where: { regionCode, status: 'approved' },
+    order: [['sortOrder', 'ASC']],
+  });
+  if (approved.length === 0)
+    throw conflict('nothing-to-publish', {
+      zh: '没有审核通过、待发布的事项',
+      en: 'No approved item is waiting to be published',
+    });
+  const region = await store.models.Region.findByPk(regionCode);
+  const materialNames = new Map(
+    (await store.models.Material.findAll({ attributes: ['code', 'name'] })).map((m) => [m.code, m.name]),
+  );
+
+  const prepared: { row: ImplementationRow; doc: ItemImplementation; item: Item; base: BaseItem }[] = [];
+  const errors: ValidationIssue[] = [];
+  const warnings: PublishResult['warnings'] = [];
+  for (const row of approved) {
+    const base = await latestBase(store, row.baseCode);
+    if (!base) {
+      errors.push({ path: `/${row.baseCode}`, message: `基本目录事项 ${row.baseCode} 尚未发布` });
+      continue;
+    }
+    const doc: ItemImplementation = {
+      ...(row.doc as ItemImplementation),
+      status: 'published',
+      version: row.version + 1,
+      effectiveDate,
+      baseVersion: base.version,
+    };
+    const check = blocking(doc, base);
+    errors.push(...check.errors.map((e) => ({ path: `/${row.baseCode}${e.path}`, message: e.message })));
+    warnings.push(
+      ...check.findings
+        .filter((f) => f.severity === 'warning')
+        .map((f) => ({ ...f, itemCode: row.baseCode })),
+    );
+    if (check.errors.length === 0)
+      prepared.push({
+        row,
+        doc,
+        base,
+        item: resolveItem(base, doc, {
+          regionName: region?.name ?? regionCode,
+          materialName: (c) => materialNames.get(c),
+        }),
+      });
+  }
+  if (errors.length > 0)
+    throw invalid(
+      { zh: '部分事项有错误，本次没有发布任何事项', en: 'Some items have errors; nothing was published' },
+      errors,
+    );
+
+  await inTransaction(store, async (t) => {
+    for (const { row, doc, item, base } of prepared) {
+      const current = await requireRow(store, regionCode, row.baseCode, t);
+      if (current.revision !== row.revision)
+        throw conflict('stale-revision', {
+          zh: `事项 ${row.baseCode} 在发布过程中被修改，请重新发布`,
+          en: `${row.baseCode} changed while publishing`,
+        });
+      await store.models.ImplementationVersion.create(
+        {
+          regionCode,
+          baseCode: row.baseCode,
+          version: doc.version,
+          baseVersion: base.version,
+          doc,
+          item,
+          effectiveDate,
+          publishedAt: new Date(),
+          publishedBy: actor.username,
+        },
+        { transaction: t },
+      );
+      await store.models.PublishedItem.upsert(publishedRow(item), { transaction: t });
+      await current.update(
+        {
+          status: 'published',
+          version: doc.version,
+          doc,
+          revision: current.revision + 1,
+          updatedAt: new Date(),
+          updatedBy: actor.username,
+        },
+        { transaction: t },
+      );
+      await audit(store, t, actor, {
+        action: 'publish',
+        entityType: 'implementation',
+        entityKey: `${regionCode}/${row.baseCode}`,
+        regionCode,
+        before: row.doc,
+        after: doc,
+      });
+    }
+    await audit(store, t, actor, {
+      action: 'publish-list',
+      entityType: 'township-list',
+      entityKey: regionCode,
+      regionCode,
+      after: {
+        effectiveDate,
+        items: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })),
+      },
+    });
+  });
+  return { published: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })), warnings };
+}
+
+export interface VersionSummary {
+  version: number;
+  baseVersion: number;
+  effectiveDate: string;
+  publishedAt: Date;
+  publishedBy: string;
+}
+
+export async function listVersions(
+  store: Store,
+  regionCode: string,
+  itemCode: string,
+): Promise<VersionSummary[]> {
+  const rows = await store.models.ImplementationVersion.findAll({
+    where: { regionCode, baseCode: itemCode },
+    attributes: ['version', 'baseVersion', 'effectiveDate', 'publishedAt', 'publishedBy'],
+    order: [['version', 'DESC']],
+  });
+  if (rows.length === 0) await requireRow(store, regionCode, itemCode);
+  return rows.map((r) => ({
+    version: r.version,
+    baseVersion: r.baseVersion,
+    effectiveDate: r.effectiveDate,
+    publishedAt: r.publishedAt,
+    publishedBy: r.publishedBy,
+  }));
+}
+
+export async function getVersion(store: Store, regionCode: string, itemCode: string, version: number) {
+  const row = await store.models.ImplementationVersion.findOne({
+    where: { regionCode, baseCode: itemCode, version },
+  });
+  if (!row)
+    throw notFound({
+      zh: `事项 ${itemCode} 没有第 ${version} 版`,
+      en: `${itemCode} has no version ${version}`,
+    });
+  return {
+    version: row.version,
+    effectiveDate: row.effectiveDate,
+    publishedAt: row.publishedAt,
+    implementation: row.doc as ItemImplementation,
+    item: row.item as Item,
+  };
+}
+
+/** Field-level differences of the resolved item between two published versions. */
+export async function diffVersions(
+  store: Store,
+  regionCode: string,
+  itemCode: string,
+  from: number,
+  to: number,
+) {
+  const [a, b] = await Promise.all([
+    getVersion(store, regionCode, itemCode, from),
+    getVersion(store, regionCode, itemCode, to),
+  ]);
+  return { from, to, changes: diffDocuments(a.item, b.item) };
+}
+
+export async function listTownshipItems(store: Store, regionCode: string) {
+  const rows = await store.models.Implementation.findAll({
+    where: { regionCode },
+    order: [
+      ['sortOrder', 'ASC'],
+      ['baseCode', 'ASC'],
+    ],
+  });
+  const names = new Map(
+    (await store.models.BaseItem.findAll({ attributes: ['code', 'name'] })).map((b) => [b.code, b.name]),
+  );
+  return rows.map((r) => ({
+    itemCode: r.baseCode,
+    name: names.get(r.baseCode) ?? r.baseCode,
+    status: r.status,
+    publishedVersion: r.version,
+    revision: r.revision,
+    order: r.sortOrder,
+    reviewComment: r.reviewComment,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  }));
+}
