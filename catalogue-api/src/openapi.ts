@@ -7,17 +7,28 @@ function componentName(schema: JsonSchemaObject): string {
   return String(schema.title);
 }
 
-/** Rewrites `$ref`s to whole model schemas into component references; refs into $defs stay as they are. */
-function rewriteRefs(value: unknown, components: Map<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, components));
+/**
+ * Bundles the model into the document: every `$ref` — to a whole schema by `$id`, to another file by relative
+ * name, or to `#…` inside the schema it stands in — becomes a pointer under `#/components/schemas`, so tools
+ * that resolve only internal references (Swagger UI, validators) read the same shapes the API validates with.
+ */
+function bundleRefs(value: unknown, names: Map<string, string>, base: string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => bundleRefs(v, names, base));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (k === '$ref' && typeof v === 'string' && components.has(v))
-      out[k] = `#/components/schemas/${components.get(v)}`;
-    else out[k] = rewriteRefs(v, components);
+  for (const [key, v] of Object.entries(value)) {
+    if (key === '$id' || key === '$schema') continue;
+    out[key] =
+      key === '$ref' && typeof v === 'string' ? internalRef(v, names, base) : bundleRefs(v, names, base);
   }
   return out;
+}
+
+function internalRef(ref: string, names: Map<string, string>, base: string | undefined): string {
+  const absolute = base ? new URL(ref, base).toString() : ref;
+  const [resource, fragment = ''] = absolute.split('#');
+  const name = names.get(resource!);
+  return name ? `#/components/schemas/${name}${fragment}` : ref;
 }
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -46,7 +57,7 @@ function parameters(spec: RouteSpec) {
  */
 export function openApiDocument(routes: readonly RouteSpec[], version: string): Record<string, unknown> {
   const schemas = loadSchemas();
-  const components = new Map(schemas.map((s) => [String(s.$id), componentName(s)]));
+  const names = new Map(schemas.map((s) => [String(s.$id), componentName(s)]));
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const path = `/api${toOpenApiPath(spec.path)}`;
@@ -91,8 +102,11 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'POST /api/auth/login 得到的令牌' },
       },
-      schemas: Object.fromEntries(schemas.map((s) => [componentName(s), s as JsonSchema])),
+      schemas: Object.fromEntries(
+        schemas.map((s) => [componentName(s), bundleRefs(s, names, String(s.$id)) as JsonSchema]),
+      ),
     },
   };
-  return rewriteRefs(doc, components) as Record<string, unknown>;
+  // Route schemas refer to the model by absolute $id; component schemas were bundled above.
+  return { ...doc, paths: bundleRefs(doc.paths, names, undefined) };
 }

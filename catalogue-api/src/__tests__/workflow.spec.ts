@@ -1,0 +1,354 @@
+import type { BaseItem, ItemImplementation } from '@oneseal/schemas';
+import { loadSeedCatalogue } from '@oneseal/seeds';
+import { TokenSigner } from '../auth/tokens';
+import type { TestApp } from './testApp';
+import { createTestApp, DB_LABEL } from './testApp';
+
+const YANGSHUO = '450321100';
+const DAXU = '450323101';
+const HOMESTEAD = '0117302000';
+const seeds = loadSeedCatalogue();
+const statutory = seeds.baseItems.find((b) => b.code === HOMESTEAD)!.statutoryLimit.value;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const itemPath = (region: string, code: string) => `/api/townships/${region}/items/${code}`;
+
+async function draft(region: string, code: string, user = `editor-${region}`) {
+  const res = await t.api.get(itemPath(region, code)).set(await t.as(user));
+  expect(res.status).toBe(200);
+  return res.body as {
+    revision: number;
+    status: string;
+    implementation: ItemImplementation;
+    findings: { rule: string; severity: string }[];
+  };
+}
+
+async function save(
+  region: string,
+  code: string,
+  change: (impl: ItemImplementation) => void,
+  user = `editor-${region}`,
+) {
+  const current = await draft(region, code, user);
+  change(current.implementation);
+  return t.api
+    .put(itemPath(region, code))
+    .set(await t.as(user))
+    .set('If-Match', `"${current.revision}"`)
+    .send(current.implementation);
+}
+
+describe(`an editor's day (${DB_LABEL})`, () => {
+  it('refuses a promise above the statutory limit at submit, then publishes the fix after review', async () => {
+    const editor = await t.as('editor-450321100');
+    const reviewer = await t.as('reviewer-450321');
+
+    const tooLong = await save(
+      YANGSHUO,
+      HOMESTEAD,
+      (impl) => void (impl.promisedLimit = { value: statutory + 5, unit: 'workday' }),
+    );
+    expect(tooLong.status).toBe(200);
+    expect(tooLong.body.findings.map((f: { rule: string }) => f.rule)).toContain(
+      'conformance.promised-within-statutory',
+    );
+
+    const refused = await t.api.post(`${itemPath(YANGSHUO, HOMESTEAD)}/submit`).set(editor);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details).toContainEqual({
+      path: '/promisedLimit',
+      message: expect.stringContaining('超过法定办结时限'),
+    });
+
+    const fixed = await save(
+      YANGSHUO,
+      HOMESTEAD,
+      (impl) => void (impl.promisedLimit = { value: 7, unit: 'workday' }),
+    );
+    expect(fixed.status).toBe(200);
+    expect((await t.api.post(`${itemPath(YANGSHUO, HOMESTEAD)}/submit`).set(editor)).status).toBe(200);
+    expect((await t.api.post(`${itemPath(YANGSHUO, HOMESTEAD)}/approve`).set(editor)).status).toBe(403);
+    const approved = await t.api
+      .post(`${itemPath(YANGSHUO, HOMESTEAD)}/approve`)
+      .set(reviewer)
+      .send({ comment: '同意' });
+    expect(approved.body.status).toBe('approved');
+
+    const before = await t.api.get(`/api/public/regions/${YANGSHUO}/items/${HOMESTEAD}`);
+    const published = await t.api
+      .post(`/api/townships/${YANGSHUO}/publish`)
+      .set(editor)
+      .send({ effectiveDate: '2026-12-01' });
+    expect(published.status).toBe(200);
+    expect(published.body.published).toEqual([{ itemCode: HOMESTEAD, version: before.body.version + 1 }]);
+
+    const after = await t.api.get(`/api/public/regions/${YANGSHUO}/items/${HOMESTEAD}`);
+    expect(after.body.promisedLimit).toEqual({ value: 7, unit: 'workday' });
+    expect(after.body).toMatchObject({
+      version: before.body.version + 1,
+      effectiveDate: '2026-12-01',
+      status: 'published',
+    });
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('keeps every version and shows the field-level difference', async () => {
+    const editor = await t.as('editor-450321100');
+    const versions = await t.api.get(`${itemPath(YANGSHUO, HOMESTEAD)}/versions`).set(editor);
+    const numbers = versions.body.map((v: { version: number }) => v.version);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    const [latest, previous] = numbers as [number, number];
+    const diff = await t.api
+      .get(`${itemPath(YANGSHUO, HOMESTEAD)}/diff`)
+      .query({ from: previous, to: latest })
+      .set(editor);
+    expect(diff.status).toBe(200);
+    expect(diff.body.changes).toContainEqual(
+      expect.objectContaining({ path: '/promisedLimit/value', op: 'changed', after: 7 }),
+    );
+    const old = await t.api.get(`/api/public/regions/${YANGSHUO}/items/${HOMESTEAD}/versions/${previous}`);
+    expect(old.body.promisedLimit.value).not.toBe(7);
+  });
+
+  it('audits every write with who, what, before and after, readable by admins only', async () => {
+    const audit = await t.api
+      .get('/api/audit')
+      .query({ entityKey: `${YANGSHUO}/${HOMESTEAD}` })
+      .set(await t.as('admin'));
+    expect(audit.status).toBe(200);
+    const actions = audit.body.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['publish', 'approve', 'submit', 'save-draft', 'save-draft']);
+    const publish = audit.body[0];
+    expect(publish).toMatchObject({
+      username: 'editor-450321100',
+      role: 'township-editor',
+      regionCode: YANGSHUO,
+    });
+    expect(publish.after.promisedLimit).toEqual({ value: 7, unit: 'workday' });
+    expect(publish.before.promisedLimit).toEqual({ value: 7, unit: 'workday' });
+    expect((await t.api.get('/api/audit').set(await t.as('editor-450321100'))).status).toBe(403);
+    const countyView = await t.api.get('/api/audit').set(await t.as('admin-450321'));
+    expect(countyView.body.every((e: { regionCode: string }) => e.regionCode.startsWith('450321'))).toBe(
+      true,
+    );
+  });
+
+  it('returns a submitted item to the editor with the reviewer’s comment', async () => {
+    await save(YANGSHUO, '2030008000', (impl) => void (impl.hours = '周一至周五 8:00—12:00'));
+    await t.api.post(`${itemPath(YANGSHUO, '2030008000')}/submit`).set(await t.as('editor-450321100'));
+    const noComment = await t.api
+      .post(`${itemPath(YANGSHUO, '2030008000')}/return`)
+      .set(await t.as('reviewer-450321'))
+      .send({});
+    expect(noComment.status).toBe(422);
+    const returned = await t.api
+      .post(`${itemPath(YANGSHUO, '2030008000')}/return`)
+      .set(await t.as('reviewer-450321'))
+      .send({ comment: '请补充下午办公时间' });
+    expect(returned.body.status).toBe('draft');
+    const current = await draft(YANGSHUO, '2030008000');
+    expect(current).toMatchObject({ status: 'draft', reviewComment: '请补充下午办公时间' });
+  });
+
+  it('does not edit an item under review, and says why', async () => {
+    await t.api.post(`${itemPath(YANGSHUO, '2030008000')}/submit`).set(await t.as('editor-450321100'));
+    const res = await save(YANGSHUO, '2030008000', (impl) => void (impl.hours = '全天'));
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('not-editable');
+  });
+
+  it('answers 409 when there is nothing approved to publish', async () => {
+    const res = await t.api
+      .post(`/api/townships/${DAXU}/publish`)
+      .set(await t.as('editor-450323101'))
+      .send({});
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('nothing-to-publish');
+  });
+
+  it('withdraws a published item from the public list and cancels it with a date', async () => {
+    const editor = await t.as('editor-450323101');
+    const code = seeds.implementations.find((i) => i.regionCode === DAXU)!.baseCode;
+    expect((await t.api.post(`${itemPath(DAXU, code)}/withdraw`).set(editor)).status).toBe(200);
+    expect((await t.api.get(`/api/public/regions/${DAXU}/items/${code}`)).status).toBe(404);
+    expect((await t.api.post(`${itemPath(DAXU, code)}/cancel`).set(editor)).status).toBe(403);
+    const cancelled = await t.api.post(`${itemPath(DAXU, code)}/cancel`).set(await t.as('admin'));
+    expect(cancelled.body.status).toBe('cancelled');
+    const row = await draft(DAXU, code);
+    expect(row.implementation.cancelDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('adopts a base item into a township list as a prefilled draft an editor can complete', async () => {
+    const editor = await t.as('editor-450323101');
+    const listed = new Set(seeds.implementations.filter((i) => i.regionCode === DAXU).map((i) => i.baseCode));
+    const missing = seeds.baseItems.find((b) => !listed.has(b.code))!;
+    const adopted = await t.api
+      .post(`/api/townships/${DAXU}/items`)
+      .set(editor)
+      .send({ baseCode: missing.code });
+    expect(adopted.status).toBe(201);
+    expect(adopted.body.implementation).toMatchObject({
+      regionCode: DAXU,
+      baseCode: missing.code,
+      promisedLimit: missing.statutoryLimit,
+    });
+    expect(
+      (await t.api.post(`/api/townships/${DAXU}/items`).set(editor).send({ baseCode: missing.code })).status,
+    ).toBe(409);
+    await save(
+      DAXU,
+      missing.code,
+      (impl) =>
+        void (impl.promisedLimit = {
+          value: Math.floor(missing.statutoryLimit.value / 2),
+          unit: missing.statutoryLimit.unit,
+        }),
+      'editor-450323101',
+    );
+    const fresh = await draft(DAXU, missing.code, 'editor-450323101');
+    expect(fresh.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe(`the base catalogue (${DB_LABEL})`, () => {
+  it('lets a county admin define, change and publish its own base item with history', async () => {
+    const county = await t.as('admin-450321');
+    const source = seeds.baseItems.find((b) => b.code === '0520003000')!;
+    const created = await t.api
+      .post('/api/base-items')
+      .set(county)
+      .send({ ...source, code: '0529901000', name: '阳朔县困难群众临时生活救助' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ownerRegion: '450321', status: 'draft', publishedVersion: 0 });
+    expect((await t.api.post('/api/base-items/0529901000/publish').set(county).send({})).body.version).toBe(
+      1,
+    );
+
+    const current = await t.api.get('/api/base-items/0529901000').set(county);
+    const changed: BaseItem = { ...current.body.baseItem, maxVisits: 0 };
+    const saved = await t.api
+      .put('/api/base-items/0529901000')
+      .set(county)
+      .set('If-Match', current.headers.etag!)
+      .send(changed);
+    expect(saved.status).toBe(200);
+    expect(
+      (
+        await t.api
+          .put('/api/base-items/0529901000')
+          .set(county)
+          .set('If-Match', current.headers.etag!)
+          .send(changed)
+      ).status,
+    ).toBe(409);
+    expect((await t.api.post('/api/base-items/0529901000/publish').set(county).send({})).body.version).toBe(
+      2,
+    );
+    const diff = await t.api.get('/api/base-items/0529901000/diff').query({ from: 1, to: 2 }).set(county);
+    expect(diff.body.changes).toContainEqual(
+      expect.objectContaining({ path: '/maxVisits', op: 'changed', after: 0 }),
+    );
+
+    expect(
+      (
+        await t.api
+          .put(`/api/base-items/${HOMESTEAD}`)
+          .set(county)
+          .set('If-Match', '1')
+          .send(seeds.baseItems[0])
+      ).status,
+    ).toBe(403);
+  });
+
+  it('refuses an invalid base item with paths and zh messages', async () => {
+    const res = await t.api
+      .post('/api/base-items')
+      .set(await t.as('admin'))
+      .send({ ...seeds.baseItems[0], code: '0529902000', statutoryLimit: { value: -1, unit: 'week' } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['/statutoryLimit/value', '/statutoryLimit/unit']),
+    );
+  });
+
+  it('keeps the material library behind the city admin, with revisions', async () => {
+    const admin = await t.as('admin');
+    const material = {
+      kind: 'material',
+      schemaVersion: 1,
+      code: 'TEST-PROOF',
+      name: '测试证明',
+      defaultSource: '1',
+    };
+    expect(
+      (
+        await t.api
+          .post('/api/materials')
+          .set(await t.as('admin-450321'))
+          .send(material)
+      ).status,
+    ).toBe(403);
+    expect((await t.api.post('/api/materials').set(admin).send(material)).status).toBe(201);
+    const first = await t.api
+      .put('/api/materials/TEST-PROOF')
+      .set(admin)
+      .set('If-Match', '1')
+      .send({ ...material, name: '测试证明（新）' });
+    expect(first.body.revision).toBe(2);
+    expect(
+      (await t.api.put('/api/materials/TEST-PROOF').set(admin).set('If-Match', '1').send(material)).status,
+    ).toBe(409);
+  });
+});
+
+describe(`accounts and tokens (${DB_LABEL})`, () => {
+  it('creates users only inside the admin’s region', async () => {
+    const county = await t.as('admin-450321');
+    const user = {
+      username: 'editor-450321101',
+      displayName: '白沙镇编辑',
+      role: 'township-editor',
+      regionCode: '450321101',
+      password: 'a-long-password',
+    };
+    expect((await t.api.post('/api/users').set(county).send(user)).status).toBe(201);
+    expect(
+      (
+        await t.api
+          .post('/api/users')
+          .set(county)
+          .send({ ...user, username: 'editor-450323102', regionCode: '450323102' })
+      ).status,
+    ).toBe(403);
+    const login = await t.api
+      .post('/api/auth/login')
+      .send({ username: user.username, password: user.password });
+    expect(login.body.user).toMatchObject({ role: 'township-editor', regionCode: '450321101' });
+  });
+
+  it('refuses an expired token and a disabled account', async () => {
+    const expired = new TokenSigner('test-secret', 60).issue(
+      { username: 'admin', role: 'city-admin', regionCode: '450300' },
+      Date.now() - 3600_000,
+    );
+    expect((await t.api.get('/api/auth/me').set('Authorization', `Bearer ${expired.token}`)).status).toBe(
+      401,
+    );
+    const headers = await t.as('editor-450323101');
+    expect((await t.api.get('/api/auth/me').set(headers)).status).toBe(200);
+    await t.store.models.User.update({ disabled: true }, { where: { username: 'editor-450323101' } });
+    expect((await t.api.get('/api/auth/me').set(headers)).status).toBe(401);
+  });
+
+  it('stores passwords as scrypt hashes', async () => {
+    const row = await t.store.models.User.findByPk('admin');
+    expect(row!.passwordHash).toMatch(/^scrypt\$/);
+    expect(row!.passwordHash).not.toContain('oneseal-demo');
+  });
+});
