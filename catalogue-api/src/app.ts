@@ -1,9 +1,8 @@
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { TokenSigner } from './auth/tokens';
 import type { ApiConfig } from './config';
 import type { ApiState, Deps } from './http/context';
-import { authenticate, errorHandler, locale, securityHeaders } from './http/middleware';
+import { authenticate, errorHandler, jsonBody, locale, securityHeaders } from './http/middleware';
 import type { RouteSpec } from './http/routeTable';
 import { buildRouter } from './http/routeTable';
 import { openApiDocument } from './openapi';
@@ -33,7 +32,7 @@ export function apiRoutes(): RouteSpec[] {
 }
 
 /**
- * The composition root: middleware in a fixed order (security headers → errors → locale → body → auth →
+ * The composition root: middleware in a fixed order (security headers → errors → locale → JSON body → auth →
  * routes). The app holds no state of its own beyond its dependencies.
  */
 export function createApp(store: Store, config: ApiConfig, secret: string): Koa<ApiState> {
@@ -43,7 +42,7 @@ export function createApp(store: Store, config: ApiConfig, secret: string): Koa<
   app.use(securityHeaders);
   app.use(errorHandler);
   app.use(locale);
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(jsonBody());
   app.use(authenticate(deps));
   app.use(router.routes());
   app.use(router.allowedMethods());

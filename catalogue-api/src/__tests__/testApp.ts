@@ -13,6 +13,7 @@ import type { Store } from '../services/store';
 
 export interface TestApp {
   store: Store;
+  app: ReturnType<typeof createApp>;
   api: TestAgent;
   /** A bearer header for a seeded user. */
   as(username: string): Promise<{ Authorization: string }>;
@@ -56,6 +57,7 @@ export async function createTestApp(): Promise<TestApp> {
   const tokens = new Map<string, string>();
   return {
     store,
+    app,
     api,
     async as(username) {
       if (!tokens.has(username)) {

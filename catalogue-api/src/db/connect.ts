@@ -47,6 +47,8 @@ export function dialectOf(url: string): Dialect {
 /** Connects to the database at `url`, with reads sent to `readUrls` (replicas of the same dialect) when given. */
 export async function connect(url: string, readUrls: readonly string[] = []): Promise<Database> {
   const dialect = dialectOf(url);
+  if (dialect === 'sqlite' && readUrls.length > 0)
+    throw new Error('DB_READ_URLS (read replicas) needs a MySQL DB_URL; embedded SQLite has no replicas');
   const common: Options = { logging: false, define: { underscored: true, timestamps: false } };
   let sequelize: Sequelize;
   if (dialect === 'sqlite') {

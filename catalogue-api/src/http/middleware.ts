@@ -1,3 +1,4 @@
+import { bodyParser } from '@koa/bodyparser';
 import type { Middleware } from 'koa';
 import type { Principal } from '../auth/roles';
 import { activePrincipal } from '../services/users';
@@ -17,33 +18,48 @@ export const locale: Middleware<ApiState> = async (ctx, next) => {
   await next();
 };
 
-interface HttpLikeError {
-  status?: number;
-  statusCode?: number;
-  type?: string;
-  expose?: boolean;
+/**
+ * Reads JSON bodies only. A body of another type is refused (415) rather than read as empty, and whatever the
+ * parser rejects — malformed JSON, a scalar, a `__proto__` key, a bad encoding, too large — is the client's error.
+ */
+export function jsonBody(): Middleware<ApiState> {
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
+  return async (ctx, next) => {
+    if (ctx.request.length || ctx.get('Transfer-Encoding')) {
+      if (!ctx.is('json'))
+        throw new ApiError(415, 'unsupported-media-type', {
+          zh: '请求体须为 JSON（Content-Type: application/json）',
+          en: 'Send JSON (Content-Type: application/json)',
+        });
+    }
+    let parsed = false;
+    try {
+      await parse(ctx, async () => {
+        parsed = true;
+      });
+    } catch (error) {
+      throw bodyError(error as { status?: number; statusCode?: number });
+    }
+    if (parsed) await next();
+  };
 }
 
-/** The body parser's and Koa's own client errors, in the API's shape. */
-function fromHttpError(error: HttpLikeError): ApiError | undefined {
+function bodyError(error: { status?: number; statusCode?: number }): ApiError {
   const status = error.status ?? error.statusCode;
-  if (!status || status >= 500 || !error.expose) return undefined;
   if (status === 413)
     return new ApiError(413, 'too-large', {
       zh: '请求体过大（上限 1 MB）',
       en: 'The request body is too large (1 MB at most)',
     });
   if (status === 415)
-    return new ApiError(415, 'unsupported-media-type', {
-      zh: '请求体须为 JSON（Content-Type: application/json）',
-      en: 'Send JSON (Content-Type: application/json)',
+    return new ApiError(415, 'unsupported-encoding', {
+      zh: '不支持该请求体编码',
+      en: 'Unsupported Content-Encoding',
     });
-  if (error.type === 'entity.parse.failed' || status === 400)
-    return new ApiError(400, 'malformed-json', {
-      zh: '请求体不是有效的 JSON',
-      en: 'The request body is not valid JSON',
-    });
-  return new ApiError(status, 'bad-request', { zh: '请求无效', en: 'Bad request' });
+  return new ApiError(400, 'malformed-json', {
+    zh: '请求体不是有效的 JSON 对象',
+    en: 'The request body is not a valid JSON object',
+  });
 }
 
 /** The one place errors become responses: `{ error: { code, message, details } }`; nothing internal leaks. */
@@ -55,8 +71,15 @@ export const errorHandler: Middleware<ApiState> = async (ctx, next) => {
         zh: `没有这个接口：${ctx.method} ${ctx.path}`,
         en: `No route ${ctx.method} ${ctx.path}`,
       });
+    // The router answers a method a path does not take with an empty 405 (501 for methods it does not know)
+    // and an Allow header; the client gets the usual error body, and a 4xx either way.
+    if ((ctx.status === 405 || ctx.status === 501) && !ctx.body)
+      throw new ApiError(405, 'method-not-allowed', {
+        zh: `该接口不支持 ${ctx.method} 方法`,
+        en: `${ctx.method} is not allowed here`,
+      });
   } catch (caught) {
-    const error = caught instanceof ApiError ? caught : fromHttpError(caught as HttpLikeError);
+    const error = caught instanceof ApiError ? caught : undefined;
     if (!error) {
       ctx.app.emit('error', caught, ctx);
       ctx.status = 500;

@@ -74,6 +74,10 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
       for (const v of validators) {
         const value = v.where === 'params' ? c.params[v.name] : c.query[v.name];
         if (value === undefined && !v.required) continue;
+        if (value === undefined)
+          throw badRequest({ zh: `缺少参数 ${v.name}`, en: `Missing parameter ${v.name}` }, [
+            { path: `/${v.name}`, message: '必须填写' },
+          ]);
         if (Array.isArray(value) || !v.validate(value))
           throw badRequest({ zh: `参数 ${v.name} 无效`, en: `Invalid parameter ${v.name}` }, [
             {

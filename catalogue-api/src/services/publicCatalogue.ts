@@ -49,8 +49,9 @@ const encodeCursor = (row: Pick<PublishedItemRow, 'sortOrder' | 'itemCode'>) =>
 function decodeCursor(cursor: string): [number, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string')
-      return [value[0], value[1]];
+    // Sort orders are whole numbers: anything else (1e400 parses as Infinity) is a forged cursor.
+    if (Array.isArray(value) && Number.isSafeInteger(value[0]) && typeof value[1] === 'string')
+      return [value[0] as number, value[1]];
   } catch {
     // fall through to the error below
   }
@@ -95,7 +96,9 @@ export async function listPublishedItems(store: Store, regionCode: string, filte
   const where: WhereOptions<PublishedItemRow>[] = [{ regionCode }];
   if (filters.type) where.push({ type: filters.type });
   if (filters.tag) {
-    const column = TAG_COLUMNS[filters.tag as ServiceTag];
+    const column = Object.hasOwn(TAG_COLUMNS, filters.tag)
+      ? TAG_COLUMNS[filters.tag as ServiceTag]
+      : undefined;
     if (!column)
       throw badRequest({ zh: '标签无效', en: 'Unknown tag' }, [
         { path: '/tag', message: `应为以下之一：${SERVICE_TAGS.join('、')}` },
@@ -103,7 +106,7 @@ export async function listPublishedItems(store: Store, regionCode: string, filte
     where.push({ [column]: true });
   }
   if (filters.object) {
-    const column = OBJECT_COLUMNS[filters.object];
+    const column = Object.hasOwn(OBJECT_COLUMNS, filters.object) ? OBJECT_COLUMNS[filters.object] : undefined;
     if (!column)
       throw badRequest({ zh: '服务对象无效', en: 'Unknown service object' }, [
         { path: '/object', message: '应为“自然人”或“法人”' },
