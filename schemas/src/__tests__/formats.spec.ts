@@ -88,6 +88,11 @@ describe('divisions and phones', () => {
     expect(isWithinRegion('450321100', '450300')).toBe(true);
     expect(isWithinRegion('450323101', '450321')).toBe(false);
     expect(isWithinRegion('450321', '450321100')).toBe(false);
+    // Counties have as many digits as their city.
+    expect(isWithinRegion('450321', '450300')).toBe(true);
+    expect(isWithinRegion('450322', '450321')).toBe(false);
+    expect(isWithinRegion('450102', '450300')).toBe(false);
+    expect(isWithinRegion('450300', '450000')).toBe(true);
   });
 
   it('tells mobiles from landlines with an area code', () => {

@@ -21,5 +21,6 @@ export function townshipKind(code: string): TownshipKind | undefined {
 export function isWithinRegion(code: string, ancestor: string): boolean {
   if (code === ancestor) return true;
   const significant = ancestor.length === 6 ? ancestor.replace(/(00)+$/, '') : ancestor;
-  return code.length > ancestor.length && code.startsWith(significant);
+  // A county has as many digits as its city (450321 in 450300): compare the significant prefix, not lengths.
+  return code.length >= ancestor.length && code.startsWith(significant);
 }
