@@ -8,6 +8,8 @@ export type Dialect = 'sqlite' | 'mysql';
 export interface Database {
   sequelize: Sequelize;
   dialect: Dialect;
+  /** Which database this is (the SQLite file, or the MySQL URL without credentials). */
+  identity: string;
 }
 
 interface Endpoint {
@@ -53,12 +55,8 @@ export async function connect(url: string, readUrls: readonly string[] = []): Pr
   let sequelize: Sequelize;
   if (dialect === 'sqlite') {
     sequelize = new Sequelize({ ...common, dialect, storage: sqliteStorage(url) });
-    // Concurrent requests wait for the write lock instead of failing with SQLITE_BUSY.
-    sequelize.addHook('afterConnect', async (connection) => {
-      const db = connection as { run(sql: string, cb: (err: Error | null) => void): void };
-      for (const pragma of ['PRAGMA busy_timeout = 10000', 'PRAGMA foreign_keys = ON'])
-        await new Promise<void>((ok, fail) => db.run(pragma, (err) => (err ? fail(err) : ok())));
-    });
+    // Writers take turns in-process (services/store.ts), so the driver's 1 s busy timeout is never reached
+    // by our own writes; Sequelize turns foreign keys on for every SQLite connection it opens.
   } else {
     const write = mysqlEndpoint(url);
     const mysqlOptions: Options = {
@@ -83,5 +81,6 @@ export async function connect(url: string, readUrls: readonly string[] = []): Pr
   await sequelize.authenticate();
   if (dialect === 'sqlite' && sqliteStorage(url) !== ':memory:')
     await sequelize.query('PRAGMA journal_mode = WAL');
-  return { sequelize, dialect };
+  const identity = dialect === 'sqlite' ? sqliteStorage(url) : new URL(url).host + new URL(url).pathname;
+  return { sequelize, dialect, identity };
 }

@@ -122,7 +122,7 @@ export async function saveBaseItem(
       { where: { code, revision: expectedRevision }, transaction: t },
     );
     if (updated !== 1) {
-      const current = await store.models.BaseItem.findByPk(code, { transaction: t });
+      const current = await store.models.BaseItem.findByPk(code, { transaction: t, lock: t.LOCK.UPDATE });
       throw conflict(
         'stale-revision',
         { zh: '该事项已被他人修改，请比较后重新保存', en: 'Someone else changed this item' },

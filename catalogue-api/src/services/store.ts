@@ -7,11 +7,29 @@ export interface Store extends Database {
   models: Models;
 }
 
+// SQLite has one writer at a time. Write transactions of one process take turns here, per database file,
+// instead of many connections waiting on the file lock (each wait holds one of libuv's four threads, so a
+// burst of writers can starve the one that holds the lock). This is a queue, not data: nothing is cached.
+const sqliteWriters = new Map<string, Promise<unknown>>();
+
+function takeTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = sqliteWriters.get(key) ?? Promise.resolve();
+  const turn = previous.then(work, work);
+  sqliteWriters.set(
+    key,
+    turn.catch(() => undefined),
+  );
+  return turn;
+}
+
 /**
- * Runs `work` in one transaction. On SQLite the transaction takes the write lock at once (IMMEDIATE), so two
- * concurrent writers queue instead of one failing when it upgrades a read lock.
+ * Runs `work` in one transaction. On MySQL, rows a write depends on are read with `FOR UPDATE` (see the
+ * services), so concurrent writers queue on the row. On SQLite the process's writers take turns and each
+ * transaction takes the write lock at once (IMMEDIATE).
  */
 export function inTransaction<T>(store: Store, work: (t: Transaction) => Promise<T>): Promise<T> {
-  const options = store.dialect === 'sqlite' ? { type: 'IMMEDIATE' as Transaction.TYPES } : {};
-  return store.sequelize.transaction(options, work);
+  if (store.dialect !== 'sqlite') return store.sequelize.transaction(work);
+  return takeTurn(store.identity, () =>
+    store.sequelize.transaction({ type: 'IMMEDIATE' as Transaction.TYPES }, work),
+  );
 }

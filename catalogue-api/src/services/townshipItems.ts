@@ -46,10 +46,12 @@ async function requireBase(store: Store, code: string, t?: Transaction): Promise
   return base;
 }
 
+/** The working copy; inside a transaction it is read `FOR UPDATE`, so a writer sees the latest committed row. */
 async function requireRow(store: Store, regionCode: string, itemCode: string, t?: Transaction) {
   const row = await store.models.Implementation.findOne({
     where: { regionCode, baseCode: itemCode },
     transaction: t,
+    ...(t ? { lock: t.LOCK.UPDATE } : {}),
   });
   if (!row)
     throw notFound({

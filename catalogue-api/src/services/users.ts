@@ -39,12 +39,14 @@ async function tooManyFailures(store: Store, keys: string[], now: number): Promi
 }
 
 async function recordFailure(store: Store, keys: string[], now: number): Promise<void> {
-  for (const key of keys) {
-    const row = await store.models.LoginFailure.findByPk(key);
-    if (!row || row.windowStart <= now - WINDOW_MS)
-      await store.models.LoginFailure.upsert({ key, count: 1, windowStart: now });
-    else await store.models.LoginFailure.increment('count', { where: { key } });
-  }
+  await inTransaction(store, async (t) => {
+    for (const key of keys) {
+      const row = await store.models.LoginFailure.findByPk(key, { transaction: t, lock: t.LOCK.UPDATE });
+      if (!row || row.windowStart <= now - WINDOW_MS)
+        await store.models.LoginFailure.upsert({ key, count: 1, windowStart: now }, { transaction: t });
+      else await row.increment('count', { transaction: t });
+    }
+  });
 }
 
 export async function login(
@@ -78,7 +80,9 @@ export async function login(
     await recordFailure(store, keys, now);
     throw unauthorized({ zh: '用户名或密码错误', en: 'Wrong user name or password' });
   }
-  await store.models.LoginFailure.destroy({ where: { key: keys[0]! } });
+  await inTransaction(store, (t) =>
+    store.models.LoginFailure.destroy({ where: { key: keys[0]! }, transaction: t }),
+  );
   return {
     ...signer.issue({ username: user.username, role: user.role as Role, regionCode: user.regionCode }),
     user: publicUser(user),
