@@ -12,6 +12,8 @@ export interface ApiConfig {
   publicBaseUrl: string;
   /** Load the Guilin seeds into an empty database. */
   loadSeeds: boolean;
+  /** How long a public item answer may be reused (services/publicCache.ts); 0 turns the cache off. */
+  publicCacheMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -29,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 8 * 3600),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     loadSeeds: env.LOAD_SEEDS !== 'false',
+    publicCacheMs: Number(env.PUBLIC_CACHE_MS ?? 1000),
   };
 }

@@ -6,6 +6,7 @@ import type { ApiConfig } from './config';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { defineModels } from './db/models';
+import { PublicCache } from './services/publicCache';
 import { isEmpty, seedDatabase } from './services/seedDatabase';
 import type { Store } from './services/store';
 
@@ -13,7 +14,11 @@ import type { Store } from './services/store';
 export async function openStore(config: ApiConfig): Promise<Store> {
   const db = await connect(config.dbUrl, config.dbReadUrls);
   await migrate(db);
-  const store: Store = { ...db, models: defineModels(db.sequelize) };
+  const store: Store = {
+    ...db,
+    models: defineModels(db.sequelize),
+    publicItems: new PublicCache(config.publicCacheMs),
+  };
   if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
   return store;
 }

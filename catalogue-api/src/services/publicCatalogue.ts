@@ -5,7 +5,7 @@ import { Op } from 'sequelize';
 import type { PublishedItemRow, RegionRow } from '../db/models';
 import { badRequest, notFound } from '../http/errors';
 import { likeContains, PINYIN_QUERY } from './search';
-import type { Store } from './store';
+import type { PublishedText, Store } from './store';
 
 export interface ItemFilters {
   type?: string;
@@ -150,21 +150,23 @@ export async function listPublishedItems(store: Store, regionCode: string, filte
 }
 
 /** The published item as stored JSON text (never re-serialised), with its version for ETags. */
-export async function publishedItemText(
+export function publishedItemText(
   store: Store,
   regionCode: string,
   itemCode: string,
-): Promise<{ version: number; text: string }> {
-  const row = await store.models.PublishedItem.findOne({
-    where: { regionCode, itemCode },
-    attributes: ['version', 'item'],
-  });
-  if (!row)
-    throw notFound({
-      zh: `乡镇 ${regionCode} 没有已发布的事项 ${itemCode}`,
-      en: `No published item ${itemCode} in ${regionCode}`,
+): Promise<PublishedText> {
+  return store.publicItems.get(`${regionCode}/${itemCode}`, async () => {
+    const row = await store.models.PublishedItem.findOne({
+      where: { regionCode, itemCode },
+      attributes: ['version', 'item'],
     });
-  return { version: row.version, text: row.item };
+    if (!row)
+      throw notFound({
+        zh: `乡镇 ${regionCode} 没有已发布的事项 ${itemCode}`,
+        en: `No published item ${itemCode} in ${regionCode}`,
+      });
+    return { version: row.version, text: row.item };
+  });
 }
 
 /** The SQL prefix of every code inside a region: 450300 (city) → 4503, 450321 (county) → 450321. */

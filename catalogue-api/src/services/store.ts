@@ -1,10 +1,21 @@
 import type { Transaction } from 'sequelize';
 import type { Database } from '../db/connect';
 import type { Models } from '../db/models';
+import type { PublicCache } from './publicCache';
 
-/** The database and its models: what every service works on. Services hold no other state. */
+/** The public answer of one published item: its version (for the ETag) and its stored JSON text. */
+export interface PublishedText {
+  version: number;
+  text: string;
+}
+
+/**
+ * The database and its models: what every service works on. Beside them only the short-lived public
+ * micro-cache (publicCache.ts), which the services that publish keep current.
+ */
 export interface Store extends Database {
   models: Models;
+  publicItems: PublicCache<PublishedText>;
 }
 
 // SQLite has one writer at a time. Write transactions of one process take turns here, per database file,

@@ -300,7 +300,7 @@ export async function transition(
 ): Promise<{ status: string; revision: number; warnings: Finding[] }> {
   const rule: Transition = TRANSITIONS[step];
   const base = await requireBase(store, itemCode);
-  return inTransaction(store, async (t) => {
+  const result = await inTransaction(store, async (t) => {
     const row = await requireRow(store, regionCode, itemCode, t);
     if (!rule.from.includes(row.status))
       throw conflict('wrong-status', {
@@ -342,6 +342,9 @@ export async function transition(
       warnings: findings.filter((f) => f.severity === 'warning'),
     };
   });
+  // Off the public list now: this instance must not keep answering from its micro-cache.
+  if (step === 'withdraw' || step === 'cancel') store.publicItems.forget(`${regionCode}/${itemCode}`);
+  return result;
 }
 
 export interface PublishResult {
@@ -469,6 +472,7 @@ export async function publishTownship(
       },
     });
   });
+  for (const p of prepared) store.publicItems.forget(`${regionCode}/${p.row.baseCode}`);
   return { published: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })), warnings };
 }
 

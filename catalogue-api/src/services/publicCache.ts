@@ -1,0 +1,31 @@
+/**
+ * A micro-cache of public item answers: each entry lives `ttlMs` (1 s by default), far inside the
+ * `Cache-Control: max-age=60` the route already gives every client, so instances stay interchangeable behind
+ * a load balancer — another instance is at most `ttlMs` behind a publish, and this one forgets at once.
+ * Without it every request is a database read, and the public item route (portal pages, QR codes on printed
+ * guides) keeps a tenth of what the web server alone can serve (bench/api).
+ */
+export class PublicCache<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    const value = await load();
+    if (this.ttlMs > 0) {
+      // Bounded: when full, start over rather than track recency; entries are one read away.
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      this.entries.set(key, { value, expires: now + this.ttlMs });
+    }
+    return value;
+  }
+
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+}
