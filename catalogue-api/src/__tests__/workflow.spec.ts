@@ -352,3 +352,30 @@ describe(`accounts and tokens (${DB_LABEL})`, () => {
     expect(row!.passwordHash).not.toContain('oneseal-demo');
   });
 });
+
+describe(`retiring a base item (${DB_LABEL})`, () => {
+  it('keeps its published versions as they were, and stops townships publishing it', async () => {
+    const admin = await t.as('admin');
+    const code = '2030014000';
+    const before = await t.store.models.BaseItemVersion.findAll({ where: { code } });
+    const retired = await t.api.post(`/api/base-items/${code}/retire`).set(admin);
+    expect(retired.body.status).toBe('cancelled');
+    const after = await t.store.models.BaseItemVersion.findAll({ where: { code } });
+    expect(after.map((v) => v.doc)).toEqual(before.map((v) => v.doc));
+    const audit = await t.api.get('/api/audit').query({ entityKey: code }).set(admin);
+    expect(audit.body[0]).toMatchObject({
+      action: 'retire',
+      before: { status: 'published' },
+      after: { status: 'cancelled' },
+    });
+
+    const editor = await t.as('editor-450321100');
+    await save(YANGSHUO, code, (impl) => void (impl.hours = '周一至周五'));
+    const submit = await t.api.post(`${itemPath(YANGSHUO, code)}/submit`).set(editor);
+    expect(submit.status).toBe(422);
+    expect(submit.body.error.details).toContainEqual({
+      path: '/baseCode',
+      message: expect.stringContaining('已取消'),
+    });
+  });
+});

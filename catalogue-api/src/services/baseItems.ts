@@ -203,7 +203,9 @@ export async function retireBaseItem(store: Store, actor: Principal, code: strin
   const row = await requireRow(store, code);
   if (row.status === 'cancelled') throw conflict('wrong-status', { zh: '事项已取消', en: 'Already retired' });
   const cancelDate = new Date().toISOString().slice(0, 10);
+  const previousStatus = row.status;
   return inTransaction(store, async (t) => {
+    // Published versions stay as they were published; the retirement lives on the working row.
     const doc: BaseItem = { ...(row.doc as BaseItem), status: 'cancelled', cancelDate };
     await row.update(
       {
@@ -215,17 +217,12 @@ export async function retireBaseItem(store: Store, actor: Principal, code: strin
       },
       { transaction: t },
     );
-    if (row.version > 0)
-      await store.models.BaseItemVersion.update(
-        { doc: { ...doc, version: row.version } },
-        { where: { code, version: row.version }, transaction: t },
-      );
     await audit(store, t, actor, {
       action: 'retire',
       entityType: 'base-item',
       entityKey: code,
       regionCode: row.ownerRegion,
-      before: { status: row.status },
+      before: { status: previousStatus },
       after: { status: 'cancelled', cancelDate },
     });
     return { code, status: 'cancelled', cancelDate };

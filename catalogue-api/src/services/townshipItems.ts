@@ -29,6 +29,10 @@ export interface DraftView {
 
 const EDITABLE = new Set(['draft', 'published', 'withdrawn']);
 
+/**
+ * The base item an implementation conforms to: its latest published version, marked cancelled when the base
+ * item has since been retired (the version itself is never rewritten).
+ */
 async function latestBase(store: Store, code: string, t?: Transaction): Promise<BaseItem | undefined> {
   const row = await store.models.BaseItem.findByPk(code, { transaction: t });
   if (!row || row.version === 0) return undefined;
@@ -36,7 +40,9 @@ async function latestBase(store: Store, code: string, t?: Transaction): Promise<
     where: { code, version: row.version },
     transaction: t,
   });
-  return version?.doc as BaseItem | undefined;
+  const published = version?.doc as BaseItem | undefined;
+  if (!published || row.status !== 'cancelled') return published;
+  return { ...published, status: 'cancelled', cancelDate: (row.doc as BaseItem).cancelDate };
 }
 
 async function requireBase(store: Store, code: string, t?: Transaction): Promise<BaseItem> {
