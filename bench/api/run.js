@@ -87,6 +87,7 @@ function listen(app) {
 async function serve() {
   const Koa = require('koa');
   const { readConfig, openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
+  const { PdfPrinter } = require('../../runtime/dist/index.js');
 
   const township = process.env.TOWNSHIP || '450321100';
   const item = process.env.ITEM || '0117302000';
@@ -101,7 +102,7 @@ async function serve() {
   try {
     const config = { ...readConfig({}), dbUrl: db.dbUrl, dbReadUrls: [], loadSeeds: true };
     store = await openStore(config);
-    const app = createApp(store, config, await tokenSecret(store));
+    const app = createApp(store, config, await tokenSecret(store), new PdfPrinter());
     const apiServer = await listen(app);
     servers.push(apiServer);
     const path = `/api/public/regions/${township}/items/${item}`;

@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '@oneseal/runtime';
 import Koa from 'koa';
 import { TokenSigner } from './auth/tokens';
 import type { ApiConfig } from './config';
@@ -9,6 +10,7 @@ import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { catalogueRoutes } from './routes/catalogue';
 import { docsRoutes } from './routes/docs';
+import { documentRoutes } from './routes/documents';
 import { publicRoutes } from './routes/public';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
@@ -22,6 +24,7 @@ export function apiRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
     ...systemRoutes,
     ...publicRoutes,
+    ...documentRoutes,
     ...townshipRoutes,
     ...catalogueRoutes,
     ...adminRoutes,
@@ -35,8 +38,13 @@ export function apiRoutes(): RouteSpec[] {
  * The composition root: middleware in a fixed order (security headers → errors → locale → JSON body → auth →
  * routes). The app holds no state of its own beyond its dependencies.
  */
-export function createApp(store: Store, config: ApiConfig, secret: string): Koa<ApiState> {
-  const deps: Deps = { store, config, signer: new TokenSigner(secret, config.tokenTtlSeconds) };
+export function createApp(
+  store: Store,
+  config: ApiConfig,
+  secret: string,
+  printer: PdfPrinter,
+): Koa<ApiState> {
+  const deps: Deps = { store, config, printer, signer: new TokenSigner(secret, config.tokenTtlSeconds) };
   const app = new Koa<ApiState>({ proxy: true });
   const router = buildRouter(apiRoutes(), deps);
   app.use(securityHeaders);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { PdfPrinter } from '@oneseal/runtime';
 import { loadSeedCatalogue } from '@oneseal/seeds';
 import { createApp } from './app';
 import type { ApiConfig } from './config';
@@ -37,11 +38,14 @@ export async function tokenSecret(store: Store, configured?: string): Promise<st
   return row!.value;
 }
 
-export async function startServer(config: ApiConfig): Promise<{ server: Server; store: Store }> {
+export async function startServer(
+  config: ApiConfig,
+): Promise<{ server: Server; store: Store; printer: PdfPrinter }> {
   const store = await openStore(config);
-  const app = createApp(store, config, await tokenSecret(store, config.tokenSecret));
+  const printer = new PdfPrinter();
+  const app = createApp(store, config, await tokenSecret(store, config.tokenSecret), printer);
   const server = await new Promise<Server>((ready) => {
     const s = app.listen(config.port, () => ready(s));
   });
-  return { server, store };
+  return { server, store, printer };
 }

@@ -4,6 +4,7 @@ import { connect } from '../db/connect';
 import { openStore, tokenSecret } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import type { Store } from '../services/store';
+import { PdfPrinter } from '@oneseal/runtime';
 import request from 'supertest';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
@@ -32,8 +33,8 @@ describe(`several instances on one database (${DB_LABEL})`, () => {
     const [a, b] = [await tokenSecret(t.store), await tokenSecret(second)];
     expect(a).toBe(b);
     const config = readConfig({});
-    const one = request(createApp(t.store, config, a).callback());
-    const two = request(createApp(second, config, b).callback());
+    const one = request(createApp(t.store, config, a, new PdfPrinter()).callback());
+    const two = request(createApp(second, config, b, new PdfPrinter()).callback());
     const login = await one.post('/api/auth/login').send({ username: 'admin', password: DEMO_PASSWORD });
     const me = await two.get('/api/auth/me').set('Authorization', `Bearer ${login.body.token}`);
     expect(me.status).toBe(200);
@@ -42,8 +43,8 @@ describe(`several instances on one database (${DB_LABEL})`, () => {
 
   it('share the login lock: failures on one instance lock the user on the other', async () => {
     const config = readConfig({});
-    const one = request(createApp(t.store, config, 's').callback());
-    const two = request(createApp(second, config, 's').callback());
+    const one = request(createApp(t.store, config, 's', new PdfPrinter()).callback());
+    const two = request(createApp(second, config, 's', new PdfPrinter()).callback());
     for (let i = 0; i < 5; i++)
       expect(
         (await one.post('/api/auth/login').send({ username: 'reviewer-450321', password: 'wrong' })).status,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { PdfPrinter } from '@oneseal/runtime';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app';
@@ -13,6 +14,7 @@ import type { Store } from '../services/store';
 
 export interface TestApp {
   store: Store;
+  printer: PdfPrinter;
   app: ReturnType<typeof createApp>;
   api: TestAgent;
   /** A bearer header for a seeded user. */
@@ -51,12 +53,14 @@ export async function createTestApp(): Promise<TestApp> {
   }
   const config = { ...readConfig({}), dbUrl, loadSeeds: true };
   const store = await openStore(config);
-  const app = createApp(store, config, 'test-secret');
+  const printer = new PdfPrinter();
+  const app = createApp(store, config, 'test-secret', printer);
   const httpServer = app.callback();
   const api = request(httpServer);
   const tokens = new Map<string, string>();
   return {
     store,
+    printer,
     app,
     api,
     async as(username) {
@@ -69,6 +73,7 @@ export async function createTestApp(): Promise<TestApp> {
       return { Authorization: `Bearer ${tokens.get(username)}` };
     },
     async close() {
+      await printer.close();
       await store.sequelize.close();
       await cleanup();
     },

@@ -1,5 +1,6 @@
 import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
+import { documentCommand, DOCUMENTS_USAGE } from './documents';
 import { serveCommand } from './serve';
 import { summaryCommand } from './summary';
 import { validateCommand, VALIDATE_USAGE } from './validate';
@@ -10,6 +11,8 @@ ${VALIDATE_USAGE}
 
 用法: oneseal summary
   打印种子目录概况和各试点乡镇的改革指标
+
+${DOCUMENTS_USAGE}
 
 用法: oneseal serve
   启动 OneSeal（PORT，默认 3000；DB_URL，默认 sqlite:./data/oneseal.sqlite；首次启动载入种子数据）`;
@@ -24,6 +27,12 @@ export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
       return summaryCommand(io);
     case 'serve':
       return serveCommand(io);
+    case 'guide':
+    case 'notice':
+    case 'flowchart':
+    case 'blank-form':
+    case 'book':
+      return documentCommand(command, rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -2,9 +2,13 @@ import type { QueryInterface } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Database } from './connect';
 import * as initial from './migrations/0001-initial';
+import * as renderedDocuments from './migrations/0002-rendered-documents';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
-const MIGRATIONS = [{ name: '0001-initial', ...initial }];
+const MIGRATIONS = [
+  { name: '0001-initial', ...initial },
+  { name: '0002-rendered-documents', ...renderedDocuments },
+];
 
 export function migrator(db: Database): Umzug<QueryInterface> {
   return new Umzug({

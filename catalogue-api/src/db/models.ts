@@ -159,6 +159,13 @@ export interface LoginFailureRow {
   count: number;
   windowStart: number;
 }
+export interface RenderedDocumentRow {
+  key: string;
+  regionCode: string;
+  contentType: string;
+  content: Buffer;
+  createdAt: Date;
+}
 export interface SettingRow {
   key: string;
   value: string;
@@ -179,6 +186,7 @@ export interface Models {
   Submission: ModelStatic<Row<SubmissionRow>>;
   LoginFailure: ModelStatic<Row<LoginFailureRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
+  RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
 }
 
 /** The models over the tables of migrations/0001-initial (column names are the snake_case of these). */
@@ -323,6 +331,16 @@ export function defineModels(sequelize: Sequelize): Models {
     Setting: define<SettingRow>('Setting', 'settings', {
       key: key(64),
       value: { type: DataTypes.TEXT, allowNull: false },
+    }),
+    RenderedDocument: define<RenderedDocumentRow>('RenderedDocument', 'rendered_documents', {
+      key: key(200),
+      regionCode: str(12),
+      contentType: str(60),
+      content: {
+        type: sequelize.getDialect() === 'mysql' ? DataTypes.BLOB('long') : DataTypes.BLOB,
+        allowNull: false,
+      },
+      createdAt: time(),
     }),
   };
 }

@@ -1,15 +1,18 @@
 import type { Locale } from '@oneseal/schemas';
+import type { PdfPrinter } from '@oneseal/runtime';
 import type { ParameterizedContext } from 'koa';
 import type { Principal } from '../auth/roles';
 import type { TokenSigner } from '../auth/tokens';
 import type { ApiConfig } from '../config';
 import type { Store } from '../services/store';
 
-/** What every handler can reach: the store, the token signer and the configuration. Nothing else is shared. */
+/** What every handler can reach: the store, the token signer, the configuration and the PDF printer. */
 export interface Deps {
   store: Store;
   signer: TokenSigner;
   config: ApiConfig;
+  /** One long-lived Chromium, launched on the first PDF. */
+  printer: PdfPrinter;
 }
 
 /** Per-request data, set by middleware. */

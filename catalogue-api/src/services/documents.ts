@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { Item } from '@oneseal/schemas';
+import type { PdfPrinter } from '@oneseal/runtime';
+import { renderBlankForm, renderBook, renderFlowchart, renderGuide, renderNotice } from '@oneseal/runtime';
+import { notFound } from '../http/errors';
+import { publishedItemText, requireRegion } from './publicCatalogue';
+import type { Store } from './store';
+
+export const ITEM_DOCUMENTS = [
+  'guide.html',
+  'guide.pdf',
+  'notice.html',
+  'notice.pdf',
+  'flowchart.svg',
+  'blank-form.html',
+  'blank-form.pdf',
+] as const;
+export type ItemDocumentKind = (typeof ITEM_DOCUMENTS)[number];
+
+export interface RenderedDocument {
+  contentType: string;
+  content: Buffer;
+  /** Names the published version(s) the document was rendered from. */
+  etag: string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  svg: 'image/svg+xml; charset=utf-8',
+};
+
+async function renderItemDocument(
+  item: Item,
+  kind: ItemDocumentKind,
+  printer: PdfPrinter,
+  publicBaseUrl: string,
+): Promise<Buffer> {
+  const [name, format] = kind.split('.') as [string, string];
+  if (name === 'flowchart') return Buffer.from(await renderFlowchart(item));
+  const html =
+    name === 'guide'
+      ? await renderGuide(item, { publicBaseUrl })
+      : name === 'notice'
+        ? renderNotice(item)
+        : renderBlankForm(item);
+  return format === 'pdf' ? printer.print(html) : Buffer.from(html);
+}
+
+/**
+ * The rendered document of what is cached for the key, or rendered now and kept: a published version never
+ * changes, so each document is rendered once per version (by whichever instance is asked first).
+ */
+async function cached(
+  store: Store,
+  key: string,
+  regionCode: string,
+  contentType: string,
+  render: () => Promise<Buffer>,
+): Promise<Buffer> {
+  const hit = await store.models.RenderedDocument.findByPk(key);
+  if (hit) return Buffer.from(hit.content);
+  const content = await render();
+  await store.models.RenderedDocument.upsert({
+    key,
+    regionCode,
+    contentType,
+    content,
+    createdAt: new Date(),
+  });
+  return content;
+}
+
+export async function itemDocument(
+  store: Store,
+  printer: PdfPrinter,
+  publicBaseUrl: string,
+  regionCode: string,
+  itemCode: string,
+  kind: ItemDocumentKind,
+): Promise<RenderedDocument> {
+  const { version, text } = await publishedItemText(store, regionCode, itemCode);
+  const contentType = CONTENT_TYPES[kind.split('.')[1]!]!;
+  const key = `${regionCode}/${itemCode}/v${version}/${kind}`;
+  const content = await cached(store, key, regionCode, contentType, () =>
+    renderItemDocument(JSON.parse(text) as Item, kind, printer, publicBaseUrl),
+  );
+  return { contentType, content, etag: `"${regionCode}-${itemCode}-v${version}-${kind}"` };
+}
+
+/** Every published item of a township, in list order. */
+export async function publishedItems(store: Store, regionCode: string): Promise<Item[]> {
+  const rows = await store.models.PublishedItem.findAll({
+    where: { regionCode },
+    attributes: ['item'],
+    order: [
+      ['sortOrder', 'ASC'],
+      ['itemCode', 'ASC'],
+    ],
+  });
+  return rows.map((r) => JSON.parse(r.item) as Item);
+}
+
+/** The township guide book, cached under the exact set of published versions it was made from. */
+export async function townshipBook(
+  store: Store,
+  printer: PdfPrinter,
+  publicBaseUrl: string,
+  regionCode: string,
+): Promise<RenderedDocument> {
+  const region = await requireRegion(store, regionCode);
+  const items = await publishedItems(store, regionCode);
+  if (items.length === 0)
+    throw notFound({ zh: `${region.name} 还没有已发布的事项`, en: `${region.name} has no published item` });
+  const parent = region.parentCode ? await requireRegion(store, region.parentCode) : undefined;
+  const versions = createHash('sha256')
+    .update(items.map((i) => `${i.code}@${i.version}`).join(','))
+    .digest('hex')
+    .slice(0, 16);
+  const content = await cached(store, `${regionCode}/book/${versions}`, regionCode, CONTENT_TYPES.pdf!, () =>
+    renderBook(items, printer, {
+      publicBaseUrl,
+      region: { name: region.name, parentName: parent?.name ?? '' },
+      date: new Date().toISOString().slice(0, 10),
+    }),
+  );
+  return { contentType: CONTENT_TYPES.pdf!, content, etag: `"${regionCode}-book-${versions}"` };
+}

@@ -1,0 +1,181 @@
+import type { Item } from '@oneseal/schemas';
+import { codeLabel, formatTimeLimit, validateItem } from '@oneseal/schemas';
+import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
+import { guideSections } from '../guideView';
+import { renderBlankForm, renderGuide, renderNotice } from '../render';
+import { UnknownMaterialError } from '../noticeView';
+import { PAYLOAD, planted } from './plant';
+
+const items = resolveSeedItems(loadSeedCatalogue());
+const homestead = items.find((i) => i.regionCode === '450321100' && i.code === '0117302000')!;
+
+// The order of 行政许可标准化指引 (2016) appendix 2, then 常见问题; 帮办代办 and 廉洁风险点 where present.
+const STANDARD_ORDER = [
+  '适用范围',
+  '事项审查类型',
+  '审批依据',
+  '受理机构',
+  '决定机构',
+  '数量限制',
+  '申请条件',
+  '申请材料',
+  '申请接收',
+  '办理流程',
+  '办理方式',
+  '帮办代办',
+  '办理时限',
+  '收费依据及标准',
+  '审批结果',
+  '结果送达',
+  '申请人权利和义务',
+  '咨询途径',
+  '监督投诉渠道',
+  '办公地址和时间',
+  '公开查询',
+  '常见问题',
+  '廉洁风险点及防控措施',
+];
+
+const headings = (html: string) =>
+  [...html.matchAll(/<h2>[一二三四五六七八九十]+、([^<]+)<\/h2>/g)].map((m) => m[1]!);
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ');
+
+describe('renderGuide', () => {
+  it('prints the sections in the standard order, numbered, leaving out the empty optional ones', async () => {
+    for (const item of items.filter((i) => i.regionCode === '450321100').slice(0, 12)) {
+      const titles = headings(await renderGuide(item));
+      expect(titles).toEqual(STANDARD_ORDER.filter((t) => titles.includes(t)));
+      expect(titles.includes('数量限制')).toBe(Boolean(item.quantityLimit));
+      expect(titles.includes('常见问题')).toBe(item.faq.length > 0);
+      expect(titles.includes('帮办代办')).toBe(item.proxy?.available === true);
+      expect(titles.includes('廉洁风险点及防控措施')).toBe(item.riskPoints.length > 0);
+      expect(titles.includes('公开查询')).toBe(Boolean(item.publicQuery));
+    }
+  });
+
+  it('takes every fact from the item: basis, limits, materials, fees, place, hours, contacts, version', async () => {
+    const html = await renderGuide(homestead, { publicBaseUrl: 'https://ys.example.gov.cn' });
+    const plain = text(html);
+    for (const b of homestead.legalBasis) expect(plain).toContain(b.law);
+    expect(plain).toContain(formatTimeLimit(homestead.statutoryLimit));
+    expect(plain).toContain(formatTimeLimit(homestead.promisedLimit));
+    for (const m of homestead.materials) {
+      expect(plain).toContain(m.name);
+      expect(html).toContain(`data-material="${m.material}"`);
+    }
+    for (const value of [
+      homestead.place,
+      homestead.hours,
+      homestead.contacts.consultPhone,
+      homestead.contacts.complaintPhone,
+      homestead.implementingBody.name,
+    ])
+      expect(plain).toContain(value);
+    expect(plain).toContain(`第 ${homestead.version} 版`);
+    expect(plain).toContain(homestead.fees.charged ? homestead.fees.items[0]!.name : '不收费');
+    for (const step of homestead.process) expect(plain).toContain(step.name);
+    expect(html).toContain('<svg'); // flowchart and QR code inline
+    expect(guideSections(homestead, { hasFlowchart: true }).find((s) => s.key === 'materials')).toMatchObject(
+      { partial: 'section-materials' },
+    );
+  });
+
+  it('renders the material table with form, copies, necessity, source and issuer', async () => {
+    const html = await renderGuide(homestead);
+    const idCard = homestead.materials.find((m) => m.material === 'ID-CARD')!;
+    const row = html.slice(
+      html.indexOf('data-material="ID-CARD"'),
+      html.indexOf('</tr>', html.indexOf('data-material="ID-CARD"')),
+    );
+    for (const cell of [
+      codeLabel('MaterialForm', idCard.form)!,
+      codeLabel('MaterialNecessity', idCard.necessity)!,
+      codeLabel('MaterialSource', idCard.source)!,
+    ])
+      expect(row).toContain(cell);
+  });
+
+  it('is deterministic: the same item gives the same bytes', async () => {
+    expect(await renderGuide(homestead)).toBe(
+      await renderGuide(JSON.parse(JSON.stringify(homestead)) as Item),
+    );
+  });
+});
+
+describe('editor text is escaped everywhere', () => {
+  const bad = planted(homestead);
+
+  it('keeps the planted item valid (the payload is text, not a broken document)', () => {
+    expect(validateItem(bad).errors).toEqual([]);
+  });
+
+  it.each([
+    ['guide', () => renderGuide(bad)],
+    [
+      'notice',
+      async () => renderNotice(bad, { missing: [bad.materials[0]!.material], refusal: { reason: PAYLOAD } }),
+    ],
+    ['blank form', async () => renderBlankForm(bad)],
+  ])('in the %s', async (_name, render) => {
+    const html = await render();
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toMatch(/onerror="/);
+    // The one </style> is the template's own, closing the head.
+    expect(html.split('</style>')).toHaveLength(2);
+    // Handlebars also escapes = (as &#x3D;); the payload shows as text, never as markup.
+    expect(html).toMatch(/&lt;script&gt;window\.__xss(=|&#x3D;)1&lt;\/script&gt;/);
+    expect(html).toContain('{{constructor}}');
+  });
+});
+
+describe('renderNotice', () => {
+  it('lists every material and condition, and the phones', () => {
+    const plain = text(renderNotice(homestead));
+    for (const m of homestead.materials) expect(plain).toContain(m.name);
+    for (const c of homestead.acceptanceConditions) expect(plain).toContain(c);
+    expect(plain).toContain(homestead.contacts.consultPhone);
+    expect(plain).not.toContain('需要补正的材料');
+  });
+
+  it('names the missing materials and the deadline', () => {
+    const missing = homestead.materials.slice(0, 2);
+    const html = renderNotice(homestead, { missing: missing.map((m) => m.material), deadline: '2026-12-10' });
+    const section = html.slice(
+      html.indexOf('需要补正的材料'),
+      html.indexOf('</section>', html.indexOf('需要补正的材料')),
+    );
+    for (const m of missing) expect(section).toContain(m.name);
+    expect(section).not.toContain(homestead.materials[2]!.name);
+    expect(section).toContain('2026-12-10');
+  });
+
+  it('gives the reason for a refusal and the applicant’s rights', () => {
+    const plain = text(renderNotice(homestead, { refusal: { reason: '申请人不属于本集体经济组织成员' } }));
+    expect(plain).toContain('申请人不属于本集体经济组织成员');
+    expect(plain).toMatch(/行政复议/);
+    expect(plain).toMatch(/行政诉讼/);
+    expect(plain).toMatch(/陈述和申辩/);
+  });
+
+  it('refuses to name a material the item does not ask for', () => {
+    expect(() => renderNotice(homestead, { missing: ['NOT-A-MATERIAL'] })).toThrow(UnknownMaterialError);
+  });
+});
+
+describe('renderBlankForm', () => {
+  it('prints every field of the online form, options as boxes, and the conditions in words', () => {
+    const html = renderBlankForm(homestead);
+    const fields: { title: string; enum?: { label: string }[] }[] = [];
+    const walk = (props: Item['form']['properties']) => {
+      for (const f of Object.values(props)) {
+        if (f.type !== 'void') fields.push(f);
+        if (f.properties) walk(f.properties);
+      }
+    };
+    walk(homestead.form.properties);
+    for (const f of fields) expect(html).toContain(`<th>${f.title}`);
+    for (const option of fields.flatMap((f) => f.enum ?? [])) expect(html).toContain(`□ ${option.label}`);
+    expect(text(html)).toContain('“建房类型”为“原址翻建”或“改建、扩建”时填写');
+  });
+});

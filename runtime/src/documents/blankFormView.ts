@@ -1,0 +1,112 @@
+import type { Condition, FormField, FormFields, Item } from '@oneseal/schemas';
+import { codeLabel } from '@oneseal/schemas';
+import { materialRows } from './guideView';
+import type { MaterialRow } from './guideView';
+
+export interface PaperField {
+  label: string;
+  required: boolean;
+  /** How the field is filled on paper. */
+  input: 'line' | 'lines' | 'choice' | 'table' | 'attachment';
+  options: string[];
+  columns: string[];
+  hint: string;
+}
+
+export interface PaperGroup {
+  title: string;
+  fields: PaperField[];
+}
+
+export interface BlankFormView {
+  title: string;
+  itemName: string;
+  body: string;
+  groups: PaperGroup[];
+  materials: MaterialRow[];
+}
+
+const OPERATORS: Record<string, string> = {
+  eq: '为',
+  ne: '不为',
+  in: '为',
+  notIn: '不为',
+  gt: '大于',
+  gte: '不小于',
+  lt: '小于',
+  lte: '不大于',
+};
+
+/** A condition as a person reads it: “建房类型”为“原址翻建”或“改建、扩建”. */
+function describe(condition: Condition, fields: Map<string, FormField>): string {
+  if ('all' in condition) return condition.all.map((c) => describe(c, fields)).join('且');
+  if ('any' in condition) return condition.any.map((c) => describe(c, fields)).join('或');
+  if ('not' in condition) return `不满足（${describe(condition.not, fields)}）`;
+  const field = fields.get(condition.field);
+  const name = `“${field?.title ?? condition.field}”`;
+  if (condition.op === 'empty') return `${name}未填写`;
+  if (condition.op === 'notEmpty') return `${name}已填写`;
+  const values = (Array.isArray(condition.value) ? condition.value : [condition.value]).map((v) => {
+    const option = field?.enum?.find((o) => o.value === v);
+    return `“${option?.label ?? (typeof v === 'boolean' ? (v ? '是' : '否') : String(v))}”`;
+  });
+  return `${name}${OPERATORS[condition.op]}${values.join('或')}`;
+}
+
+function paperField(field: FormField, fields: Map<string, FormField>): PaperField {
+  const component = field['x-component'];
+  const hints = [
+    field.description,
+    field['x-component-props']?.unit ? `单位：${field['x-component-props'].unit}` : undefined,
+    field['x-visible-when'] ? `${describe(field['x-visible-when'], fields)}时填写` : undefined,
+  ].filter(Boolean);
+  const input: PaperField['input'] =
+    component === 'table'
+      ? 'table'
+      : component === 'upload'
+        ? 'attachment'
+        : field.enum
+          ? 'choice'
+          : component === 'textarea' || component === 'address'
+            ? 'lines'
+            : 'line';
+  return {
+    label: field.title,
+    required: field.required === true,
+    input,
+    options: (field.enum ?? []).map((o) => o.label),
+    columns: Object.values(field.items?.properties ?? {}).map((c) => c.title),
+    hint: hints.join('；') || (input === 'line' ? (codeLabel('FieldComponent', component) ?? '') : ''),
+  };
+}
+
+function collect(properties: FormFields, into: Map<string, FormField>): void {
+  for (const [key, field] of Object.entries(properties)) {
+    if (field.type !== 'void') into.set(key, field);
+    if (field.properties) collect(field.properties, into);
+  }
+}
+
+/** The application form on paper (the green channel for people who do not use phones): the same fields as online. */
+export function blankFormView(item: Item): BlankFormView {
+  const byKey = new Map<string, FormField>();
+  collect(item.form.properties, byKey);
+  const groups: PaperGroup[] = [];
+  const loose: PaperField[] = [];
+  for (const field of Object.values(item.form.properties)) {
+    if (field.type === 'void')
+      groups.push({
+        title: field.title,
+        fields: Object.values(field.properties ?? {}).map((f) => paperField(f, byKey)),
+      });
+    else loose.push(paperField(field, byKey));
+  }
+  if (loose.length > 0) groups.push({ title: '其他信息', fields: loose });
+  return {
+    title: item.form.title ?? `${item.name}申请表`,
+    itemName: item.name,
+    body: item.implementingBody.name,
+    groups,
+    materials: materialRows(item),
+  };
+}

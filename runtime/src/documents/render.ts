@@ -1,0 +1,76 @@
+import type { Item } from '@oneseal/schemas';
+import { PRINT_CSS, renderDocument, trusted } from '@oneseal/templates';
+import { renderFlowchart } from '../flowchart';
+import { blankFormView } from './blankFormView';
+import { guideSections } from './guideView';
+import type { NoticeOptions } from './noticeView';
+import { noticeView } from './noticeView';
+import type { PageHeader } from './pageStyle';
+import { chineseNumber, documentPageStyle } from './pageStyle';
+import { itemPageUrl, qrSvg } from './qr';
+
+export interface DocumentOptions {
+  /** Base address of the public portal, for the QR code (PUBLIC_BASE_URL). */
+  publicBaseUrl?: string;
+}
+
+const DEFAULT_BASE_URL = 'http://localhost:3000';
+const css = trusted(PRINT_CSS);
+
+export const itemHeader = (item: Item): PageHeader => ({
+  left: `${item.name}（${item.regionName}）`,
+  right: `第 ${item.version} 版`,
+});
+
+/** The guide's body as the templates lay it out: header facts, QR code, numbered sections and the flowchart. */
+export async function guideBodyView(item: Item, options: DocumentOptions = {}) {
+  const flowchart = item.process.length > 0 ? await renderFlowchart(item) : undefined;
+  const sections = guideSections(item, { hasFlowchart: flowchart !== undefined }).map((s, i) => ({
+    ...s,
+    number: chineseNumber(i + 1),
+  }));
+  return {
+    title: item.name,
+    implementingBody: item.implementingBody.name,
+    code: item.code,
+    implementationCode: item.implementationCode,
+    version: item.version,
+    effectiveDate: item.effectiveDate,
+    qr: trusted(
+      await qrSvg(itemPageUrl(options.publicBaseUrl ?? DEFAULT_BASE_URL, item.regionCode, item.code)),
+    ),
+    flowchart: flowchart === undefined ? undefined : trusted(flowchart),
+    sections,
+  };
+}
+
+/** The 办事指南 of one item as an A4 HTML document (the same bytes for the same item). */
+export async function renderGuide(item: Item, options: DocumentOptions = {}): Promise<string> {
+  return renderDocument('guide', {
+    documentTitle: `${item.name} 办事指南`,
+    css,
+    pageStyle: trusted(documentPageStyle(itemHeader(item))),
+    guide: await guideBodyView(item, options),
+  });
+}
+
+/** The 一次性告知单, optionally with the materials still missing or the reason for refusal. */
+export function renderNotice(item: Item, options: NoticeOptions = {}): string {
+  return renderDocument('notice', {
+    documentTitle: `${item.name} 一次性告知单`,
+    css,
+    pageStyle: trusted(documentPageStyle(itemHeader(item))),
+    notice: noticeView(item, options),
+  });
+}
+
+/** The application form on paper, with the same fields as the online form. */
+export function renderBlankForm(item: Item): string {
+  const form = blankFormView(item);
+  return renderDocument('blank-form', {
+    documentTitle: form.title,
+    css,
+    pageStyle: trusted(documentPageStyle(itemHeader(item))),
+    form,
+  });
+}

@@ -1,0 +1,12 @@
+// The public entry of @oneseal/runtime: documents, flowcharts and PDFs rendered from published items.
+export { renderGuide, renderNotice, renderBlankForm } from './documents/render';
+export type { DocumentOptions } from './documents/render';
+export { guideSections } from './documents/guideView';
+export type { GuideSection } from './documents/guideView';
+export { UnknownMaterialError } from './documents/noticeView';
+export type { NoticeOptions } from './documents/noticeView';
+export { renderFlowchart, layoutFlowchart } from './flowchart';
+export { PdfPrinter, ChromiumMissingError, CHROMIUM_PATH } from './pdf/browser';
+export { renderBook } from './pdf/book';
+export type { BookOptions, BookProgress } from './pdf/book';
+export { destinationPages, stampPageNumbers } from './pdf/outline';
