@@ -1,7 +1,13 @@
 /** One jest run over every package; TypeScript is stripped by swc and type-checked by `tsc -b`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/schemas', '<rootDir>/templates', '<rootDir>/runtime', '<rootDir>/seeds', '<rootDir>/catalogue-api'],
+  roots: [
+    '<rootDir>/schemas',
+    '<rootDir>/templates',
+    '<rootDir>/runtime',
+    '<rootDir>/seeds',
+    '<rootDir>/catalogue-api',
+  ],
   testMatch: ['**/src/**/__tests__/**/*.spec.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   testTimeout: 60000,
