@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Item } from '@oneseal/schemas';
 import type { PdfPrinter } from '@oneseal/runtime';
-import { renderBlankForm, renderBook, renderFlowchart, renderGuide, renderNotice } from '@oneseal/runtime';
-import { notFound } from '../http/errors';
+import {
+  ChromiumMissingError,
+  renderBlankForm,
+  renderBook,
+  renderFlowchart,
+  renderGuide,
+  renderNotice,
+} from '@oneseal/runtime';
+import { ApiError, notFound } from '../http/errors';
 import { publishedItemText, requireRegion } from './publicCatalogue';
 import type { Store } from './store';
 
@@ -60,7 +67,15 @@ async function cached(
 ): Promise<Buffer> {
   const hit = await store.models.RenderedDocument.findByPk(key);
   if (hit) return Buffer.from(hit.content);
-  const content = await render();
+  const content = await render().catch((error: unknown) => {
+    // PDFs need Chromium on the server; HTML and SVG are rendered without it.
+    if (error instanceof ChromiumMissingError)
+      throw new ApiError(503, error.code, {
+        zh: error.message,
+        en: 'PDF output needs Chromium on the server: apt-get install chromium fonts-noto-cjk',
+      });
+    throw error;
+  });
   await store.models.RenderedDocument.upsert({
     key,
     regionCode,
