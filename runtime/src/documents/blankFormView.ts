@@ -1,13 +1,13 @@
 import type { Condition, FormField, FormFields, Item } from '@oneseal/schemas';
-import { codeLabel } from '@oneseal/schemas';
 import { materialRows } from './guideView';
 import type { MaterialRow } from './guideView';
 
 export interface PaperField {
   label: string;
   required: boolean;
-  /** How the field is filled on paper. */
-  input: 'line' | 'lines' | 'choice' | 'table' | 'attachment';
+  /** How the field is filled on paper: boxes hold one character each (ID number, mobile, credit code). */
+  input: 'line' | 'lines' | 'choice' | 'table' | 'attachment' | 'boxes' | 'date';
+  boxes: number[];
   options: string[];
   columns: string[];
   hint: string;
@@ -53,30 +53,41 @@ function describe(condition: Condition, fields: Map<string, FormField>): string 
   return `${name}${OPERATORS[condition.op]}${values.join('或')}`;
 }
 
+// Codes written one character to a box, as on printed government forms.
+const BOXED: Partial<Record<FormField['x-component'], { count: number; hint: string }>> = {
+  'id-card': { count: 18, hint: '18 位公民身份号码，末位可为 X' },
+  mobile: { count: 11, hint: '11 位手机号码' },
+  uscc: { count: 18, hint: '18 位统一社会信用代码' },
+};
+
+function inputOf(field: FormField): PaperField['input'] {
+  const component = field['x-component'];
+  if (component === 'table') return 'table';
+  if (component === 'upload') return 'attachment';
+  if (field.enum) return 'choice';
+  if (BOXED[component]) return 'boxes';
+  if (component === 'date') return 'date';
+  return component === 'textarea' || component === 'address' ? 'lines' : 'line';
+}
+
 function paperField(field: FormField, fields: Map<string, FormField>): PaperField {
   const component = field['x-component'];
+  const boxed = BOXED[component];
   const hints = [
+    boxed?.hint,
     field.description,
     field['x-component-props']?.unit ? `单位：${field['x-component-props'].unit}` : undefined,
     field['x-visible-when'] ? `${describe(field['x-visible-when'], fields)}时填写` : undefined,
   ].filter(Boolean);
-  const input: PaperField['input'] =
-    component === 'table'
-      ? 'table'
-      : component === 'upload'
-        ? 'attachment'
-        : field.enum
-          ? 'choice'
-          : component === 'textarea' || component === 'address'
-            ? 'lines'
-            : 'line';
+  const input = inputOf(field);
   return {
     label: field.title,
     required: field.required === true,
     input,
+    boxes: Array.from({ length: boxed?.count ?? 0 }, (_, i) => i),
     options: (field.enum ?? []).map((o) => o.label),
     columns: Object.values(field.items?.properties ?? {}).map((c) => c.title),
-    hint: hints.join('；') || (input === 'line' ? (codeLabel('FieldComponent', component) ?? '') : ''),
+    hint: hints.join('；'),
   };
 }
 
