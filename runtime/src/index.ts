@@ -9,4 +9,4 @@ export { renderFlowchart, layoutFlowchart } from './flowchart';
 export { PdfPrinter, ChromiumMissingError, CHROMIUM_PATH } from './pdf/browser';
 export { renderBook } from './pdf/book';
 export type { BookOptions, BookProgress } from './pdf/book';
-export { destinationPages, stampPageNumbers } from './pdf/outline';
+export { destinationPages, stampPageNumbers, PageNumberFontMissingError } from './pdf/pages';

@@ -5,7 +5,7 @@ import type { DocumentOptions } from '../documents/render';
 import { guideBodyView, itemHeader } from '../documents/render';
 import { bookPageStyle } from '../documents/pageStyle';
 import type { PdfPrinter } from './browser';
-import { destinationPages, stampPageNumbers } from './outline';
+import { destinationPages, stampPageNumbers } from './pages';
 
 export interface BookProgress {
   /** guides: flowcharts and QR codes prepared; printed: guides printed; then contents, merge, done. */
