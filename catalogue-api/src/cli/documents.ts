@@ -19,6 +19,7 @@ import { publishedItems } from '../services/documents';
 import { requireRegion } from '../services/publicCatalogue';
 import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
+import { chinaToday } from '../services/chinaDate';
 
 export const DOCUMENTS_USAGE = `用法: oneseal guide FILE [--format html|pdf] -o OUT
       oneseal notice FILE [--missing 材料编码,…] [--deadline YYYY-MM-DD] [--refusal 理由] [--format html|pdf] -o OUT
@@ -181,7 +182,7 @@ async function bookCommand(regionCode: string, out: string, io: CliIO): Promise<
     const pdf = await renderBook(items, printer, {
       publicBaseUrl: config.publicBaseUrl,
       region: { name: region.name, parentName: parent?.name ?? '' },
-      date: new Date().toISOString().slice(0, 10),
+      date: chinaToday(),
       onProgress: (p) => bar.update(p.done, { phase: phases[p.phase] }),
     });
     bar.stop();

@@ -3,6 +3,7 @@ import type { RouteSpec } from '../http/routeTable';
 import type { ItemDocumentKind, RenderedDocument } from '../services/documents';
 import { itemDocument, townshipBook } from '../services/documents';
 import { itemParam, pick, townshipParam } from './common';
+import { matchesIfNoneMatch } from '../http/etag';
 
 // Printed documents open in a browser tab: nothing in them may load or run anything.
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -11,7 +12,7 @@ function send(ctx: ApiContext, doc: RenderedDocument, filename: string) {
   ctx.set('ETag', doc.etag);
   ctx.set('Cache-Control', 'public, max-age=60, must-revalidate');
   ctx.set('Content-Security-Policy', DOCUMENT_CSP);
-  if (ctx.get('If-None-Match') === doc.etag) {
+  if (matchesIfNoneMatch(ctx.get('If-None-Match'), doc.etag)) {
     ctx.status = 304;
     return;
   }

@@ -10,12 +10,13 @@ import {
   regionMetrics,
 } from '../services/publicCatalogue';
 import { itemParam, model, pick, regionParam, townshipParam, versionParam } from './common';
+import { matchesIfNoneMatch } from '../http/etag';
 
 /** A published version never changes, but which version is current does: revalidate with the ETag. */
 function sendPublished(ctx: ApiContext, etag: string, body: string | object, cacheControl: string) {
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cacheControl);
-  if (ctx.get('If-None-Match') === etag) {
+  if (matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
     ctx.status = 304;
     return;
   }

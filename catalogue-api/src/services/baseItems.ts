@@ -9,6 +9,7 @@ import { audit } from './audit';
 import { likeContains } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
+import { chinaToday } from './chinaDate';
 
 async function requireRow(store: Store, code: string) {
   const row = await store.models.BaseItem.findByPk(code);
@@ -146,7 +147,7 @@ export async function publishBaseItem(
   store: Store,
   actor: Principal,
   code: string,
-  effectiveDate = new Date().toISOString().slice(0, 10),
+  effectiveDate = chinaToday(),
 ) {
   const row = await requireRow(store, code);
   if (row.status !== 'draft')
@@ -202,7 +203,7 @@ export async function publishBaseItem(
 export async function retireBaseItem(store: Store, actor: Principal, code: string) {
   const row = await requireRow(store, code);
   if (row.status === 'cancelled') throw conflict('wrong-status', { zh: '事项已取消', en: 'Already retired' });
-  const cancelDate = new Date().toISOString().slice(0, 10);
+  const cancelDate = chinaToday();
   const previousStatus = row.status;
   return inTransaction(store, async (t) => {
     // Published versions stay as they were published; the retirement lives on the working row.

@@ -12,6 +12,7 @@ import {
 import { ApiError, notFound } from '../http/errors';
 import { publishedItemText, requireRegion } from './publicCatalogue';
 import type { Store } from './store';
+import { chinaToday } from './chinaDate';
 
 export const ITEM_DOCUMENTS = [
   'guide.html',
@@ -96,12 +97,15 @@ export async function itemDocument(
 ): Promise<RenderedDocument> {
   const { version, text } = await publishedItemText(store, regionCode, itemCode);
   const contentType = CONTENT_TYPES[kind.split('.')[1]!]!;
-  const key = `${regionCode}/${itemCode}/v${version}/${kind}`;
+  // Guides carry a QR code to PUBLIC_BASE_URL: a different base address is a different document.
+  const key = `${regionCode}/${itemCode}/v${version}/${kind}@${baseTag(publicBaseUrl)}`;
   const content = await cached(store, key, regionCode, contentType, () =>
     renderItemDocument(JSON.parse(text) as Item, kind, printer, publicBaseUrl),
   );
   return { contentType, content, etag: `"${regionCode}-${itemCode}-v${version}-${kind}"` };
 }
+
+const baseTag = (url: string) => createHash('sha256').update(url).digest('hex').slice(0, 8);
 
 /** Every published item of a township, in list order. */
 export async function publishedItems(store: Store, regionCode: string): Promise<Item[]> {
@@ -132,12 +136,17 @@ export async function townshipBook(
     .update(items.map((i) => `${i.code}@${i.version}`).join(','))
     .digest('hex')
     .slice(0, 16);
-  const content = await cached(store, `${regionCode}/book/${versions}`, regionCode, CONTENT_TYPES.pdf!, () =>
-    renderBook(items, printer, {
-      publicBaseUrl,
-      region: { name: region.name, parentName: parent?.name ?? '' },
-      date: new Date().toISOString().slice(0, 10),
-    }),
+  const content = await cached(
+    store,
+    `${regionCode}/book/${versions}@${baseTag(publicBaseUrl)}`,
+    regionCode,
+    CONTENT_TYPES.pdf!,
+    () =>
+      renderBook(items, printer, {
+        publicBaseUrl,
+        region: { name: region.name, parentName: parent?.name ?? '' },
+        date: chinaToday(),
+      }),
   );
   return { contentType: CONTENT_TYPES.pdf!, content, etag: `"${regionCode}-book-${versions}"` };
 }

@@ -7,6 +7,7 @@ import { publishedRow } from './publishedIndex';
 import { pinyinKeys } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
+import { chinaToday } from './chinaDate';
 
 /** Demo accounts of the embedded default (README lists them); all share one password. */
 export const DEMO_PASSWORD = 'oneseal-demo';
@@ -94,7 +95,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         code: b.code,
         version: b.version,
         doc: b,
-        effectiveDate: b.effectiveDate ?? now.toISOString().slice(0, 10),
+        effectiveDate: b.effectiveDate ?? chinaToday(now),
         publishedAt: now,
         publishedBy: SEEDED_BY,
       })),
@@ -123,7 +124,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         baseVersion: item.baseVersion,
         doc: seeds.implementations[index]!,
         item,
-        effectiveDate: item.effectiveDate ?? now.toISOString().slice(0, 10),
+        effectiveDate: item.effectiveDate ?? chinaToday(now),
         publishedAt: now,
         publishedBy: SEEDED_BY,
       })),

@@ -8,6 +8,7 @@ import { audit } from './audit';
 import { publishedRow } from './publishedIndex';
 import type { Store } from './store';
 import { inTransaction } from './store';
+import { chinaToday } from './chinaDate';
 
 /** Where an item of a township's list stands in its review cycle. */
 export type WorkingStatus = ImplementationRow['status'];
@@ -318,8 +319,7 @@ export async function transition(
     const { errors, findings } = blocking(doc, base);
     if (rule.validate && errors.length > 0)
       throw invalid({ zh: '事项有错误，请修改后再提交', en: 'The item has errors' }, errors, { findings });
-    if (step === 'cancel')
-      doc = { ...doc, status: 'cancelled', cancelDate: new Date().toISOString().slice(0, 10) };
+    if (step === 'cancel') doc = { ...doc, status: 'cancelled', cancelDate: chinaToday() };
     else doc = { ...doc, status: rule.to as ItemImplementation['status'] };
     await row.update(
       {
@@ -358,8 +358,6 @@ export interface PublishResult {
   warnings: (Finding & { itemCode: string })[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Publishes every approved draft of a township in one transaction: each becomes a new immutable numbered
  * version and replaces the public entry. Any error in any draft publishes nothing; the 422 lists them all.
@@ -368,7 +366,7 @@ export async function publishTownship(
   store: Store,
   actor: Principal,
   regionCode: string,
-  effectiveDate = today(),
+  effectiveDate = chinaToday(),
 ): Promise<PublishResult> {
   const approved = await store.models.Implementation.findAll({
     where: { regionCode, status: 'approved' },

@@ -8,9 +8,11 @@ export interface PageHeader {
 }
 
 const MARGIN_TEXT = `font-family: 'Noto Sans CJK SC', sans-serif; font-size: 8pt; color: #555;`;
+// The version stays on one line however long the item name at the left is.
+const RIGHT_TEXT = `${MARGIN_TEXT} white-space: nowrap;`;
 
 function headerBoxes(header: PageHeader): string {
-  return `@top-left { content: ${cssString(header.left)}; ${MARGIN_TEXT} } @top-right { content: ${cssString(header.right)}; ${MARGIN_TEXT} }`;
+  return `@top-left { content: ${cssString(header.left)}; ${MARGIN_TEXT} } @top-right { content: ${cssString(header.right)}; ${RIGHT_TEXT} }`;
 }
 
 // “— 3 / 12 —”: page x / y in the style of official documents; the book stamps the same on its merged pages.

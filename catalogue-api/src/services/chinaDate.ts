@@ -1,0 +1,13 @@
+// Dates on guides, publications and cancellations are dates in China (UTC+8), not in UTC: before 08:00 Beijing
+// time the UTC date is still yesterday's.
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in China, YYYY-MM-DD. */
+export function chinaToday(now = new Date()): string {
+  return CHINA_DATE.format(now);
+}
