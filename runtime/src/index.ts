@@ -10,3 +10,5 @@ export { PdfPrinter, ChromiumMissingError, CHROMIUM_PATH } from './pdf/browser';
 export { renderBook } from './pdf/book';
 export type { BookOptions, BookProgress } from './pdf/book';
 export { destinationPages, stampPageNumbers, PageNumberFontMissingError } from './pdf/pages';
+export { mergeForms, fanOut, sectionKey, validationSchema, conditionSchema } from './forms';
+export type { MergedForm, MergedMaterial, MergeConflict } from './forms';
