@@ -12,6 +12,7 @@ import { catalogueRoutes } from './routes/catalogue';
 import { docsRoutes } from './routes/docs';
 import { documentRoutes } from './routes/documents';
 import { publicRoutes } from './routes/public';
+import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
 import type { Store } from './services/store';
@@ -25,6 +26,7 @@ export function apiRoutes(): RouteSpec[] {
     ...systemRoutes,
     ...publicRoutes,
     ...documentRoutes,
+    ...submissionRoutes,
     ...townshipRoutes,
     ...catalogueRoutes,
     ...adminRoutes,

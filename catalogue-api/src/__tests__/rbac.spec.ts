@@ -491,6 +491,37 @@ const BUILDERS: Record<string, Builder> = {
     },
   },
 
+  'post /townships/:code/submissions/:reference/status': {
+    cells: TOWNSHIP_CELLS,
+    scoped: true,
+    anonymousRegion: YANGSHUO_TOWN,
+    success: 200,
+    async prepare(w, region) {
+      // An application waiting in the township, stored as the public route would store it.
+      const reference = `${region}-20261126-${String(9000 + (submissionCounter += 1)).padStart(4, '0')}`;
+      const now = new Date();
+      await w.t.store.models.Submission.create({
+        reference,
+        regionCode: region,
+        status: 'submitted',
+        items: [],
+        data: {},
+        phoneDigest: '-',
+        history: [{ status: 'submitted', at: now.toISOString() }],
+        createdAt: now,
+        updatedAt: now,
+      });
+      return {
+        path: `/townships/${region}/submissions/${reference}/status`,
+        body: { status: 'accepted', note: '材料齐全，予以受理' },
+        accepted(res) {
+          expect(res.status).toBe(200);
+          expect(res.body).toEqual({ reference, status: 'accepted' });
+        },
+      };
+    },
+  },
+
   'post /base-items': {
     cells: OWN_REGION_CELLS,
     scoped: false,
@@ -639,7 +670,10 @@ const BUILDERS: Record<string, Builder> = {
 
 const keyOf = (r: RouteSpec) => `${r.method} ${r.path}`;
 const LOGIN = 'post /auth/login';
-const WRITE_ROUTES = apiRoutes().filter((r) => r.method !== 'get' && keyOf(r) !== LOGIN);
+// The writes anyone may make: signing in, and a citizen's application (validated, not authorised).
+const PUBLIC_WRITES = [LOGIN, 'post /public/submissions'];
+const WRITE_ROUTES = apiRoutes().filter((r) => r.method !== 'get' && !PUBLIC_WRITES.includes(keyOf(r)));
+let submissionCounter = 0;
 
 const allows = (route: RouteSpec, role: Role) =>
   route.access === 'signed-in' || (route.access !== 'public' && route.access.includes(role));
@@ -688,6 +722,10 @@ describe(`RBAC matrix of the write routes (${DB_LABEL})`, () => {
     it('finds the write routes in the route table', () => {
       expect(WRITE_ROUTES.length).toBeGreaterThan(0);
       expect(apiRoutes().some((r) => keyOf(r) === LOGIN && r.access === 'public')).toBe(true);
+      const publicWrites = apiRoutes()
+        .filter((r) => r.method !== 'get' && r.access === 'public')
+        .map(keyOf);
+      expect(publicWrites.sort()).toEqual([...PUBLIC_WRITES].sort());
     });
 
     it.each(WRITE_ROUTES.map((r) => [keyOf(r), r] as const))('%s has a request builder', (key, route) => {

@@ -1,0 +1,157 @@
+import { idCardCheckChar } from '@oneseal/schemas';
+import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
+import type { TestApp } from './testApp';
+import { createTestApp, DB_LABEL } from './testApp';
+
+const YANGSHUO = '450321100';
+const items = resolveSeedItems(loadSeedCatalogue()).filter((i) => i.regionCode === YANGSHUO);
+const homestead = items.find((i) => i.code === '0117302000')!;
+const idNumber = (() => {
+  const first17 = '45032119700312002';
+  return first17 + idCardCheckChar(first17);
+})();
+const applicant = {
+  applicantName: '莫桂芳',
+  idNumber,
+  mobile: '13907731234',
+  householdAddress: '阳朔县阳朔镇矮山门村 12 号',
+  village: '矮山门村',
+  familySize: 4,
+};
+const building = {
+  buildType: 'new',
+  siteLocation: '东至村道，西至莫家自留地，南至水渠，北至后山',
+  landArea: 100,
+  floors: 3,
+  floorArea: 260,
+  reason: '现住房为泥砖房，需新建住房',
+};
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe(`submissions (${DB_LABEL})`, () => {
+  let reference = '';
+
+  it('takes a valid application and answers a reference of township, date and sequence', async () => {
+    const res = await t.api
+      .post('/api/public/submissions')
+      .send({ region: YANGSHUO, items: [homestead.code], data: { ...applicant, item_0117302000: building } });
+    expect(res.status).toBe(201);
+    expect(res.body.reference).toMatch(new RegExp(`^${YANGSHUO}-\\d{8}-0001$`));
+    reference = res.body.reference;
+    const row = await t.store.models.Submission.findByPk(reference);
+    expect(row!.items).toEqual([
+      {
+        code: homestead.code,
+        name: homestead.name,
+        version: homestead.version,
+        baseVersion: homestead.baseVersion,
+      },
+    ]);
+  });
+
+  it('numbers the next application of the day after it', async () => {
+    const res = await t.api
+      .post('/api/public/submissions')
+      .send({ region: YANGSHUO, items: [homestead.code], data: { ...applicant, item_0117302000: building } });
+    expect(res.body.reference).toBe(reference.replace(/0001$/, '0002'));
+  });
+
+  it('refuses an invalid ID number and a missing conditional field with paths and zh messages', async () => {
+    const res = await t.api
+      .post('/api/public/submissions')
+      .send({
+        region: YANGSHUO,
+        items: [homestead.code],
+        data: {
+          ...applicant,
+          idNumber: '450321197003120021',
+          item_0117302000: { ...building, buildType: 'rebuild' },
+        },
+      });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        { path: '/data/idNumber', message: '不是有效的公民身份号码' },
+        { path: '/data/item_0117302000/originalLandCertificate', message: '必须填写' },
+      ]),
+    );
+  });
+
+  it('asks fields bound to a data element once for several items, never per item', async () => {
+    const others = items
+      .filter(
+        (i) => i.code !== homestead.code && JSON.stringify(i.form).includes('"x-data-element":"idNumber"'),
+      )
+      .slice(0, 2);
+    const chosen = [homestead, ...others];
+    const res = await t.api
+      .post('/api/public/submissions')
+      .send({
+        region: YANGSHUO,
+        items: chosen.map((i) => i.code),
+        data: { ...applicant, item_0117302000: building },
+      });
+    // The other items still have questions of their own: the answer lists what is missing, shared fields at the top.
+    expect(res.status).toBe(422);
+    const paths = res.body.error.details.map((d: { path: string }) => d.path) as string[];
+    expect(paths).not.toContain('/data/idNumber');
+    const elements = loadSeedCatalogue().dataElements.map((d) => d.code);
+    const perItem = paths.filter(
+      (p) => /^\/data\/item_\d+\//.test(p) && elements.includes(p.split('/').pop()!),
+    );
+    expect(perItem).toEqual([]);
+  });
+
+  it('refuses items the township has not published', async () => {
+    const res = await t.api
+      .post('/api/public/submissions')
+      .send({ region: '450302003', items: [homestead.code], data: applicant });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details[0].message).toContain('未在该乡镇发布');
+  });
+
+  it('lets the applicant follow it with reference and phone, and tells nothing to a wrong phone', async () => {
+    const ok = await t.api.get(`/api/public/submissions/${reference}`).query({ phone: applicant.mobile });
+    expect(ok.body).toMatchObject({ reference, status: 'submitted', statusLabel: '已提交' });
+    expect(ok.body.data).toBeUndefined();
+    expect(
+      (await t.api.get(`/api/public/submissions/${reference}`).query({ phone: '13800000000' })).status,
+    ).toBe(404);
+  });
+
+  it('lets township staff accept and complete it, in order, audited', async () => {
+    const editor = await t.as('editor-450321100');
+    const path = `/api/townships/${YANGSHUO}/submissions/${reference}/status`;
+    expect((await t.api.post(path).set(editor).send({ status: 'completed' })).status).toBe(409);
+    expect(
+      (await t.api.post(path).set(editor).send({ status: 'accepted', note: '材料齐全' })).body.status,
+    ).toBe('accepted');
+    expect((await t.api.post(path).set(editor).send({ status: 'completed' })).body.status).toBe('completed');
+    const followed = await t.api
+      .get(`/api/public/submissions/${reference}`)
+      .query({ phone: applicant.mobile });
+    expect(followed.body.history.map((h: { status: string }) => h.status)).toEqual([
+      'submitted',
+      'accepted',
+      'completed',
+    ]);
+    const list = await t.api
+      .get(`/api/townships/${YANGSHUO}/submissions`)
+      .query({ status: 'completed' })
+      .set(editor);
+    expect(list.body.map((s: { reference: string }) => s.reference)).toEqual([reference]);
+    const audit = await t.api
+      .get('/api/audit')
+      .query({ entityKey: reference })
+      .set(await t.as('admin'));
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual([
+      'submission-status',
+      'submission-status',
+    ]);
+  });
+});

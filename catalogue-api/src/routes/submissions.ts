@@ -1,0 +1,109 @@
+import type { Role } from '../auth/roles';
+import type { RouteSpec } from '../http/routeTable';
+import type { SubmissionInput, SubmissionStatus } from '../services/submissions';
+import { listSubmissions, lookUp, submit, SUBMISSION_STATUS, updateStatus } from '../services/submissions';
+import { model, pick, townshipParam } from './common';
+
+const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
+const STATUSES = Object.keys(SUBMISSION_STATUS);
+const reference = { description: '受理编号', schema: { type: 'string', pattern: '^\\d{9}-\\d{8}-\\d{4,}$' } };
+
+export const submissionRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/public/submissions',
+    tag: '网上申请',
+    summary: '提交申请（一个或多个事项，一表申请）',
+    description:
+      '按所选事项已发布版本合并出的表单校验（与网页端同一套规则），通过后返回受理编号；data 中须有 mobile 以便查询。',
+    access: 'public',
+    body: {
+      type: 'object',
+      properties: {
+        region: model.township,
+        items: { type: 'array', minItems: 1, maxItems: 20, items: model.basicCode },
+        data: { type: 'object' },
+      },
+      required: ['region', 'items', 'data'],
+      additionalProperties: false,
+    },
+    responses: {
+      201: {
+        description: '已提交',
+        schema: { type: 'object', properties: { reference: { type: 'string' }, status: { type: 'string' } } },
+      },
+      ...pick(404, 422),
+    },
+    async handle(ctx, { store }) {
+      ctx.status = 201;
+      ctx.body = await submit(store, ctx.request.body as SubmissionInput);
+    },
+  },
+  {
+    method: 'get',
+    path: '/public/submissions/:reference',
+    tag: '网上申请',
+    summary: '申请人凭受理编号和手机号码查询办理进度',
+    access: 'public',
+    params: { reference },
+    query: {
+      phone: {
+        description: '申请时填写的手机号码',
+        schema: { type: 'string', pattern: '^1[3-9]\\d{9}$' },
+        required: true,
+      },
+    },
+    responses: { 200: { description: '办理进度', schema: { type: 'object' } }, ...pick(400, 404) },
+    async handle(ctx, { store }) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await lookUp(store, ctx.params.reference!, String(ctx.query.phone));
+    },
+  },
+  {
+    method: 'get',
+    path: '/townships/:code/submissions',
+    tag: '网上申请',
+    summary: '本乡镇收到的申请',
+    access: STAFF,
+    scope: (ctx) => ctx.params.code!,
+    params: { code: townshipParam },
+    query: { status: { description: STATUSES.join(' | '), schema: { type: 'string', enum: STATUSES } } },
+    responses: {
+      200: { description: '申请', schema: { type: 'array', items: { type: 'object' } } },
+      ...pick(400, 401, 403),
+    },
+    async handle(ctx, { store }) {
+      ctx.body = await listSubmissions(store, ctx.params.code!, ctx.query.status as string | undefined);
+    },
+  },
+  {
+    method: 'post',
+    path: '/townships/:code/submissions/:reference/status',
+    tag: '网上申请',
+    summary: '受理、要求补正、不予受理或办结',
+    access: STAFF,
+    scope: (ctx) => ctx.params.code!,
+    params: { code: townshipParam, reference },
+    body: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: STATUSES }, note: { type: 'string', maxLength: 1000 } },
+      required: ['status'],
+      additionalProperties: false,
+    },
+    responses: {
+      200: { description: '新状态', schema: { type: 'object' } },
+      ...pick(401, 403, 404, 409, 422),
+    },
+    async handle(ctx, { store }) {
+      const { status, note } = ctx.request.body as { status: SubmissionStatus; note?: string };
+      ctx.body = await updateStatus(
+        store,
+        ctx.state.principal!,
+        ctx.params.code!,
+        ctx.params.reference!,
+        status,
+        note,
+      );
+    },
+  },
+];

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import type { DataElement, Item, ValidateFunction } from '@oneseal/schemas';
+import { createAjv, toIssues } from '@oneseal/schemas';
+import { fanOut, mergeForms, validationSchema } from '@oneseal/runtime';
+import { Op } from 'sequelize';
+import type { Principal } from '../auth/roles';
+import { conflict, invalid, notFound } from '../http/errors';
+import { audit } from './audit';
+import { chinaToday } from './chinaDate';
+import { listLibrary } from './library';
+import { requireRegion } from './publicCatalogue';
+import type { Store } from './store';
+import { inTransaction } from './store';
+
+/** Where an application stands; the codes travel in the API, the labels on the portal and the receipt. */
+export const SUBMISSION_STATUS = {
+  submitted: '已提交',
+  accepted: '已受理',
+  correction: '需补正',
+  refused: '不予受理',
+  completed: '办结',
+} as const;
+export type SubmissionStatus = keyof typeof SUBMISSION_STATUS;
+
+// Which step may follow which: a correction goes back to accepted once the materials arrive.
+const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
+  submitted: ['accepted', 'correction', 'refused'],
+  correction: ['accepted', 'refused'],
+  accepted: ['completed', 'correction'],
+  refused: [],
+  completed: [],
+};
+
+const digest = (reference: string, phone: string) =>
+  createHash('sha256').update(`${reference}\u0000${phone}`).digest('hex');
+
+// A compiled validator per exact set of published versions (compiling is the costly part; versions never change).
+const validators = new Map<string, ValidateFunction>();
+const ajv = createAjv();
+
+function validatorFor(key: string, schema: object): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    if (validators.size >= 500) validators.clear();
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+async function publishedItems(store: Store, regionCode: string, codes: string[]): Promise<Item[]> {
+  const rows = await store.models.PublishedItem.findAll({
+    where: { regionCode, itemCode: { [Op.in]: codes } },
+    attributes: ['itemCode', 'item'],
+  });
+  const missing = codes.filter((c) => !rows.some((r) => r.itemCode === c));
+  if (missing.length > 0)
+    throw invalid(
+      { zh: '所选事项未在该乡镇发布', en: 'Some items are not published in this township' },
+      missing.map((c) => ({ path: '/items', message: `事项 ${c} 未在该乡镇发布` })),
+    );
+  return codes.map((c) => JSON.parse(rows.find((r) => r.itemCode === c)!.item) as Item);
+}
+
+export interface SubmissionInput {
+  region: string;
+  items: string[];
+  data: Record<string, unknown>;
+}
+
+/**
+ * Takes an application for one or more items of a township: validated against the merged form derived from
+ * the published items (the same rules the portal applies), stored with the exact versions it was filled on.
+ */
+export async function submit(
+  store: Store,
+  input: SubmissionInput,
+): Promise<{ reference: string; status: string }> {
+  const region = await requireRegion(store, input.region);
+  const codes = [...new Set(input.items)];
+  const items = await publishedItems(store, region.code, codes);
+  const elements = (await listLibrary(store, 'data-element')).map((e) => e.document as DataElement);
+  const merged = mergeForms(items, elements);
+  if (merged.conflicts.length > 0)
+    throw invalid(
+      { zh: '这些事项无法合并为一张表', en: 'These items cannot be merged into one form' },
+      merged.conflicts.map((c) => ({ path: `/data/${c.field}`, message: c.message })),
+    );
+  const versions = items.map((i) => `${i.code}@${i.version}`).join(',');
+  const validate = validatorFor(versions, validationSchema(merged.form));
+  if (!validate(input.data))
+    throw invalid(
+      { zh: '申请信息有误，请检查后再提交', en: 'The application has errors' },
+      toIssues(validate.errors).map((e) => ({ path: `/data${e.path}`, message: e.message })),
+    );
+  const phone = typeof input.data.mobile === 'string' ? input.data.mobile : '';
+  if (!phone)
+    throw invalid(
+      { zh: '请填写手机号码，用于查询办理进度', en: 'A mobile number is needed to look the application up' },
+      [{ path: '/data/mobile', message: '必须填写' }],
+    );
+
+  return inTransaction(store, async (t) => {
+    const prefix = `${region.code}-${chinaToday().replace(/-/g, '')}-`;
+    const today = await store.models.Submission.count({
+      where: { reference: { [Op.like]: `${prefix}%` } },
+      transaction: t,
+    });
+    const reference = `${prefix}${String(today + 1).padStart(4, '0')}`;
+    const now = new Date();
+    await store.models.Submission.create(
+      {
+        reference,
+        regionCode: region.code,
+        status: 'submitted',
+        items: items.map((i) => ({
+          code: i.code,
+          name: i.name,
+          version: i.version,
+          baseVersion: i.baseVersion,
+        })),
+        data: { form: input.data, perItem: fanOut(items, input.data) },
+        phoneDigest: digest(reference, phone),
+        history: [{ status: 'submitted', at: now.toISOString() }],
+        createdAt: now,
+        updatedAt: now,
+      },
+      { transaction: t },
+    );
+    return { reference, status: 'submitted' };
+  });
+}
+
+/** The applicant's view: status and history, found by reference and the phone given on the form. */
+export async function lookUp(store: Store, reference: string, phone: string) {
+  const row = await store.models.Submission.findByPk(reference);
+  // The same answer for a wrong phone as for no such reference: a reference alone reveals nothing.
+  if (!row || row.phoneDigest !== digest(reference, phone))
+    throw notFound({
+      zh: '没有找到该办件，请核对受理编号和手机号码',
+      en: 'No application with this reference and phone',
+    });
+  return {
+    reference,
+    status: row.status,
+    statusLabel: SUBMISSION_STATUS[row.status as SubmissionStatus],
+    items: row.items,
+    history: row.history,
+    submittedAt: row.createdAt,
+  };
+}
+
+export async function listSubmissions(store: Store, regionCode: string, status?: string) {
+  const rows = await store.models.Submission.findAll({
+    where: { regionCode, ...(status ? { status } : {}) },
+    order: [['createdAt', 'DESC']],
+    limit: 200,
+  });
+  return rows.map((r) => ({
+    reference: r.reference,
+    status: r.status,
+    items: r.items,
+    data: r.data,
+    history: r.history,
+    submittedAt: r.createdAt,
+  }));
+}
+
+/** Township staff move an application on; each step is checked against the allowed ones and audited. */
+export async function updateStatus(
+  store: Store,
+  actor: Principal,
+  regionCode: string,
+  reference: string,
+  status: SubmissionStatus,
+  note?: string,
+) {
+  return inTransaction(store, async (t) => {
+    const row = await store.models.Submission.findOne({
+      where: { reference, regionCode },
+      transaction: t,
+      lock: t.LOCK.UPDATE,
+    });
+    if (!row) throw notFound({ zh: `没有办件 ${reference}`, en: `No application ${reference}` });
+    const from = row.status as SubmissionStatus;
+    if (!NEXT[from].includes(status))
+      throw conflict('wrong-status', {
+        zh: `办件当前为“${SUBMISSION_STATUS[from]}”，不能改为“${SUBMISSION_STATUS[status]}”`,
+        en: `Cannot move from ${from} to ${status}`,
+      });
+    const history = [
+      ...(row.history as object[]),
+      { status, at: new Date().toISOString(), by: actor.username, ...(note ? { note } : {}) },
+    ];
+    await row.update({ status, history, updatedAt: new Date() }, { transaction: t });
+    await audit(store, t, actor, {
+      action: 'submission-status',
+      entityType: 'submission',
+      entityKey: reference,
+      regionCode,
+      before: { status: from },
+      after: { status, note },
+    });
+    return { reference, status };
+  });
+}
