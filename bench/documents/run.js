@@ -102,7 +102,11 @@ function processTable() {
         ppid: Number(fields[1]),
         start: fields[19], // field 22
         comm,
-        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS, // fields 14, 15: utime, stime
+        // Fields 14–17: utime, stime and those of its children that ended and were waited for — Chromium's
+        // renderers and print compositors end with their pages and are reaped by the zygote or the browser.
+        cpuMs:
+          ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) /
+          TICKS,
         rssKb: Number(fields[21]) * 4, // field 24, in 4 KiB pages
       });
     } catch {
@@ -141,11 +145,16 @@ function childCpu() {
   return new Map(descendants(process.pid).map((p) => [`${p.pid}:${p.start}`, p.cpuMs]));
 }
 
-/** CPU milliseconds this process and the processes below it used since `before` ({ own, children }). */
+/** CPU milliseconds that this process (`node`) and the processes below it (`chromium`) used since `before`. */
+function cpuSplitSince(before) {
+  let chromium = 0;
+  for (const [key, cpuMs] of childCpu()) chromium += cpuMs - (before.children.get(key) ?? 0);
+  return { node: ownCpuMs() - before.own, chromium };
+}
+
 function cpuSince(before) {
-  let ms = ownCpuMs() - before.own;
-  for (const [key, cpuMs] of childCpu()) ms += cpuMs - (before.children.get(key) ?? 0);
-  return ms;
+  const { node, chromium } = cpuSplitSince(before);
+  return node + chromium;
 }
 
 const cpuNow = () => ({ own: ownCpuMs(), children: childCpu() });
@@ -171,7 +180,7 @@ function processTracker() {
   const scan = () => {
     for (const { pid, start, comm } of descendants(process.pid)) seen.set(pid, { start, comm });
   };
-  const timer = setInterval(scan, 500);
+  const timer = setInterval(scan, 1000);
   timer.unref();
   return {
     scan,
@@ -342,11 +351,22 @@ async function phaseBook() {
         },
       });
       const ms = now() - t;
-      // Processes that ended during the run are missed; the renderers of the print slots live on.
-      const cpuMs = cpuSince(cpu);
+      // Chromium's processes that ended during the run are in the CPU times of their parents (reaped children).
+      const { node: nodeCpuMs, chromium: chromiumCpuMs } = cpuSplitSince(cpu);
+      const cpuMs = nodeCpuMs + chromiumCpuMs;
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
       const chromiumRssMb = sum(descendants(process.pid).map((p) => p.rssKb)) / 1024;
-      results.push({ run, ms, cpuMs, marks, pages: doc.getPageCount(), bytes: pdf.length, chromiumRssMb });
+      results.push({
+        run,
+        ms,
+        cpuMs,
+        nodeCpuMs,
+        chromiumCpuMs,
+        marks,
+        pages: doc.getPageCount(),
+        bytes: pdf.length,
+        chromiumRssMb,
+      });
     }
     return {
       count,
@@ -508,6 +528,8 @@ function printBook(book) {
         'run',
         'seconds',
         'CPU s',
+        'Node',
+        'Chromium',
         'guides prepared',
         '1st part printed',
         'all printed',
@@ -521,6 +543,8 @@ function printBook(book) {
         r.run,
         s(r.ms),
         s(r.cpuMs),
+        s(r.nodeCpuMs),
+        s(r.chromiumCpuMs),
         s(r.marks.guides),
         s(r.marks.firstPart),
         s(r.marks.printed),
@@ -533,7 +557,7 @@ function printBook(book) {
     ]),
   );
   console.log(
-    '   (CPU s: CPU time of Node and Chromium during the run, all cores. The columns after it: time since the\n' +
+    '   (CPU s: CPU time during the run over all cores, of Node and of Chromium. The columns after them: time since the\n' +
       '    start of the run when onProgress reported the phase; printing overlaps the preparation of later\n' +
       '    parts; "all printed" includes pdf-lib parsing each part)',
   );

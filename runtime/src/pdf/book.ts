@@ -102,6 +102,8 @@ export async function renderBook(
       date: options.date,
       entries: items.map((item, i) => ({ index: i + 1, code: item.code, name: item.name, page: pages[i] })),
     }),
+    // The merged book keeps no structure tree anyway; untagged prints faster.
+    { tagged: false },
   );
 
   report({ phase: 'merge', done: total, total });

@@ -94,6 +94,8 @@ export class PdfPrinter {
     try {
       const page = await context.newPage();
       try {
+        // Laid out for print from the start: otherwise Chromium lays the page out for screen, then again to print.
+        await page.emulateMedia({ media: 'print' });
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
           preferCSSPageSize: true,
