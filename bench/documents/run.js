@@ -37,16 +37,8 @@ const RUNTIME = join(ROOT, 'runtime', 'dist', 'index.js');
 const SEEDS = join(ROOT, 'seeds', 'dist', 'index.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The flags PdfPrinter uses: no sandbox (root), no GPU, nothing that reaches the network.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const { CHROMIUM_FLAGS } = require(RUNTIME);
+const FLAGS = [...CHROMIUM_FLAGS];
 const TARGET_BOOK_SECONDS = 10;
 const TARGET_RATIO = 5;
 

@@ -6,7 +6,7 @@ export type { GuideSection } from './documents/guideView';
 export { UnknownMaterialError } from './documents/noticeView';
 export type { NoticeOptions } from './documents/noticeView';
 export { renderFlowchart, layoutFlowchart } from './flowchart';
-export { PdfPrinter, ChromiumMissingError, CHROMIUM_PATH } from './pdf/browser';
+export { PdfPrinter, ChromiumMissingError, CHROMIUM_PATH, CHROMIUM_FLAGS } from './pdf/browser';
 export { renderBook } from './pdf/book';
 export type { BookOptions, BookProgress } from './pdf/book';
 export { destinationPages, stampPageNumbers, PageNumberFontMissingError } from './pdf/pages';

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Flags that work on these machines: no sandbox (root), no GPU, and nothing that reaches the network.
-const FLAGS = [
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -54,15 +54,17 @@ export class PdfPrinter {
   private launch(): Promise<Browser> {
     if (!existsSync(this.executablePath))
       return Promise.reject(new ChromiumMissingError(this.executablePath));
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: FLAGS }).then((browser) => {
-      // A crashed browser is launched again on the next document instead of failing every later one.
-      browser.on('disconnected', () => {
-        this.browser = undefined;
-        this.idle.length = 0;
-        this.slots = this.parallel;
+    this.browser ??= chromium
+      .launch({ executablePath: this.executablePath, args: [...CHROMIUM_FLAGS] })
+      .then((browser) => {
+        // A crashed browser is launched again on the next document instead of failing every later one.
+        browser.on('disconnected', () => {
+          this.browser = undefined;
+          this.idle.length = 0;
+          this.slots = this.parallel;
+        });
+        return browser;
       });
-      return browser;
-    });
     return this.browser;
   }
 

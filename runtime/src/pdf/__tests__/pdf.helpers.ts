@@ -5,20 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaunchOptions } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../browser';
 
 /** How the tests launch Debian's Chromium themselves (the flags PdfPrinter uses on these machines). */
 export const CHROMIUM_LAUNCH: LaunchOptions = {
   executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [...CHROMIUM_FLAGS],
 };
 
 /** Text without any whitespace: pdftotext drops or adds spaces depending on the font, so compare squashed. */
