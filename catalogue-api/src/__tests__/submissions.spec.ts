@@ -62,17 +62,15 @@ describe(`submissions (${DB_LABEL})`, () => {
   });
 
   it('refuses an invalid ID number and a missing conditional field with paths and zh messages', async () => {
-    const res = await t.api
-      .post('/api/public/submissions')
-      .send({
-        region: YANGSHUO,
-        items: [homestead.code],
-        data: {
-          ...applicant,
-          idNumber: '450321197003120021',
-          item_0117302000: { ...building, buildType: 'rebuild' },
-        },
-      });
+    const res = await t.api.post('/api/public/submissions').send({
+      region: YANGSHUO,
+      items: [homestead.code],
+      data: {
+        ...applicant,
+        idNumber: '450321197003120021',
+        item_0117302000: { ...building, buildType: 'rebuild' },
+      },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual(
       expect.arrayContaining([
@@ -89,13 +87,11 @@ describe(`submissions (${DB_LABEL})`, () => {
       )
       .slice(0, 2);
     const chosen = [homestead, ...others];
-    const res = await t.api
-      .post('/api/public/submissions')
-      .send({
-        region: YANGSHUO,
-        items: chosen.map((i) => i.code),
-        data: { ...applicant, item_0117302000: building },
-      });
+    const res = await t.api.post('/api/public/submissions').send({
+      region: YANGSHUO,
+      items: chosen.map((i) => i.code),
+      data: { ...applicant, item_0117302000: building },
+    });
     // The other items still have questions of their own: the answer lists what is missing, shared fields at the top.
     expect(res.status).toBe(422);
     const paths = res.body.error.details.map((d: { path: string }) => d.path) as string[];
