@@ -22,18 +22,10 @@ const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir, cpus } = require('node:os');
 const { join } = require('node:path');
+const { fmt, mean, numberFromEnv, table } = require('../report');
 
 const HOST = '127.0.0.1';
 const TARGET = 0.5;
-
-function numberFromEnv(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return value;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Child: the two servers under test.
@@ -178,22 +170,6 @@ async function load(url, seconds, connections) {
     p99: result.latency.p99,
     requests: result.requests.total,
   };
-}
-
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  return rows
-    .map((r, i) => {
-      const line = r.map((cell, c) =>
-        c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]),
-      );
-      return (i === 1 ? `${widths.map((w) => '-'.repeat(w)).join('  ')}\n` : '') + line.join('  ');
-    })
-    .join('\n');
 }
 
 async function main() {

@@ -31,6 +31,7 @@ const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { cpus } = require('node:os');
 const { join } = require('node:path');
+const { fmt, mean, numberFromEnv, sum, table } = require('../report');
 
 const ROOT = join(__dirname, '..', '..');
 const RUNTIME = join(ROOT, 'runtime', 'dist', 'index.js');
@@ -42,36 +43,10 @@ const FLAGS = [...CHROMIUM_FLAGS];
 const TARGET_BOOK_SECONDS = 10;
 const TARGET_RATIO = 5;
 
-function numberFromEnv(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive whole number, not "${raw}"`);
-  return value;
-}
-
 /** Modules of the workspace packages, resolved the way runtime/dist resolves them. */
 const runtimeRequire = () => createRequire(RUNTIME);
 
 const now = () => performance.now();
-const sum = (xs) => xs.reduce((a, b) => a + b, 0);
-const mean = (xs) => sum(xs) / xs.length;
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  return rows
-    .map((r, i) => {
-      const line = r.map((cell, c) =>
-        c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]),
-      );
-      return (i === 1 ? `${widths.map((w) => '-'.repeat(w)).join('  ')}\n` : '') + line.join('  ');
-    })
-    .join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Processes: what this run started, found through /proc (Linux), so that only those are ever killed.
 // ---------------------------------------------------------------------------------------------------------
@@ -270,7 +245,7 @@ async function phaseHtml() {
   const { renderGuide } = require(RUNTIME);
   const { items } = seedItems();
   const options = { publicBaseUrl: 'http://localhost:3000' };
-  const guides = Math.min(numberFromEnv('GUIDES', items.length), items.length);
+  const guides = Math.min(numberFromEnv('GUIDES', items.length, { integer: true }), items.length);
 
   for (const item of warmUpItems(items, 3)) await renderGuide(item, options);
 
@@ -302,8 +277,8 @@ async function phaseBook() {
   const { renderBook, renderGuide, PdfPrinter } = require(RUNTIME);
   const { PDFDocument } = runtimeRequire()('pdf-lib');
   const { items } = seedItems();
-  const count = numberFromEnv('ITEMS', 200);
-  const runs = numberFromEnv('BOOK_RUNS', 2);
+  const count = numberFromEnv('ITEMS', 200, { integer: true });
+  const runs = numberFromEnv('BOOK_RUNS', 2, { integer: true });
   const picked = bookItems(items, count);
   const options = {
     publicBaseUrl: 'http://localhost:3000',
@@ -378,7 +353,7 @@ async function phaseBaseline(indices) {
   const { renderGuide } = require(RUNTIME);
   const { chromium } = runtimeRequire()('playwright-core');
   const { items } = seedItems();
-  const picked = bookItems(items, numberFromEnv('ITEMS', 200));
+  const picked = bookItems(items, numberFromEnv('ITEMS', 200, { integer: true }));
   const options = { publicBaseUrl: 'http://localhost:3000' };
   let open;
   process.on('disconnect', () => {
@@ -605,9 +580,9 @@ function printBaseline(rows, count, halves) {
 let tracker;
 
 async function main() {
-  const count = numberFromEnv('ITEMS', 200);
-  const sample = Math.min(numberFromEnv('BASELINE_SAMPLE', 20), count);
-  const bookRuns = numberFromEnv('BOOK_RUNS', 2);
+  const count = numberFromEnv('ITEMS', 200, { integer: true });
+  const sample = Math.min(numberFromEnv('BASELINE_SAMPLE', 20, { integer: true }), count);
+  const bookRuns = numberFromEnv('BOOK_RUNS', 2, { integer: true });
   if (process.platform !== 'linux') throw new Error('bench/documents reads /proc: it runs on Linux');
   for (const file of [RUNTIME, SEEDS])
     if (!existsSync(file)) throw new Error(`${file} is missing: run npx tsc -b first`);
@@ -616,7 +591,9 @@ async function main() {
 
   // Planned: ~10 s of HTML, ~15 s per book, ~2 s per baseline guide on a quiet 2-core machine. The limit
   // is several times that; past it, everything this run started is killed.
-  const limit = numberFromEnv('WATCHDOG', Math.round(180 + bookRuns * (30 + count * 0.3) + sample * 15));
+  const limit = numberFromEnv('WATCHDOG', Math.round(180 + bookRuns * (30 + count * 0.3) + sample * 15), {
+    integer: true,
+  });
   tracker = processTracker();
   const watchdog = setTimeout(() => {
     const killed = tracker.killAll();
