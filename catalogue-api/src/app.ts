@@ -7,6 +7,7 @@ import { authenticate, errorHandler, jsonBody, locale, securityHeaders } from '.
 import type { RouteSpec } from './http/routeTable';
 import { buildRouter } from './http/routeTable';
 import { openApiDocument } from './openapi';
+import { webApps } from './http/webApps';
 import { adminRoutes } from './routes/admin';
 import { catalogueRoutes } from './routes/catalogue';
 import { docsRoutes } from './routes/docs';
@@ -54,6 +55,7 @@ export function createApp(
   app.use(locale);
   app.use(jsonBody());
   app.use(authenticate(deps));
+  app.use(webApps(config.webApps));
   app.use(router.routes());
   app.use(router.allowedMethods());
   app.on('error', (error: unknown) => {

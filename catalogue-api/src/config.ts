@@ -1,3 +1,6 @@
+import { dirname, join } from 'node:path';
+import type { WebApp } from './http/webApps';
+
 /** Everything the API reads from the environment, read once at start. */
 export interface ApiConfig {
   port: number;
@@ -14,6 +17,17 @@ export interface ApiConfig {
   loadSeeds: boolean;
   /** How long a public item answer may be reused (services/publicCache.ts); 0 turns the cache off. */
   publicCacheMs: number;
+  /** The built portal (at /) and designer (at /designer), served beside the API. */
+  webApps: WebApp[];
+}
+
+/** Where a workspace package's built web app lies, if the package is installed. */
+function builtApp(pkg: string, dir: string): string | undefined {
+  try {
+    return join(dirname(require.resolve(`${pkg}/package.json`)), dir);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -32,5 +46,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     loadSeeds: env.LOAD_SEEDS !== 'false',
     publicCacheMs: Number(env.PUBLIC_CACHE_MS ?? 1000),
+    webApps: [
+      { mount: '', dir: env.PORTAL_DIR ?? builtApp('@oneseal/runtime', 'dist-web/portal') },
+      { mount: '/designer', dir: env.DESIGNER_DIR ?? builtApp('@oneseal/designer', 'dist') },
+    ].filter((app): app is WebApp => app.dir !== undefined),
   };
 }

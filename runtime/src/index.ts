@@ -1,5 +1,12 @@
 // The public entry of @oneseal/runtime: documents, flowcharts and PDFs rendered from published items.
-export { renderGuide, renderNotice, renderBlankForm } from './documents/render';
+export {
+  renderGuide,
+  renderNotice,
+  renderBlankForm,
+  renderApplication,
+  renderSubmissionNotice,
+} from './documents/render';
+export type { SubmittedApplication } from './documents/applicationView';
 export type { DocumentOptions } from './documents/render';
 export { guideSections } from './documents/guideView';
 export type { GuideSection } from './documents/guideView';
@@ -10,5 +17,13 @@ export { PdfPrinter, ChromiumMissingError, CHROMIUM_PATH, CHROMIUM_FLAGS } from 
 export { renderBook } from './pdf/book';
 export type { BookOptions, BookProgress } from './pdf/book';
 export { destinationPages, stampPageNumbers, PageNumberFontMissingError } from './pdf/pages';
-export { mergeForms, fanOut, sectionKey, validationSchema, conditionSchema } from './forms';
-export type { MergedForm, MergedMaterial, MergeConflict } from './forms';
+export {
+  mergeForms,
+  fanOut,
+  sectionKey,
+  deriveForm,
+  conditionSchema,
+  applyBundle,
+  maskAnswers,
+} from './forms';
+export type { MergedForm, MergedMaterial, MergeConflict, DerivedForm, FormilyNode } from './forms';

@@ -1,5 +1,6 @@
-// Generates src/generated/types.ts (json-schema-to-typescript) and src/generated/codeLists.ts (the x-labels
-// of codes.schema.json as a typed constant) from the JSON Schemas.
+// Generates src/generated/types.ts (json-schema-to-typescript), src/generated/codeLists.ts (the x-labels
+// of codes.schema.json as a typed constant) and src/generated/schemaDocuments.ts (the schemas as a module)
+// from the JSON Schemas.
 // Plain CommonJS because it runs before `tsc` (the TypeScript sources import its output).
 // `node scripts/generate-types.js` writes the files; `--check` only compares them and exits 1 when stale.
 // `--dir DIR` reads and writes another folder instead of src/generated (the freshness test uses it).
@@ -64,9 +65,26 @@ function generateCodeLists() {
   return `${banner}\n\nexport const CODE_LISTS = {\n${body}\n} as const;\n`;
 }
 
+/**
+ * The schema documents themselves as a module, so the model loads the same way in Node and in a browser bundle
+ * (the portal and the designer validate with it) without reading files at run time.
+ */
+function generateSchemaDocuments() {
+  const documents = fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()
+    .map((file) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')), null, 2));
+  return `${banner}\n\nexport const SCHEMA_DOCUMENTS: readonly object[] = [\n${documents.join(',\n')},\n];\n`;
+}
+
 /** File name (inside src/generated) → content. */
 async function generateAll() {
-  return { 'types.ts': await generateTypes(), 'codeLists.ts': generateCodeLists() };
+  return {
+    'types.ts': await generateTypes(),
+    'codeLists.ts': generateCodeLists(),
+    'schemaDocuments.ts': generateSchemaDocuments(),
+  };
 }
 
 module.exports = { generateAll, generatedDir };

@@ -3,7 +3,7 @@ export * from './generated/types';
 export { createAjv, FORMAT_CHECKS } from './ajv';
 export type { Ajv } from './ajv';
 export type { ErrorObject, ValidateFunction } from 'ajv';
-export { SCHEMA_DIR, SCHEMA_IDS, loadSchemas } from './schemaFiles';
+export { SCHEMA_IDS, loadSchemas } from './schemaFiles';
 export type { SchemaName, JsonSchemaObject } from './schemaFiles';
 export { CODE_LISTS, codeLabel, codeOptions } from './codeLists';
 export type { CodeListName, CodeValue, CodeOption } from './codeLists';

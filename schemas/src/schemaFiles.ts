@@ -1,8 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** The JSON Schema files are the model's source; they are read as shipped, next to `src` and `dist`. */
-export const SCHEMA_DIR = join(__dirname, '..', 'json');
+import { SCHEMA_DOCUMENTS } from './generated/schemaDocuments';
 
 const BASE_URI = 'https://schemas.oneseal.cn/v1/';
 
@@ -30,15 +26,12 @@ export interface JsonSchemaObject {
   [keyword: string]: unknown;
 }
 
-let cache: JsonSchemaObject[] | undefined;
-
-/** Every OneSeal schema, parsed once per process. */
+/**
+ * Every OneSeal schema. The JSON files in `schemas/json` are the source; the build turns them into a module so
+ * that browsers (portal, designer) load the model exactly as the server does.
+ */
 export function loadSchemas(): readonly JsonSchemaObject[] {
-  cache ??= readdirSync(SCHEMA_DIR)
-    .filter((file) => file.endsWith('.schema.json'))
-    .sort()
-    .map((file) => JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as JsonSchemaObject);
-  return cache;
+  return SCHEMA_DOCUMENTS as readonly JsonSchemaObject[];
 }
 
 /** The schema whose `$id` ends with `file` (e.g. "base-item.schema.json"). */

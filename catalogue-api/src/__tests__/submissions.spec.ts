@@ -114,10 +114,46 @@ describe(`submissions (${DB_LABEL})`, () => {
   it('lets the applicant follow it with reference and phone, and tells nothing to a wrong phone', async () => {
     const ok = await t.api.get(`/api/public/submissions/${reference}`).query({ phone: applicant.mobile });
     expect(ok.body).toMatchObject({ reference, status: 'submitted', statusLabel: '已提交' });
-    expect(ok.body.data).toBeUndefined();
+    // The answers come back for the applicant to see, identity and contact numbers masked.
+    expect(ok.body.data.applicantName).toBe(applicant.applicantName);
+    expect(ok.body.data.idNumber).toBe(`450${'*'.repeat(11)}${applicant.idNumber.slice(-4)}`);
+    expect(ok.body.data.mobile).toBe(`139****${applicant.mobile.slice(-4)}`);
     expect(
       (await t.api.get(`/api/public/submissions/${reference}`).query({ phone: '13800000000' })).status,
     ).toBe(404);
+  });
+
+  it('gives the filled application and its notice to the holder of the receipt key only', async () => {
+    const res = await t.api
+      .post('/api/public/submissions')
+      .send({ region: YANGSHUO, items: [homestead.code], data: { ...applicant, item_0117302000: building } });
+    const { reference: ref, receiptKey } = res.body as { reference: string; receiptKey: string };
+    expect(receiptKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const application = await t.api
+      .get(`/api/public/submissions/${ref}/application.html`)
+      .query({ key: receiptKey });
+    expect(application.status).toBe(200);
+    expect(application.headers['cache-control']).toBe('private, no-store');
+    // The whole identity number is on the applicant's own copy, and the answers are labelled as on the form.
+    expect(application.text).toContain(applicant.idNumber);
+    expect(application.text).toContain(ref);
+    expect(application.text).toContain(building.siteLocation);
+    const notice = await t.api.get(`/api/public/submissions/${ref}/notice.html`).query({ key: receiptKey });
+    for (const m of homestead.materials) expect(notice.text).toContain(m.name);
+    const otherKey = (
+      await t.api
+        .post('/api/public/submissions')
+        .send({
+          region: YANGSHUO,
+          items: [homestead.code],
+          data: { ...applicant, item_0117302000: building },
+        })
+    ).body.receiptKey as string;
+    for (const key of [otherKey, 'A'.repeat(22)])
+      expect((await t.api.get(`/api/public/submissions/${ref}/application.html`).query({ key })).status).toBe(
+        404,
+      );
+    expect((await t.api.get(`/api/public/submissions/${ref}/application.html`)).status).toBe(400);
   });
 
   it('lets township staff accept and complete it, in order, audited', async () => {

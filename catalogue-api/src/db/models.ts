@@ -36,7 +36,7 @@ const flag = () => ({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue: f
 const time = () => ({ type: DataTypes.DATE, allowNull: false });
 const key = (length: number) => str(length, { primaryKey: true });
 
-type Row<A extends object> = Model<A, A> & A;
+export type Row<A extends object> = Model<A, A> & A;
 
 export interface RegionRow {
   code: string;

@@ -1,11 +1,25 @@
 import type { Role } from '../auth/roles';
 import type { RouteSpec } from '../http/routeTable';
 import type { SubmissionInput, SubmissionStatus } from '../services/submissions';
-import { listSubmissions, lookUp, submit, SUBMISSION_STATUS, updateStatus } from '../services/submissions';
+import {
+  listSubmissions,
+  lookUp,
+  submissionDocument,
+  SUBMISSION_DOCUMENTS,
+  SUBMISSION_STATUS,
+  submit,
+  updateStatus,
+} from '../services/submissions';
+import { notFound } from '../http/errors';
 import { model, pick, townshipParam } from './common';
 
 const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
 const STATUSES = Object.keys(SUBMISSION_STATUS);
+const phone = {
+  description: '申请时填写的手机号码',
+  schema: { type: 'string', pattern: '^1[3-9]\\d{9}$' },
+  required: true,
+};
 const reference = { description: '受理编号', schema: { type: 'string', pattern: '^\\d{9}-\\d{8}-\\d{4,}$' } };
 
 export const submissionRoutes: RouteSpec[] = [
@@ -30,13 +44,21 @@ export const submissionRoutes: RouteSpec[] = [
     responses: {
       201: {
         description: '已提交',
-        schema: { type: 'object', properties: { reference: { type: 'string' }, status: { type: 'string' } } },
+        schema: {
+          type: 'object',
+          properties: {
+            reference: { type: 'string' },
+            status: { type: 'string' },
+            receiptKey: { type: 'string', description: '回执密钥：取得已填写的申请表和告知单' },
+          },
+        },
       },
       ...pick(404, 422),
     },
-    async handle(ctx, { store }) {
+    async handle(ctx, { store, signer }) {
+      const { reference, status } = await submit(store, ctx.request.body as SubmissionInput);
       ctx.status = 201;
-      ctx.body = await submit(store, ctx.request.body as SubmissionInput);
+      ctx.body = { reference, status, receiptKey: signer.receiptKey(reference) };
     },
   },
   {
@@ -46,19 +68,52 @@ export const submissionRoutes: RouteSpec[] = [
     summary: '申请人凭受理编号和手机号码查询办理进度',
     access: 'public',
     params: { reference },
-    query: {
-      phone: {
-        description: '申请时填写的手机号码',
-        schema: { type: 'string', pattern: '^1[3-9]\\d{9}$' },
-        required: true,
-      },
-    },
+    query: { phone },
     responses: { 200: { description: '办理进度', schema: { type: 'object' } }, ...pick(400, 404) },
     async handle(ctx, { store }) {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = await lookUp(store, ctx.params.reference!, String(ctx.query.phone));
     },
   },
+  ...SUBMISSION_DOCUMENTS.map((kind): RouteSpec => ({
+    method: 'get',
+    path: `/public/submissions/:reference/${kind}`,
+    tag: '网上申请',
+    summary: kind.startsWith('application')
+      ? `已填写的申请表（${kind.endsWith('pdf') ? 'PDF' : 'HTML'}）`
+      : `本次申请的一次性告知单（${kind.endsWith('pdf') ? 'PDF' : 'HTML'}）`,
+    description: '凭提交时返回的回执密钥取得（含完整证件号码）；按提交时的表单版本生成。',
+    access: 'public',
+    params: { reference },
+    query: {
+      key: {
+        description: '提交申请时返回的 receiptKey',
+        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
+        required: true,
+      },
+    },
+    responses: {
+      200: {
+        description: '文书',
+        contentType: kind.endsWith('pdf') ? 'application/pdf' : 'text/html',
+        schema: { type: 'string' },
+      },
+      ...pick(400, 404),
+      ...(kind.endsWith('pdf') ? { 503: { description: '服务器未安装 Chromium，无法生成 PDF' } } : {}),
+    } as RouteSpec['responses'],
+    async handle(ctx, { store, printer, signer }) {
+      if (!signer.isReceiptKey(ctx.params.reference!, String(ctx.query.key)))
+        throw notFound({ zh: '没有找到该办件，请核对回执', en: 'No application with this receipt key' });
+      const doc = await submissionDocument(store, printer, ctx.params.reference!, kind);
+      // An applicant's own data: never kept by a shared cache, never allowed to load or run anything.
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      if (kind.endsWith('.pdf'))
+        ctx.set('Content-Disposition', `inline; filename="${ctx.params.reference}-${kind}"`);
+      ctx.type = doc.contentType;
+      ctx.body = doc.content;
+    },
+  })),
   {
     method: 'get',
     path: '/townships/:code/submissions',

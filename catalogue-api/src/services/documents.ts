@@ -55,6 +55,21 @@ async function renderItemDocument(
   return format === 'pdf' ? printer.print(html) : Buffer.from(html);
 }
 
+// PDFs need Chromium on the server; HTML and SVG are rendered without it.
+function explainChromiumMissing(error: unknown): never {
+  if (error instanceof ChromiumMissingError)
+    throw new ApiError(503, error.code, {
+      zh: error.message,
+      en: 'PDF output needs Chromium on the server: apt-get install chromium fonts-noto-cjk',
+    });
+  throw error;
+}
+
+/** An HTML document printed to PDF, or a 503 that says what the server lacks. */
+export function printOrExplain(printer: PdfPrinter, html: string): Promise<Buffer> {
+  return printer.print(html).catch(explainChromiumMissing);
+}
+
 /**
  * The rendered document of what is cached for the key, or rendered now and kept: a published version never
  * changes, so each document is rendered once per version (by whichever instance is asked first).
@@ -68,15 +83,7 @@ async function cached(
 ): Promise<Buffer> {
   const hit = await store.models.RenderedDocument.findByPk(key);
   if (hit) return Buffer.from(hit.content);
-  const content = await render().catch((error: unknown) => {
-    // PDFs need Chromium on the server; HTML and SVG are rendered without it.
-    if (error instanceof ChromiumMissingError)
-      throw new ApiError(503, error.code, {
-        zh: error.message,
-        en: 'PDF output needs Chromium on the server: apt-get install chromium fonts-noto-cjk',
-      });
-    throw error;
-  });
+  const content = await render().catch(explainChromiumMissing);
   await store.models.RenderedDocument.upsert({
     key,
     regionCode,

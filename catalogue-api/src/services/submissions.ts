@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { DataElement, Item, ValidateFunction } from '@oneseal/schemas';
 import { createAjv, toIssues } from '@oneseal/schemas';
-import { fanOut, mergeForms, validationSchema } from '@oneseal/runtime';
+import type { PdfPrinter, SubmittedApplication } from '@oneseal/runtime';
+import {
+  deriveForm,
+  fanOut,
+  maskAnswers,
+  mergeForms,
+  renderApplication,
+  renderSubmissionNotice,
+} from '@oneseal/runtime';
 import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
+import type { Row, SubmissionRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
 import { chinaToday } from './chinaDate';
 import { listLibrary } from './library';
+import { printOrExplain } from './documents';
+import { getVersion } from './townshipItems';
 import { requireRegion } from './publicCatalogue';
 import type { Store } from './store';
 import { inTransaction } from './store';
@@ -87,7 +98,7 @@ export async function submit(
       merged.conflicts.map((c) => ({ path: `/data/${c.field}`, message: c.message })),
     );
   const versions = items.map((i) => `${i.code}@${i.version}`).join(',');
-  const validate = validatorFor(versions, validationSchema(merged.form));
+  const validate = validatorFor(versions, deriveForm(merged.form).validation);
   if (!validate(input.data))
     throw invalid(
       { zh: '申请信息有误，请检查后再提交', en: 'The application has errors' },
@@ -131,22 +142,32 @@ export async function submit(
   });
 }
 
-/** The applicant's view: status and history, found by reference and the phone given on the form. */
-export async function lookUp(store: Store, reference: string, phone: string) {
+/** A submission, for its applicant only: the same answer for a wrong phone as for no such reference. */
+async function applicantsSubmission(store: Store, reference: string, phone: string) {
   const row = await store.models.Submission.findByPk(reference);
-  // The same answer for a wrong phone as for no such reference: a reference alone reveals nothing.
   if (!row || row.phoneDigest !== digest(reference, phone))
     throw notFound({
       zh: '没有找到该办件，请核对受理编号和手机号码',
       en: 'No application with this reference and phone',
     });
+  return row;
+}
+
+/** The applicant's view: status and history, found by reference and the phone given on the form. */
+export async function lookUp(store: Store, reference: string, phone: string) {
+  const row = await applicantsSubmission(store, reference, phone);
   return {
     reference,
     status: row.status,
     statusLabel: SUBMISSION_STATUS[row.status as SubmissionStatus],
     items: row.items,
-    history: row.history,
+    history: (row.history as { status: SubmissionStatus }[]).map((h) => ({
+      ...h,
+      label: SUBMISSION_STATUS[h.status],
+    })),
     submittedAt: row.createdAt,
+    // The answers, numbers masked, for the portal to show against the form versions in `items`.
+    data: maskAnswers((await applicationOf(store, row)).merged.form, submittedAnswers(row)),
   };
 }
 
@@ -203,4 +224,58 @@ export async function updateStatus(
     });
     return { reference, status };
   });
+}
+
+export const SUBMISSION_DOCUMENTS = [
+  'application.html',
+  'application.pdf',
+  'notice.html',
+  'notice.pdf',
+] as const;
+export type SubmissionDocumentKind = (typeof SUBMISSION_DOCUMENTS)[number];
+
+type Submission = Row<SubmissionRow>;
+
+const submittedAnswers = (row: Submission) => (row.data as { form: Record<string, unknown> }).form;
+
+/** A stored submission as it was made: the items at the versions it names, merged as the applicant saw them. */
+async function applicationOf(store: Store, row: Submission): Promise<SubmittedApplication> {
+  const made = row.items as { code: string; version: number }[];
+  const [items, elements, region] = await Promise.all([
+    Promise.all(made.map(async (i) => (await getVersion(store, row.regionCode, i.code, i.version)).item)),
+    listLibrary(store, 'data-element'),
+    requireRegion(store, row.regionCode),
+  ]);
+  return {
+    reference: row.reference,
+    date: chinaToday(row.createdAt),
+    townshipName: region.name,
+    items,
+    merged: mergeForms(
+      items,
+      elements.map((e) => e.document as DataElement),
+    ),
+    data: submittedAnswers(row),
+  };
+}
+
+/**
+ * The filled application or the submission's 一次性告知单, rendered against the item versions the application
+ * was made on (a form changed since then does not change what the applicant filled in). The caller has checked
+ * the receipt key: these documents carry the applicant's full identity numbers.
+ */
+export async function submissionDocument(
+  store: Store,
+  printer: PdfPrinter,
+  reference: string,
+  kind: SubmissionDocumentKind,
+): Promise<{ contentType: string; content: Buffer }> {
+  const row = await store.models.Submission.findByPk(reference);
+  if (!row) throw notFound({ zh: '没有找到该办件', en: 'No such application' });
+  const application = await applicationOf(store, row);
+  const html = kind.startsWith('application')
+    ? renderApplication(application)
+    : renderSubmissionNotice(application);
+  if (kind.endsWith('.html')) return { contentType: 'text/html; charset=utf-8', content: Buffer.from(html) };
+  return { contentType: 'application/pdf', content: await printOrExplain(printer, html) };
 }

@@ -1,4 +1,4 @@
-import type { Item } from '@oneseal/schemas';
+import type { Item, ResolvedMaterial } from '@oneseal/schemas';
 import { codeLabel, formatTimeLimit, isNearby, isOnlineAvailable } from '@oneseal/schemas';
 import { copiesText, labels, limitText, yesNo } from './text';
 
@@ -36,8 +36,13 @@ export interface StepRow {
 }
 
 export function materialRows(item: Item): MaterialRow[] {
-  return item.materials.map((m, i) => ({
-    index: i + 1,
+  return item.materials.map((m, i) => materialRow(m, i + 1));
+}
+
+/** One material as the printed tables show it. */
+export function materialRow(m: ResolvedMaterial, index: number): MaterialRow {
+  return {
+    index,
     code: m.material,
     name: m.name,
     form: `${codeLabel('MaterialForm', m.form)}（${codeLabel('MaterialMedium', m.medium)}）`,
@@ -51,7 +56,7 @@ export function materialRows(item: Item): MaterialRow[] {
       m.blankForm ? `空白表格：${m.blankForm.title}` : '',
       m.sampleForm ? `示例样表：${m.sampleForm.title}` : '',
     ].filter(Boolean),
-  }));
+  };
 }
 
 function stepRows(item: Item): StepRow[] {

@@ -1,6 +1,8 @@
 import type { Item } from '@oneseal/schemas';
 import { PRINT_CSS, renderDocument, trusted } from '@oneseal/templates';
 import { renderFlowchart } from '../flowchart';
+import type { SubmittedApplication } from './applicationView';
+import { applicationView } from './applicationView';
 import { blankFormView } from './blankFormView';
 import { guideSections } from './guideView';
 import type { NoticeOptions } from './noticeView';
@@ -72,5 +74,30 @@ export function renderBlankForm(item: Item): string {
     css,
     pageStyle: trusted(documentPageStyle(itemHeader(item))),
     form,
+  });
+}
+
+const applicationHeader = (application: SubmittedApplication): PageHeader => ({
+  left: `${application.townshipName} 网上申请`,
+  right: `受理编号 ${application.reference}`,
+});
+
+/** The application as the applicant filled it online, against the form versions it was made on. */
+export function renderApplication(application: SubmittedApplication): string {
+  return renderDocument('application', {
+    documentTitle: `申请表 ${application.reference}`,
+    css,
+    pageStyle: trusted(documentPageStyle(applicationHeader(application))),
+    application: applicationView(application),
+  });
+}
+
+/** The 一次性告知单 of a submission: every material its items need, once each, and where to bring them. */
+export function renderSubmissionNotice(application: SubmittedApplication): string {
+  return renderDocument('submission-notice', {
+    documentTitle: `一次性告知单 ${application.reference}`,
+    css,
+    pageStyle: trusted(documentPageStyle(applicationHeader(application))),
+    application: applicationView(application),
   });
 }

@@ -1,4 +1,9 @@
 export { mergeForms, fanOut, sectionKey } from './mergeForms';
 export type { MergedForm, MergedMaterial, MergeConflict } from './mergeForms';
-export { validationSchema } from './validationSchema';
+export { deriveForm } from './deriveForm';
+export type { DerivedForm, FormilyNode } from './deriveForm';
+export { cleanAnswers, fieldCheck, isEmptyAnswer } from './fieldCheck';
 export { conditionSchema } from './conditionSchema';
+export { applyBundle } from './bundle';
+export type { BundleOutcome } from './bundle';
+export { maskAnswers, maskNumber } from './maskAnswers';

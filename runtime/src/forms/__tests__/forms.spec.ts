@@ -3,9 +3,10 @@ import { createAjv, evaluateCondition, idCardCheckChar } from '@oneseal/schemas'
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
 import { conditionSchema } from '../conditionSchema';
 import { fanOut, mergeForms, sectionKey } from '../mergeForms';
-import { validationSchema } from '../validationSchema';
+import { deriveForm } from '../deriveForm';
 
 const seeds = loadSeedCatalogue();
+const validationOf = (form: Item['form']) => deriveForm(form).validation;
 const items = resolveSeedItems(seeds).filter((i) => i.regionCode === '450321100');
 const byCode = (code: string) => items.find((i) => i.code === code)!;
 const homestead = byCode('0117302000');
@@ -52,8 +53,8 @@ describe('conditions decide the same on the server as in the browser', () => {
   });
 });
 
-describe('validationSchema (the server’s check of a submission)', () => {
-  const validate = ajv.compile(validationSchema(homestead.form));
+describe('deriveForm: the server’s check of a submission', () => {
+  const validate = ajv.compile(validationOf(homestead.form));
   const good = {
     applicantName: '莫桂芳',
     idNumber: validId('45032119700312002'),
@@ -98,7 +99,7 @@ describe('validationSchema (the server’s check of a submission)', () => {
   });
 
   it('compiles for every seed form', () => {
-    for (const base of seeds.baseItems) expect(() => ajv.compile(validationSchema(base.form))).not.toThrow();
+    for (const base of seeds.baseItems) expect(() => ajv.compile(validationOf(base.form))).not.toThrow();
   });
 });
 
@@ -134,7 +135,7 @@ describe('mergeForms (一表申请)', () => {
   it('rewrites conditions to the merged paths, so the merged form validates like the items', () => {
     const section = merged.form.properties[sectionKey(homestead.code)]!;
     expect(JSON.stringify(section)).toContain(`"field":"${sectionKey(homestead.code)}.buildType"`);
-    expect(() => ajv.compile(validationSchema(merged.form))).not.toThrow();
+    expect(() => ajv.compile(validationOf(merged.form))).not.toThrow();
   });
 
   it('fans the shared answers out to every item under its own keys', () => {

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Middleware } from 'koa';
+import serve from 'koa-static';
+
+/** A built single-page app and the path it is served under ('' for the site root). */
+export interface WebApp {
+  mount: string;
+  dir: string;
+}
+
+// Scripts from the app itself only. 'unsafe-eval' because the forms check answers with ajv, which compiles the
+// checks it derives from each form into functions; editor text is never run (conditions are evaluated as data).
+// antd writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles only.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves the portal at / and the designer at /designer: hashed assets cached for a year, and every other path
+ * under the app answered with its index.html, so deep links (a QR code's item page) load the app. Paths under
+ * /api are never touched. An app that has not been built is skipped.
+ */
+export function webApps(apps: readonly WebApp[]): Middleware {
+  const built = apps
+    .filter((app) => existsSync(join(app.dir, 'index.html')))
+    // The longest mount first: /designer before /.
+    .sort((a, b) => b.mount.length - a.mount.length)
+    .map((app) => ({
+      ...app,
+      index: readFileSync(join(app.dir, 'index.html')),
+      files: serve(app.dir, {
+        index: false,
+        maxage: 365 * 24 * 3600 * 1000,
+        immutable: true,
+        gzip: false,
+        brotli: false,
+      }),
+    }));
+  return async (ctx, next) => {
+    if (ctx.path === '/api' || ctx.path.startsWith('/api/')) return next();
+    const app = built.find((a) => ctx.path === a.mount || ctx.path.startsWith(`${a.mount}/`));
+    if (!app || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    const inner = ctx.path.slice(app.mount.length) || '/';
+    if (inner.startsWith('/assets/')) {
+      const original = ctx.path;
+      ctx.path = inner;
+      await app.files(ctx, async () => undefined);
+      ctx.path = original;
+      if (ctx.body !== undefined && ctx.body !== null) return;
+      return next();
+    }
+    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = app.index;
+  };
+}

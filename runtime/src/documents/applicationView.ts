@@ -1,0 +1,117 @@
+import type { FormField, FormFields, Item } from '@oneseal/schemas';
+import { evaluateCondition } from '@oneseal/schemas';
+import type { MergedForm } from '../forms';
+import type { MaterialRow } from './guideView';
+import { materialRow } from './guideView';
+import { limitText } from './text';
+
+/** A submitted application: the items at the versions it was made on, their merged form and the answers. */
+export interface SubmittedApplication {
+  reference: string;
+  /** YYYY-MM-DD, China time. */
+  date: string;
+  townshipName: string;
+  items: readonly Item[];
+  merged: MergedForm;
+  data: Record<string, unknown>;
+}
+
+export interface AnswerGroup {
+  title: string;
+  rows: { label: string; value: string }[];
+}
+
+export interface ApplicationView {
+  reference: string;
+  date: string;
+  township: string;
+  items: {
+    name: string;
+    version: number;
+    body: string;
+    promisedLimit: string;
+    place: string;
+    phone: string;
+  }[];
+  groups: AnswerGroup[];
+  materials: MaterialRow[];
+}
+
+function answerText(field: FormField, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '（未填写）';
+  const label = (v: unknown) => field.enum?.find((o) => o.value === v)?.label ?? String(v);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '（未填写）';
+    if (field.items?.type === 'object') {
+      const columns = Object.entries(field.items.properties ?? {});
+      return value
+        .map((row, i) => {
+          const cells = columns.map(
+            ([key, column]) =>
+              `${column.title}：${answerText(column, (row as Record<string, unknown>)[key])}`,
+          );
+          return `${i + 1}. ${cells.join('，')}`;
+        })
+        .join('；');
+    }
+    return value.map(label).join('、');
+  }
+  return label(value);
+}
+
+/**
+ * Walks the merged form as the applicant saw it: a field whose condition did not hold was not shown, so it is
+ * not printed; a section becomes a group of label–answer rows.
+ */
+function collect(
+  fields: FormFields,
+  values: Record<string, unknown>,
+  root: Record<string, unknown>,
+  group: AnswerGroup,
+  groups: AnswerGroup[],
+): void {
+  for (const [key, field] of Object.entries(fields)) {
+    if (field['x-visible-when'] && !evaluateCondition(field['x-visible-when'], root)) continue;
+    if (field.type === 'void') {
+      const inner = { title: field.title, rows: [] };
+      collect(field.properties ?? {}, values, root, inner, groups);
+      if (inner.rows.length > 0) groups.push(inner);
+    } else if (field.type === 'object') {
+      const inner = { title: field.title, rows: [] };
+      groups.push(inner);
+      collect(field.properties ?? {}, (values[key] as Record<string, unknown>) ?? {}, root, inner, groups);
+    } else if (field['x-component'] !== 'upload')
+      group.rows.push({ label: field.title, value: answerText(field, values[key]) });
+  }
+}
+
+/** The filled application form and the merged 一次性告知 of a submission, as the printed documents lay them out. */
+export function applicationView(application: SubmittedApplication): ApplicationView {
+  const names = new Map(application.items.map((i) => [i.code, i.name]));
+  const groups: AnswerGroup[] = [];
+  const loose: AnswerGroup = { title: '申请信息', rows: [] };
+  collect(application.merged.form.properties, application.data, application.data, loose, groups);
+  if (loose.rows.length > 0) groups.unshift(loose);
+  return {
+    reference: application.reference,
+    date: application.date,
+    township: application.townshipName,
+    items: application.items.map((i) => ({
+      name: i.name,
+      version: i.version,
+      body: i.implementingBody.name,
+      promisedLimit: limitText(i.promisedLimit),
+      place: i.place ?? i.implementingBody.name,
+      phone: i.contacts.consultPhone,
+    })),
+    // Sections of items with no own fields print nothing; the groups keep the merged form's order.
+    groups: groups.filter((g) => g.rows.length > 0),
+    materials: application.merged.materials.map((m, i) => {
+      const row = materialRow(m, i + 1);
+      if (application.items.length > 1)
+        row.notes = [`用于：${m.items.map((c) => names.get(c) ?? c).join('、')}`, ...row.notes];
+      return row;
+    }),
+  };
+}

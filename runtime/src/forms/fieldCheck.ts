@@ -1,0 +1,51 @@
+import type { Ajv, ValidateFunction } from '@oneseal/schemas';
+import { createAjv, toIssues } from '@oneseal/schemas';
+
+type Schema = Record<string, unknown>;
+
+let ajv: Ajv | undefined;
+// Many fields share one value schema (a plain text, a mobile number): compile each distinct schema once, and
+// only when a value is first checked, so a 500-field form costs nothing to open.
+const compiled = new Map<string, ValidateFunction>();
+
+/** Empty answers are the `required` rule's business; the portal leaves them out of what it submits. */
+export const isEmptyAnswer = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * A check of one answer against the field's part of the submission schema, with the server's own ajv, formats
+ * and zh-CN messages: the browser reaches the server's verdict because it runs the same rule.
+ */
+export function fieldCheck(valueSchema: Schema): (value: unknown) => string | undefined {
+  const key = JSON.stringify(valueSchema);
+  return (value) => {
+    if (isEmptyAnswer(value)) return undefined;
+    let validate = compiled.get(key);
+    if (!validate) {
+      ajv ??= createAjv();
+      validate = ajv.compile(valueSchema);
+      compiled.set(key, validate);
+    }
+    if (validate(value)) return undefined;
+    return toIssues(validate.errors)
+      .map((issue) => issue.message)
+      .join('；');
+  };
+}
+
+/**
+ * The answers as they are submitted: empty answers left out (an untouched optional field is absent, not an empty
+ * string the server would check against its format), everything else as given.
+ */
+export function cleanAnswers(values: unknown): unknown {
+  if (Array.isArray(values)) return values.map(cleanAnswers);
+  if (values === null || typeof values !== 'object') return values;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const clean = cleanAnswers(value);
+    const emptyObject =
+      clean !== null && typeof clean === 'object' && !Array.isArray(clean) && Object.keys(clean).length === 0;
+    if (!isEmptyAnswer(clean) && !emptyObject) out[key] = clean;
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import type { Bundle, DataElement, Item } from '@oneseal/schemas';
+
+/** An answer of the API that is not a success, with the fields it names (422) in zh-CN. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      ...init,
+      headers: { Accept: 'application/json', ...init?.headers },
+    });
+  } catch {
+    throw new ApiProblem(0, '网络连接失败，请检查网络后重试');
+  }
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { message: string; details?: { path: string; message: string }[] } } | undefined;
+  if (!response.ok)
+    throw new ApiProblem(
+      response.status,
+      body?.error?.message ?? `服务暂时不可用（${response.status}）`,
+      body?.error?.details,
+    );
+  return body as T;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: 'city' | 'county' | 'township' | 'village';
+  parentCode: string | null;
+}
+
+export interface ItemSummary {
+  code: string;
+  name: string;
+  type: string;
+  version: number;
+  tags: string[];
+  serviceObjects: string[];
+  visits: number;
+  online: boolean;
+  implementingBody: string;
+}
+
+export interface SubmissionStatusView {
+  reference: string;
+  status: string;
+  statusLabel: string;
+  items: { code: string; name: string; version: number }[];
+  history: { status: string; label: string; at: string; note?: string }[];
+  submittedAt: string;
+  data: Record<string, unknown>;
+}
+
+const query = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams(
+    Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
+  return search ? `?${search}` : '';
+};
+
+export const api = {
+  regions: (q?: string) => request<Region[]>(`/public/regions${query({ q })}`),
+  items: (region: string, params: { q?: string; tag?: string; cursor?: string }) =>
+    request<{ items: ItemSummary[]; total: number; next: string | null }>(
+      `/public/regions/${region}/items${query({ ...params, limit: '100' })}`,
+    ),
+  item: (region: string, code: string) => request<Item>(`/public/regions/${region}/items/${code}`),
+  itemVersion: (region: string, code: string, version: number) =>
+    request<Item>(`/public/regions/${region}/items/${code}/versions/${version}`),
+  bundles: () => request<Bundle[]>('/public/bundles'),
+  dataElements: () => request<DataElement[]>('/public/data-elements'),
+  submit: (body: { region: string; items: string[]; data: unknown }) =>
+    request<{ reference: string; status: string; receiptKey: string }>('/public/submissions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  submission: (reference: string, phone: string) =>
+    request<SubmissionStatusView>(`/public/submissions/${reference}${query({ phone })}`),
+};
+
+/** Where the printable documents are (opened by the browser itself, not fetched). */
+export const documentUrl = {
+  item: (
+    region: string,
+    code: string,
+    document: 'guide.pdf' | 'notice.pdf' | 'flowchart.svg' | 'blank-form.pdf',
+  ) => `/api/public/regions/${region}/items/${code}/${document}`,
+  submission: (reference: string, key: string, document: 'application.pdf' | 'notice.pdf') =>
+    `/api/public/submissions/${reference}/${document}${query({ key })}`,
+};
+
+/**
+ * What this browser tab knows of an application it submitted: the phone (to look it up) and the receipt key (to
+ * open the filled form). Kept for the session only: a shared computer in the service hall forgets it.
+ */
+export const receipts = {
+  save: (reference: string, receipt: { phone: string; key: string }) =>
+    sessionStorage.setItem(`oneseal.receipt.${reference}`, JSON.stringify(receipt)),
+  load: (reference: string): { phone: string; key: string } | undefined => {
+    try {
+      return JSON.parse(sessionStorage.getItem(`oneseal.receipt.${reference}`) ?? 'null') ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};

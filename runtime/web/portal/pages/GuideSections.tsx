@@ -1,0 +1,122 @@
+import { Descriptions, Tag } from 'antd';
+import type { GuideSection } from '../../../src/documents/guideView';
+
+/** The materials as cards rather than the printed table: readable on a phone. */
+function Materials({
+  materials,
+}: {
+  materials: Extract<GuideSection, { partial: 'section-materials' }>['materials'];
+}) {
+  return (
+    <ol className="os-materials">
+      {materials.map((m) => (
+        <li key={m.code}>
+          <strong>{m.name}</strong> <Tag>{m.necessity}</Tag>
+          <div className="os-muted">
+            {m.form} · {m.copies}
+            {m.source ? ` · 来源：${m.source}` : ''}
+            {m.issuer ? ` · 出具单位：${m.issuer}` : ''}
+          </div>
+          {m.notes.map((n) => (
+            <div key={n} className="os-note">
+              {n}
+            </div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Body({ section, flowchart }: { section: GuideSection; flowchart?: string }) {
+  switch (section.partial) {
+    case 'section-paragraphs':
+      return (
+        <>
+          {section.paragraphs.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </>
+      );
+    case 'section-list':
+      return (
+        <ol>
+          {section.items.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ol>
+      );
+    case 'section-pairs':
+      return (
+        <Descriptions
+          column={1}
+          size="small"
+          items={section.rows.map((r) => ({ key: r.label, label: r.label, children: r.value }))}
+        />
+      );
+    case 'section-materials':
+      return <Materials materials={section.materials} />;
+    case 'section-process':
+      return (
+        <>
+          <ol className="os-steps">
+            {section.steps.map((s) => (
+              <li key={s.index}>
+                <strong>{s.name}</strong>
+                <span className="os-muted"> {[s.post, s.limit].filter(Boolean).join(' · ')}</span>
+                {s.description ? <div>{s.description}</div> : null}
+                {s.documents ? <div className="os-muted">结果文书：{s.documents}</div> : null}
+              </li>
+            ))}
+          </ol>
+          {section.hasFlowchart && flowchart ? (
+            <figure className="os-flowchart">
+              <img src={flowchart} alt="办理流程图（各环节及时限见上方列表）" />
+              <figcaption>
+                <a href={flowchart} target="_blank" rel="noreferrer">
+                  查看大图
+                </a>
+              </figcaption>
+            </figure>
+          ) : null}
+        </>
+      );
+    case 'section-faq':
+      return (
+        <dl className="os-faq">
+          {section.faq.map((f) => (
+            <div key={f.question}>
+              <dt>{f.question}</dt>
+              <dd>{f.answer}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case 'section-risks':
+      return (
+        <ul>
+          {section.risks.map((r) => (
+            <li key={r.point}>
+              {r.point}：{r.measures.join('；')}
+            </li>
+          ))}
+        </ul>
+      );
+  }
+}
+
+/** The guide's sections, in the order and with the content of the printed 办事指南 (runtime's guideSections). */
+export function GuideSections({ sections, flowchart }: { sections: GuideSection[]; flowchart?: string }) {
+  return (
+    <>
+      {sections.map((section, i) => (
+        <section key={section.key} className="os-guide-section" aria-labelledby={`section-${section.key}`}>
+          <h2 id={`section-${section.key}`}>
+            {i + 1}. {section.title}
+          </h2>
+          <Body section={section} flowchart={flowchart} />
+        </section>
+      ))}
+    </>
+  );
+}

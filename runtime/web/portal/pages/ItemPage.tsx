@@ -1,0 +1,64 @@
+import { isOnlineAvailable, serviceTags } from '@oneseal/schemas';
+import { Alert, Button, Space } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { guideSections } from '../../../src/documents/guideView';
+import { api, documentUrl } from '../api';
+import { useRequest } from '../useRequest';
+import { GuideSections } from './GuideSections';
+import { Loaded } from './Status';
+import { ServiceTags } from './Tags';
+
+/** One item: what it is, what to bring, how it is handled, the printable guide and notice, and 在线申请. */
+export function ItemPage() {
+  const { region = '', item: code = '' } = useParams();
+  const state = useRequest(() => api.item(region, code), [region, code]);
+  return (
+    <div className="os-page">
+      <Loaded state={state}>
+        {(item) => (
+          <>
+            <p className="os-breadcrumb">
+              <Link to="/">选择乡镇</Link> / <Link to={`/regions/${region}`}>{item.regionName}</Link> /{' '}
+              {item.name}
+            </p>
+            <h1>{item.name}</h1>
+            <ServiceTags tags={serviceTags(item)} />
+            <p className="os-muted">
+              {item.implementingBody.name} · 第 {item.version} 版，{item.effectiveDate} 起施行
+            </p>
+            <Space wrap className="os-actions">
+              {isOnlineAvailable(item) ? (
+                <Link to={`/regions/${region}/apply?items=${item.code}`}>
+                  <Button type="primary" size="large">
+                    在线申请
+                  </Button>
+                </Link>
+              ) : null}
+              <Button href={documentUrl.item(region, item.code, 'guide.pdf')} target="_blank">
+                办事指南（PDF）
+              </Button>
+              <Button href={documentUrl.item(region, item.code, 'notice.pdf')} target="_blank">
+                一次性告知单（PDF）
+              </Button>
+              <Button href={documentUrl.item(region, item.code, 'blank-form.pdf')} target="_blank">
+                纸质申请表（PDF）
+              </Button>
+            </Space>
+            {isOnlineAvailable(item) ? null : (
+              <Alert
+                type="info"
+                showIcon
+                message="该事项需到窗口办理"
+                description={`办理地点：${item.place ?? item.implementingBody.name}`}
+              />
+            )}
+            <GuideSections
+              sections={guideSections(item, { hasFlowchart: item.process.length > 0 })}
+              flowchart={documentUrl.item(region, item.code, 'flowchart.svg')}
+            />
+          </>
+        )}
+      </Loaded>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { Tag } from 'antd';
+import type { MergedForm } from '../../renderer';
+import { copiesText } from '../../../src/documents/text';
+import { codeLabel } from '@oneseal/schemas';
+
+/** 一次告知: every material the chosen items need, once each, with the strictest requirement among them. */
+export function MaterialChecklist({
+  materials,
+  names,
+  notes,
+}: {
+  materials: MergedForm['materials'];
+  names: Map<string, string>;
+  notes: string[];
+}) {
+  return (
+    <section className="os-checklist" aria-labelledby="checklist-title">
+      <h2 id="checklist-title">需要准备的材料（{materials.length} 项）</h2>
+      <ol>
+        {materials.map((m) => (
+          <li key={m.material}>
+            <strong>{m.name}</strong>{' '}
+            <Tag color={m.necessity === '1' ? 'red' : undefined}>
+              {codeLabel('MaterialNecessity', m.necessity)}
+            </Tag>
+            <span className="os-muted">
+              {codeLabel('MaterialForm', m.form)} · {copiesText(m)}
+              {names.size > 1 ? ` · 用于：${m.items.map((c) => names.get(c) ?? c).join('、')}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {notes.map((n) => (
+        <p key={n} className="os-note">
+          {n}
+        </p>
+      ))}
+    </section>
+  );
+}

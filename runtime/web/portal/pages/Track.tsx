@@ -1,0 +1,150 @@
+import type { DataElement } from '@oneseal/schemas';
+import { createForm } from '@formily/core';
+import { Alert, Button, Card, Form, Input, Tag, Timeline } from 'antd';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { MergedForm } from '../../renderer';
+import { deriveForm, FormRenderer, mergeForms } from '../../renderer';
+import type { SubmissionStatusView } from '../api';
+import { api, ApiProblem, documentUrl, receipts } from '../api';
+import { useRequest } from '../useRequest';
+import { Loaded } from './Status';
+
+const STATUS_COLORS: Record<string, string> = {
+  submitted: 'blue',
+  accepted: 'cyan',
+  correction: 'orange',
+  refused: 'red',
+  completed: 'green',
+};
+
+/** The form exactly as it was when the application was made: the item versions it names, not today's. */
+async function formAtSubmission(submission: SubmissionStatusView): Promise<MergedForm> {
+  const region = submission.reference.slice(0, 9);
+  const [items, elements] = await Promise.all([
+    Promise.all(submission.items.map((i) => api.itemVersion(region, i.code, i.version))),
+    api.dataElements(),
+  ]);
+  return mergeForms(items, elements as DataElement[]);
+}
+
+function Answers({ submission }: { submission: SubmissionStatusView }) {
+  const state = useRequest(() => formAtSubmission(submission), [submission.reference]);
+  return (
+    <Loaded state={state}>{(merged) => <ReadOnlyForm merged={merged} values={submission.data} />}</Loaded>
+  );
+}
+
+function ReadOnlyForm({ merged, values }: { merged: MergedForm; values: Record<string, unknown> }) {
+  const schema = useMemo(() => deriveForm(merged.form).formily, [merged]);
+  const form = useMemo(() => createForm({ readPretty: true, values }), [values]);
+  return <FormRenderer form={form} schema={schema} />;
+}
+
+function Progress({ submission }: { submission: SubmissionStatusView }) {
+  const receipt = receipts.load(submission.reference);
+  return (
+    <Card title={`受理编号 ${submission.reference}`} className="os-progress">
+      <p>
+        当前状态：<Tag color={STATUS_COLORS[submission.status]}>{submission.statusLabel}</Tag>
+      </p>
+      <p>
+        申请事项：
+        {submission.items.map((i) => `${i.name}（第 ${i.version} 版）`).join('、')}
+      </p>
+      <Timeline
+        items={submission.history.map((h) => ({
+          children: (
+            <>
+              {new Date(h.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}{' '}
+              <strong>{h.label}</strong>
+              {h.note ? <div>{h.note}</div> : null}
+            </>
+          ),
+        }))}
+      />
+      {receipt ? (
+        <p>
+          <a
+            href={documentUrl.submission(submission.reference, receipt.key, 'application.pdf')}
+            target="_blank"
+            rel="noreferrer"
+          >
+            下载申请表（PDF）
+          </a>{' '}
+          ·{' '}
+          <a
+            href={documentUrl.submission(submission.reference, receipt.key, 'notice.pdf')}
+            target="_blank"
+            rel="noreferrer"
+          >
+            一次性告知单（PDF）
+          </a>
+        </p>
+      ) : (
+        <p className="os-muted">已填写的申请表可在提交申请的设备上下载，或到受理窗口打印。</p>
+      )}
+      <h2>申请内容</h2>
+      <p className="os-muted">按提交时的表单版本显示；证件号码和电话已部分隐藏。</p>
+      <Answers submission={submission} />
+    </Card>
+  );
+}
+
+/** 办件查询: reference + the mobile number given on the form; nothing is shown for a wrong pair. */
+export function Track() {
+  const [search] = useSearchParams();
+  const [found, setFound] = useState<SubmissionStatusView>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const lookUp = async ({ reference, phone }: { reference: string; phone: string }) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      setFound(await api.submission(reference.trim(), phone.trim()));
+    } catch (error) {
+      setFound(undefined);
+      setProblem(error instanceof ApiProblem ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="os-page">
+      <h1>办件查询</h1>
+      <Form
+        layout="vertical"
+        size="large"
+        onFinish={lookUp}
+        initialValues={{ reference: search.get('reference') ?? '' }}
+        requiredMark={false}
+      >
+        <Form.Item
+          label="受理编号"
+          name="reference"
+          rules={[
+            { required: true, message: '请输入受理编号' },
+            { pattern: /^\s*\d{9}-\d{8}-\d{4,}\s*$/, message: '受理编号形如 450321100-20261126-0001' },
+          ]}
+        >
+          <Input placeholder="如 450321100-20261126-0001" autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="申请时填写的手机号码"
+          name="phone"
+          rules={[
+            { required: true, message: '请输入手机号码' },
+            { pattern: /^\s*1[3-9]\d{9}\s*$/, message: '请输入 11 位手机号码' },
+          ]}
+        >
+          <Input inputMode="tel" maxLength={11} autoComplete="tel" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          查询
+        </Button>
+      </Form>
+      {problem ? <Alert type="error" showIcon message={problem} role="alert" className="os-gap" /> : null}
+      {found ? <Progress submission={found} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import {
+  ArrayTable,
+  Checkbox,
+  DatePicker,
+  FormItem,
+  Input,
+  NumberPicker,
+  Radio,
+  Select,
+} from '@formily/antd-v5';
+import type { Field, GeneralField } from '@formily/core';
+import { observer, useField } from '@formily/react';
+import { Cascader } from 'antd';
+import type { ComponentType, ReactNode } from 'react';
+import { createContext, useContext } from 'react';
+
+/** Division tree for the region picker, given by the host page (the renderer never fetches). */
+export interface RegionOption {
+  value: string;
+  label: string;
+  children?: RegionOption[];
+}
+export const RegionsContext = createContext<RegionOption[]>([]);
+
+/**
+ * Antd inputs do not take the label Formily draws beside them, so each control gets its field's title as its
+ * accessible name, and states its error and requirement to screen readers.
+ */
+function labelled<P extends object>(Control: ComponentType<P>, extra: Record<string, unknown> = {}) {
+  const Labelled = observer((props: P) => {
+    const field = useField() as GeneralField;
+    const state = field as Field;
+    const aria = {
+      'aria-label': typeof field.title === 'string' ? field.title : undefined,
+      'aria-required': state.required || undefined,
+      'aria-invalid': state.selfErrors?.length > 0 || undefined,
+    };
+    return <Control {...extra} {...aria} {...props} />;
+  });
+  Labelled.displayName = `Labelled(${Control.displayName ?? Control.name ?? 'Control'})`;
+  return Labelled;
+}
+
+/** Groups of choices are named as a group; each option is named by its own label. */
+function group<P extends object>(Control: ComponentType<P>) {
+  const Group = observer((props: P) => {
+    const field = useField() as GeneralField;
+    return (
+      <div role="group" aria-label={typeof field.title === 'string' ? field.title : undefined}>
+        <Control {...props} />
+      </div>
+    );
+  });
+  Group.displayName = `Group(${Control.displayName ?? 'Control'})`;
+  return Group;
+}
+
+/** A titled part of the form (a void section, or an item's own fields in a one-table form). */
+const Section = observer(({ children }: { children?: ReactNode }) => {
+  const field = useField();
+  const description = (field as unknown as { description?: unknown }).description;
+  return (
+    <section className="os-section" aria-label={String(field.title ?? '')}>
+      {field.title ? <h2 className="os-section-title">{String(field.title)}</h2> : null}
+      {typeof description === 'string' && description ? (
+        <p className="os-section-description">{description}</p>
+      ) : null}
+      {children}
+    </section>
+  );
+});
+
+/** County → township → village cascade; the answer is the chosen division's code. */
+const RegionPicker = observer((props: { value?: string; onChange?: (value: string | undefined) => void }) => {
+  const regions = useContext(RegionsContext);
+  const field = useField();
+  const path = (options: RegionOption[], code: string | undefined): string[] => {
+    if (!code) return [];
+    for (const option of options) {
+      if (option.value === code) return [code];
+      const below = path(option.children ?? [], code);
+      if (below.length > 0) return [option.value, ...below];
+    }
+    return [];
+  };
+  return (
+    <Cascader
+      aria-label={String(field.title ?? '')}
+      options={regions}
+      value={path(regions, props.value)}
+      changeOnSelect
+      showSearch
+      placeholder="请选择"
+      onChange={(value) => props.onChange?.(value ? String(value[value.length - 1]) : undefined)}
+    />
+  );
+});
+
+/**
+ * Electronic copies are handed in at the counter for now: the online form names what to bring instead of
+ * pretending to keep files it cannot store.
+ */
+const UploadAtCounter = () => (
+  <p className="os-upload-note">此项材料请在受理时提交原件或复印件（网上暂不接收电子文件）。</p>
+);
+
+/** Every FieldComponent code of the model, as the control that edits it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Formily calls each control with the props its schema gives
+export const FIELD_COMPONENTS: Record<string, ComponentType<any>> = {
+  FormItem,
+  text: labelled(Input, { autoComplete: 'off' }),
+  textarea: labelled(Input.TextArea, { autoSize: { minRows: 2, maxRows: 6 } }),
+  number: labelled(NumberPicker, { style: { width: '100%' } }),
+  select: labelled(Select, { placeholder: '请选择' }),
+  radio: group(Radio.Group),
+  checkbox: group(Checkbox.Group),
+  date: labelled(DatePicker, { style: { width: '100%' }, inputReadOnly: true }),
+  'id-card': labelled(Input, { maxLength: 18, autoComplete: 'off', placeholder: '18 位公民身份号码' }),
+  mobile: labelled(Input, {
+    maxLength: 11,
+    inputMode: 'tel',
+    autoComplete: 'tel',
+    placeholder: '11 位手机号码',
+  }),
+  uscc: labelled(Input, { maxLength: 18, autoComplete: 'off', placeholder: '18 位统一社会信用代码' }),
+  address: labelled(Input.TextArea, {
+    autoSize: { minRows: 2, maxRows: 4 },
+    autoComplete: 'street-address',
+    placeholder: '县（市、区）、乡镇、村（社区）、组及门牌号',
+  }),
+  region: RegionPicker,
+  upload: UploadAtCounter,
+  section: Section,
+  step: Section,
+  ArrayTable,
+} as unknown as Record<string, ComponentType<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any

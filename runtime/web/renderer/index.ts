@@ -1,0 +1,7 @@
+// The browser entry of @oneseal/runtime: the form renderer the portal and the designer's preview share, and the
+// pure form functions it renders from.
+export { FormRenderer } from './FormRenderer';
+export type { FormRendererProps, Provenance } from './FormRenderer';
+export type { RegionOption } from './components';
+export { applyBundle, cleanAnswers, deriveForm, mergeForms } from '../../src/forms';
+export type { BundleOutcome, FormilyNode, MergedForm } from '../../src/forms';

@@ -1,0 +1,2408 @@
+/* Generated from schemas/json/*.schema.json by scripts/generate-types.js. Do not edit: edit the schema. */
+
+export const SCHEMA_DOCUMENTS: readonly object[] = [
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/base-item.schema.json",
+  "title": "BaseItem",
+  "description": "基本目录事项：由市、县两级定义一次，各乡镇实施清单必须与之一致（同一事项无差别受理、同标准办理）",
+  "type": "object",
+  "allOf": [
+    {
+      "$ref": "#/$defs/CatalogueFields"
+    },
+    {
+      "$ref": "common.schema.json#/$defs/Lifecycle"
+    }
+  ],
+  "properties": {
+    "kind": {
+      "const": "base-item"
+    },
+    "schemaVersion": {
+      "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "maxVisits": {
+      "description": "标准到办事现场最多次数",
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 10
+    },
+    "materials": {
+      "description": "标准申请材料",
+      "type": "array",
+      "items": {
+        "$ref": "material-requirement.schema.json"
+      }
+    },
+    "fees": {
+      "$ref": "common.schema.json#/$defs/Fees"
+    },
+    "faq": {
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/Faq"
+      }
+    },
+    "riskPoints": {
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/RiskPoint"
+      }
+    }
+  },
+  "required": [
+    "kind",
+    "schemaVersion",
+    "maxVisits",
+    "materials",
+    "fees",
+    "faq",
+    "riskPoints"
+  ],
+  "unevaluatedProperties": false,
+  "$defs": {
+    "CatalogueFields": {
+      "title": "CatalogueFields",
+      "description": "基本目录要素：由基本目录规定，乡镇不能改变",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "type": {
+          "$ref": "codes.schema.json#/$defs/ItemType"
+        },
+        "legalBasis": {
+          "description": "设定依据",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "common.schema.json#/$defs/LegalBasis"
+          }
+        },
+        "exerciseLevel": {
+          "description": "行使层级",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "codes.schema.json#/$defs/ExerciseLevel"
+          }
+        },
+        "serviceObjects": {
+          "description": "服务对象",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "codes.schema.json#/$defs/ServiceObject"
+          }
+        },
+        "department": {
+          "description": "主管部门",
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "scope": {
+          "description": "适用范围",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "reviewType": {
+          "description": "事项审查类型，如“前审后批”“即审即办”",
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "acceptanceConditions": {
+          "description": "受理条件",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "common.schema.json#/$defs/Text"
+          }
+        },
+        "quantityLimit": {
+          "description": "数量限制",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "statutoryLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        },
+        "specialProcedures": {
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/$defs/SpecialProcedure"
+          }
+        },
+        "process": {
+          "description": "标准办理流程",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "process-step.schema.json"
+          }
+        },
+        "result": {
+          "$ref": "common.schema.json#/$defs/Result"
+        },
+        "rightsAndObligations": {
+          "description": "申请人权利和义务",
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/$defs/Text"
+          }
+        },
+        "form": {
+          "$ref": "item-form.schema.json"
+        },
+        "keywords": {
+          "description": "检索用的别名、俗称",
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/$defs/ShortText"
+          }
+        }
+      },
+      "required": [
+        "code",
+        "name",
+        "type",
+        "legalBasis",
+        "exerciseLevel",
+        "serviceObjects",
+        "department",
+        "acceptanceConditions",
+        "statutoryLimit",
+        "process",
+        "result",
+        "form"
+      ]
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/bundle.schema.json",
+  "title": "Bundle",
+  "description": "一件事：一组事项和情形问题；情形的回答决定哪些事项、哪些材料纳入办理",
+  "type": "object",
+  "allOf": [
+    {
+      "$ref": "common.schema.json#/$defs/Lifecycle"
+    }
+  ],
+  "properties": {
+    "kind": {
+      "const": "bundle"
+    },
+    "schemaVersion": {
+      "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "code": {
+      "type": "string",
+      "pattern": "^[A-Z][A-Z0-9-]{1,31}$"
+    },
+    "name": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "description": {
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "regionCode": {
+      "description": "适用区域，缺省为全市",
+      "$ref": "common.schema.json#/$defs/DivisionCode"
+    },
+    "questions": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/SituationQuestion"
+      }
+    },
+    "items": {
+      "type": "array",
+      "minItems": 2,
+      "items": {
+        "$ref": "#/$defs/BundleItem"
+      }
+    },
+    "materialRules": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/MaterialRule"
+      }
+    }
+  },
+  "required": [
+    "kind",
+    "schemaVersion",
+    "code",
+    "name",
+    "questions",
+    "items"
+  ],
+  "unevaluatedProperties": false,
+  "$defs": {
+    "SituationQuestion": {
+      "title": "SituationQuestion",
+      "description": "情形问题",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z][A-Za-z0-9]{0,31}$"
+        },
+        "text": {
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "type": {
+          "type": "string",
+          "enum": [
+            "boolean",
+            "single",
+            "multiple"
+          ]
+        },
+        "options": {
+          "type": "array",
+          "minItems": 2,
+          "items": {
+            "$ref": "common.schema.json#/$defs/Option"
+          }
+        },
+        "help": {
+          "$ref": "common.schema.json#/$defs/Text"
+        }
+      },
+      "required": [
+        "id",
+        "text",
+        "type"
+      ],
+      "additionalProperties": false
+    },
+    "BundleItem": {
+      "title": "BundleItem",
+      "description": "一件事中的事项；when 为空表示始终纳入",
+      "type": "object",
+      "properties": {
+        "itemCode": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "when": {
+          "$ref": "common.schema.json#/$defs/Condition"
+        },
+        "note": {
+          "$ref": "common.schema.json#/$defs/Text"
+        }
+      },
+      "required": [
+        "itemCode"
+      ],
+      "additionalProperties": false
+    },
+    "MaterialRule": {
+      "title": "MaterialRule",
+      "description": "情形对材料的影响：满足条件时免交（exclude）或须交（require）该材料",
+      "type": "object",
+      "properties": {
+        "material": {
+          "$ref": "material.schema.json#/$defs/MaterialCode"
+        },
+        "when": {
+          "$ref": "common.schema.json#/$defs/Condition"
+        },
+        "effect": {
+          "type": "string",
+          "enum": [
+            "exclude",
+            "require"
+          ]
+        },
+        "note": {
+          "$ref": "common.schema.json#/$defs/Text"
+        }
+      },
+      "required": [
+        "material",
+        "when",
+        "effect"
+      ],
+      "additionalProperties": false
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/codes.schema.json",
+  "title": "CodeLists",
+  "description": "代码表：每个代码表的取值与中文名称放在一起（x-labels），所有界面和文书都从这里取名称。",
+  "$defs": {
+    "ItemType": {
+      "title": "ItemType",
+      "description": "事项类型",
+      "type": "string",
+      "enum": [
+        "01",
+        "02",
+        "03",
+        "04",
+        "05",
+        "06",
+        "07",
+        "08",
+        "09",
+        "10",
+        "11",
+        "20"
+      ],
+      "x-labels": {
+        "10": "其他行政权力",
+        "11": "行政备案",
+        "20": "公共服务",
+        "01": "行政许可",
+        "02": "行政处罚",
+        "03": "行政强制",
+        "04": "行政征收",
+        "05": "行政给付",
+        "06": "行政检查",
+        "07": "行政确认",
+        "08": "行政奖励",
+        "09": "行政裁决"
+      }
+    },
+    "ExerciseLevel": {
+      "title": "ExerciseLevel",
+      "description": "行使层级",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7"
+      ],
+      "x-labels": {
+        "1": "国家级",
+        "2": "省级",
+        "3": "市级",
+        "4": "县级",
+        "5": "镇（乡、街道）级",
+        "6": "村（社区）级",
+        "7": "分级管理"
+      }
+    },
+    "PowerSource": {
+      "title": "PowerSource",
+      "description": "权力来源",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6"
+      ],
+      "x-labels": {
+        "1": "法定本级行使",
+        "2": "上级下放",
+        "3": "上级授权",
+        "4": "同级授权",
+        "5": "上级委托",
+        "6": "同级委托"
+      }
+    },
+    "BodyNature": {
+      "title": "BodyNature",
+      "description": "实施主体性质",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "9"
+      ],
+      "x-labels": {
+        "1": "法定机关",
+        "2": "授权组织",
+        "3": "受委托组织",
+        "9": "其他"
+      }
+    },
+    "ServiceObject": {
+      "title": "ServiceObject",
+      "description": "服务对象",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6"
+      ],
+      "x-labels": {
+        "1": "自然人",
+        "2": "企业法人",
+        "3": "事业法人",
+        "4": "社会组织法人",
+        "5": "行政机关",
+        "6": "其他组织"
+      }
+    },
+    "CaseType": {
+      "title": "CaseType",
+      "description": "办件类型",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4"
+      ],
+      "x-labels": {
+        "1": "即办件",
+        "2": "承诺件",
+        "3": "上报件",
+        "4": "联办件"
+      }
+    },
+    "HandlingForm": {
+      "title": "HandlingForm",
+      "description": "办理形式",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "9"
+      ],
+      "x-labels": {
+        "1": "窗口办理",
+        "2": "网上办理（电脑端）",
+        "3": "网上办理（移动端）",
+        "4": "快递申请",
+        "9": "其他"
+      }
+    },
+    "OnlineDepth": {
+      "title": "OnlineDepth",
+      "description": "网上办理深度：Ⅰ级仅可互联网咨询；Ⅱ级可网上收件、预审；Ⅲ级可网上受理、办理并反馈结果；Ⅳ级全程网办（含电子证照反馈）",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4"
+      ],
+      "x-labels": {
+        "1": "Ⅰ级（互联网咨询）",
+        "2": "Ⅱ级（网上收件、预审）",
+        "3": "Ⅲ级（网上受理、办理、结果反馈）",
+        "4": "Ⅳ级（全程网办）"
+      }
+    },
+    "HandlingScope": {
+      "title": "HandlingScope",
+      "description": "通办范围",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6"
+      ],
+      "x-labels": {
+        "1": "全国",
+        "2": "全区（省）",
+        "3": "全市",
+        "4": "全县",
+        "5": "全镇",
+        "6": "跨村（社区）"
+      }
+    },
+    "MaterialForm": {
+      "title": "MaterialForm",
+      "description": "材料形式",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4"
+      ],
+      "x-labels": {
+        "1": "原件",
+        "2": "复印件",
+        "3": "原件和复印件",
+        "4": "原件或复印件"
+      }
+    },
+    "MaterialMedium": {
+      "title": "MaterialMedium",
+      "description": "材料载体",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3"
+      ],
+      "x-labels": {
+        "1": "纸质",
+        "2": "电子",
+        "3": "纸质和电子"
+      }
+    },
+    "MaterialNecessity": {
+      "title": "MaterialNecessity",
+      "description": "材料必要性，按对申请人的要求从严到宽排列",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4"
+      ],
+      "x-labels": {
+        "1": "必要",
+        "2": "非必要",
+        "3": "容缺后补",
+        "4": "信息免交（信用后补）"
+      }
+    },
+    "MaterialSource": {
+      "title": "MaterialSource",
+      "description": "材料来源渠道",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "9"
+      ],
+      "x-labels": {
+        "1": "申请人自备",
+        "2": "政府部门核发",
+        "3": "电子证照库调取",
+        "4": "在线填报",
+        "9": "其他"
+      }
+    },
+    "ResultType": {
+      "title": "ResultType",
+      "description": "审批结果类型",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4"
+      ],
+      "x-labels": {
+        "1": "证照",
+        "2": "批文",
+        "3": "其他",
+        "4": "无"
+      }
+    },
+    "TimeUnit": {
+      "title": "TimeUnit",
+      "description": "时限单位",
+      "type": "string",
+      "enum": [
+        "workday",
+        "day"
+      ],
+      "x-labels": {
+        "workday": "个工作日",
+        "day": "个自然日"
+      }
+    },
+    "ItemStatus": {
+      "title": "ItemStatus",
+      "description": "事项状态（动态管理）",
+      "type": "string",
+      "enum": [
+        "draft",
+        "submitted",
+        "approved",
+        "published",
+        "withdrawn",
+        "cancelled"
+      ],
+      "x-labels": {
+        "draft": "草稿",
+        "submitted": "待审核",
+        "approved": "审核通过",
+        "published": "已发布",
+        "withdrawn": "已撤回",
+        "cancelled": "已取消"
+      }
+    },
+    "RegionLevel": {
+      "title": "RegionLevel",
+      "description": "行政区划层级",
+      "type": "string",
+      "enum": [
+        "city",
+        "county",
+        "township",
+        "village"
+      ],
+      "x-labels": {
+        "city": "市",
+        "county": "县（市、区）",
+        "township": "乡镇（街道）",
+        "village": "村（社区）"
+      }
+    },
+    "StepStage": {
+      "title": "StepStage",
+      "description": "办理环节类别",
+      "type": "string",
+      "enum": [
+        "apply",
+        "accept",
+        "review",
+        "investigate",
+        "publicize",
+        "decide",
+        "issue",
+        "deliver",
+        "other"
+      ],
+      "x-labels": {
+        "apply": "申请",
+        "accept": "受理",
+        "review": "审查",
+        "investigate": "调查核实",
+        "publicize": "公示",
+        "decide": "决定",
+        "issue": "制证办结",
+        "deliver": "送达",
+        "other": "其他"
+      }
+    },
+    "BranchKind": {
+      "title": "BranchKind",
+      "description": "流程分支类别",
+      "type": "string",
+      "enum": [
+        "refuse",
+        "correct",
+        "deny",
+        "return"
+      ],
+      "x-labels": {
+        "refuse": "不予受理",
+        "correct": "补正材料",
+        "deny": "不予批准",
+        "return": "退回重办"
+      }
+    },
+    "SpecialProcedureKind": {
+      "title": "SpecialProcedureKind",
+      "description": "特别程序种类",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "9"
+      ],
+      "x-labels": {
+        "1": "听证",
+        "2": "招标、拍卖、挂牌交易",
+        "3": "检验、检测、检疫",
+        "4": "鉴定",
+        "5": "专家评审",
+        "6": "公示",
+        "7": "现场勘查",
+        "9": "其他"
+      }
+    },
+    "FieldComponent": {
+      "title": "FieldComponent",
+      "description": "表单字段控件（设计器组件面板、在线表单和纸质表单共用一份）",
+      "type": "string",
+      "enum": [
+        "text",
+        "textarea",
+        "number",
+        "select",
+        "radio",
+        "checkbox",
+        "date",
+        "id-card",
+        "mobile",
+        "uscc",
+        "region",
+        "address",
+        "upload",
+        "table",
+        "section",
+        "step"
+      ],
+      "x-labels": {
+        "text": "单行文本",
+        "textarea": "多行文本",
+        "number": "数字",
+        "select": "下拉选择",
+        "radio": "单选",
+        "checkbox": "多选",
+        "date": "日期",
+        "id-card": "身份证号",
+        "mobile": "手机号码",
+        "uscc": "统一社会信用代码",
+        "region": "行政区划",
+        "address": "地址",
+        "upload": "附件上传",
+        "table": "重复表格",
+        "section": "分组",
+        "step": "分步"
+      }
+    },
+    "FieldFormat": {
+      "title": "FieldFormat",
+      "description": "字段格式（均在 createAjv() 中注册）",
+      "type": "string",
+      "enum": [
+        "cn-id-card",
+        "cn-uscc",
+        "cn-division-code",
+        "cn-mobile",
+        "cn-phone",
+        "cn-postcode",
+        "date",
+        "email"
+      ],
+      "x-labels": {
+        "cn-id-card": "公民身份号码",
+        "cn-uscc": "统一社会信用代码",
+        "cn-division-code": "行政区划代码",
+        "cn-mobile": "手机号码",
+        "cn-phone": "联系电话",
+        "cn-postcode": "邮政编码",
+        "date": "日期",
+        "email": "电子邮箱"
+      }
+    },
+    "ConditionOperator": {
+      "title": "ConditionOperator",
+      "description": "条件运算符",
+      "type": "string",
+      "enum": [
+        "eq",
+        "ne",
+        "in",
+        "notIn",
+        "gt",
+        "gte",
+        "lt",
+        "lte",
+        "empty",
+        "notEmpty"
+      ],
+      "x-labels": {
+        "eq": "等于",
+        "ne": "不等于",
+        "in": "属于",
+        "notIn": "不属于",
+        "gt": "大于",
+        "gte": "大于等于",
+        "lt": "小于",
+        "lte": "小于等于",
+        "empty": "为空",
+        "notEmpty": "不为空"
+      }
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/common.schema.json",
+  "title": "CommonDefinitions",
+  "description": "各实体共用的结构。",
+  "$defs": {
+    "SchemaVersion": {
+      "title": "SchemaVersion",
+      "description": "文档所依据的模型版本；模型升级时按版本逐步迁移",
+      "const": 1
+    },
+    "Text": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2000
+    },
+    "ShortText": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "DivisionCode": {
+      "description": "行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级",
+      "type": "string",
+      "format": "cn-division-code"
+    },
+    "TownshipCode": {
+      "description": "乡镇（街道）代码，9 位",
+      "type": "string",
+      "pattern": "^[1-9]\\d{8}$"
+    },
+    "VillageCode": {
+      "description": "村（社区）代码，12 位",
+      "type": "string",
+      "pattern": "^[1-9]\\d{11}$"
+    },
+    "BasicCode": {
+      "description": "事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）",
+      "type": "string",
+      "pattern": "^[0-9A-Z]{1,12}$"
+    },
+    "Uscc": {
+      "description": "统一社会信用代码（GB 32100）",
+      "type": "string",
+      "format": "cn-uscc"
+    },
+    "Phone": {
+      "description": "联系电话：带区号的固定电话或手机号码",
+      "type": "string",
+      "format": "cn-phone"
+    },
+    "IsoDate": {
+      "type": "string",
+      "format": "date"
+    },
+    "Url": {
+      "type": "string",
+      "format": "uri",
+      "maxLength": 500
+    },
+    "TimeLimit": {
+      "title": "TimeLimit",
+      "description": "时限（数值 + 单位）；0 表示即办",
+      "type": "object",
+      "properties": {
+        "value": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 3650
+        },
+        "unit": {
+          "$ref": "codes.schema.json#/$defs/TimeUnit"
+        },
+        "note": {
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "value",
+        "unit"
+      ],
+      "additionalProperties": false
+    },
+    "LegalBasis": {
+      "title": "LegalBasis",
+      "description": "设定（实施）依据：法律法规名称及条款",
+      "type": "object",
+      "properties": {
+        "law": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "article": {
+          "type": "string",
+          "maxLength": 100
+        },
+        "text": {
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "law"
+      ],
+      "additionalProperties": false
+    },
+    "Attachment": {
+      "title": "Attachment",
+      "description": "附件（空白表格、示例样表、结果样本）",
+      "type": "object",
+      "properties": {
+        "title": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "url": {
+          "$ref": "#/$defs/Url"
+        }
+      },
+      "required": [
+        "title"
+      ],
+      "additionalProperties": false
+    },
+    "ImplementingBody": {
+      "title": "ImplementingBody",
+      "description": "实施主体",
+      "type": "object",
+      "properties": {
+        "name": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "uscc": {
+          "$ref": "#/$defs/Uscc"
+        },
+        "nature": {
+          "$ref": "codes.schema.json#/$defs/BodyNature"
+        },
+        "department": {
+          "description": "承办机构（内设机构或服务中心）",
+          "$ref": "#/$defs/ShortText"
+        }
+      },
+      "required": [
+        "name",
+        "uscc",
+        "nature"
+      ],
+      "additionalProperties": false
+    },
+    "Contacts": {
+      "title": "Contacts",
+      "description": "咨询与监督投诉方式",
+      "type": "object",
+      "properties": {
+        "consultPhone": {
+          "$ref": "#/$defs/Phone"
+        },
+        "complaintPhone": {
+          "$ref": "#/$defs/Phone"
+        },
+        "consultOther": {
+          "description": "其他咨询途径（窗口、网站）",
+          "$ref": "#/$defs/Text"
+        },
+        "complaintOther": {
+          "description": "其他投诉渠道（12345 热线、信箱）",
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "consultPhone",
+        "complaintPhone"
+      ],
+      "additionalProperties": false
+    },
+    "FeeItem": {
+      "title": "FeeItem",
+      "description": "收费项目",
+      "type": "object",
+      "properties": {
+        "name": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "standard": {
+          "description": "收费标准",
+          "$ref": "#/$defs/Text"
+        },
+        "basis": {
+          "description": "收费依据",
+          "$ref": "#/$defs/Text"
+        },
+        "reducible": {
+          "description": "是否允许减免",
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "name",
+        "standard"
+      ],
+      "additionalProperties": false
+    },
+    "Fees": {
+      "title": "Fees",
+      "description": "收费：不收费时 items 为空",
+      "type": "object",
+      "properties": {
+        "charged": {
+          "type": "boolean"
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/FeeItem"
+          }
+        }
+      },
+      "required": [
+        "charged",
+        "items"
+      ],
+      "additionalProperties": false
+    },
+    "Faq": {
+      "title": "Faq",
+      "description": "常见问题",
+      "type": "object",
+      "properties": {
+        "question": {
+          "$ref": "#/$defs/Text"
+        },
+        "answer": {
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "question",
+        "answer"
+      ],
+      "additionalProperties": false
+    },
+    "RiskPoint": {
+      "title": "RiskPoint",
+      "description": "廉洁风险点及防控措施（阳光审批）",
+      "type": "object",
+      "properties": {
+        "point": {
+          "$ref": "#/$defs/Text"
+        },
+        "measures": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/Text"
+          }
+        }
+      },
+      "required": [
+        "point",
+        "measures"
+      ],
+      "additionalProperties": false
+    },
+    "SpecialProcedure": {
+      "title": "SpecialProcedure",
+      "description": "特别程序（听证、检验、鉴定、专家评审、公示……）",
+      "type": "object",
+      "properties": {
+        "kind": {
+          "$ref": "codes.schema.json#/$defs/SpecialProcedureKind"
+        },
+        "name": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "timeLimit": {
+          "$ref": "#/$defs/TimeLimit"
+        },
+        "countsInLimit": {
+          "description": "是否计入办结时限",
+          "type": "boolean"
+        },
+        "basis": {
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "kind",
+        "name",
+        "timeLimit",
+        "countsInLimit"
+      ],
+      "additionalProperties": false
+    },
+    "Result": {
+      "title": "Result",
+      "description": "审批（办理）结果",
+      "type": "object",
+      "properties": {
+        "type": {
+          "$ref": "codes.schema.json#/$defs/ResultType"
+        },
+        "name": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "sample": {
+          "$ref": "#/$defs/Attachment"
+        },
+        "delivery": {
+          "description": "结果送达方式",
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "type"
+      ],
+      "additionalProperties": false
+    },
+    "Online": {
+      "title": "Online",
+      "description": "网上办理",
+      "type": "object",
+      "properties": {
+        "available": {
+          "type": "boolean"
+        },
+        "url": {
+          "$ref": "#/$defs/Url"
+        },
+        "depth": {
+          "$ref": "codes.schema.json#/$defs/OnlineDepth"
+        }
+      },
+      "required": [
+        "available"
+      ],
+      "additionalProperties": false
+    },
+    "ProxyService": {
+      "title": "ProxyService",
+      "description": "帮办代办",
+      "type": "object",
+      "properties": {
+        "available": {
+          "type": "boolean"
+        },
+        "atVillage": {
+          "description": "村（社区）代办员可代办",
+          "type": "boolean"
+        },
+        "contact": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "note": {
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "available",
+        "atVillage"
+      ],
+      "additionalProperties": false
+    },
+    "NearbyService": {
+      "title": "NearbyService",
+      "description": "就近办：可在村（社区）便民服务站收件或办理",
+      "type": "object",
+      "properties": {
+        "allVillages": {
+          "description": "辖区内所有村（社区）均可办理",
+          "type": "boolean"
+        },
+        "villages": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/VillageCode"
+          },
+          "uniqueItems": true
+        },
+        "note": {
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "required": [
+        "allVillages"
+      ],
+      "additionalProperties": false
+    },
+    "Option": {
+      "title": "Option",
+      "description": "选项",
+      "type": "object",
+      "properties": {
+        "label": {
+          "$ref": "#/$defs/ShortText"
+        },
+        "value": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        }
+      },
+      "required": [
+        "label",
+        "value"
+      ],
+      "additionalProperties": false
+    },
+    "Condition": {
+      "title": "Condition",
+      "description": "声明式条件（不含任何脚本）：比较一个字段，或以 all / any / not 组合",
+      "anyOf": [
+        {
+          "$ref": "#/$defs/Comparison"
+        },
+        {
+          "title": "AllCondition",
+          "type": "object",
+          "properties": {
+            "all": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "$ref": "#/$defs/Condition"
+              }
+            }
+          },
+          "required": [
+            "all"
+          ],
+          "additionalProperties": false
+        },
+        {
+          "title": "AnyCondition",
+          "type": "object",
+          "properties": {
+            "any": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "$ref": "#/$defs/Condition"
+              }
+            }
+          },
+          "required": [
+            "any"
+          ],
+          "additionalProperties": false
+        },
+        {
+          "title": "NotCondition",
+          "type": "object",
+          "properties": {
+            "not": {
+              "$ref": "#/$defs/Condition"
+            }
+          },
+          "required": [
+            "not"
+          ],
+          "additionalProperties": false
+        }
+      ]
+    },
+    "Comparison": {
+      "title": "Comparison",
+      "description": "字段比较：field 为表单字段路径（点分隔）或一件事情形问题的编号",
+      "type": "object",
+      "properties": {
+        "field": {
+          "type": "string",
+          "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"
+        },
+        "op": {
+          "$ref": "codes.schema.json#/$defs/ConditionOperator"
+        },
+        "value": {
+          "anyOf": [
+            {
+              "type": [
+                "string",
+                "number",
+                "boolean"
+              ]
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "required": [
+        "field",
+        "op"
+      ],
+      "additionalProperties": false
+    },
+    "Lifecycle": {
+      "title": "Lifecycle",
+      "description": "动态管理：状态、版本与生效/取消日期",
+      "type": "object",
+      "properties": {
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "effectiveDate": {
+          "$ref": "#/$defs/IsoDate"
+        },
+        "cancelDate": {
+          "$ref": "#/$defs/IsoDate"
+        }
+      },
+      "required": [
+        "status",
+        "version"
+      ]
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/data-element.schema.json",
+  "title": "DataElement",
+  "description": "数据元：可在各事项表单间共用的命名字段；同一数据元在一表申请中只填一次",
+  "type": "object",
+  "properties": {
+    "kind": {
+      "const": "data-element"
+    },
+    "schemaVersion": {
+      "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "code": {
+      "$ref": "#/$defs/DataElementCode"
+    },
+    "name": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "description": {
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "group": {
+      "description": "所属分组，决定一表申请中的排列顺序",
+      "type": "string",
+      "enum": [
+        "applicant",
+        "agent",
+        "organisation",
+        "contact",
+        "other"
+      ]
+    },
+    "type": {
+      "type": "string",
+      "enum": [
+        "string",
+        "number",
+        "boolean"
+      ]
+    },
+    "format": {
+      "$ref": "codes.schema.json#/$defs/FieldFormat"
+    },
+    "pattern": {
+      "type": "string",
+      "maxLength": 200
+    },
+    "minLength": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "maxLength": {
+      "type": "integer",
+      "minimum": 1
+    },
+    "minimum": {
+      "type": "number"
+    },
+    "maximum": {
+      "type": "number"
+    },
+    "options": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "common.schema.json#/$defs/Option"
+      }
+    },
+    "component": {
+      "$ref": "codes.schema.json#/$defs/FieldComponent"
+    },
+    "standard": {
+      "description": "所依据的标准，如 GB 11643",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    }
+  },
+  "required": [
+    "kind",
+    "schemaVersion",
+    "code",
+    "name",
+    "group",
+    "type",
+    "component"
+  ],
+  "additionalProperties": false,
+  "$defs": {
+    "DataElementCode": {
+      "description": "数据元编码，也是一表申请中的字段名",
+      "type": "string",
+      "pattern": "^[a-z][A-Za-z0-9]{1,63}$"
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/item-form.schema.json",
+  "title": "ItemForm",
+  "description": "事项申请表：Formily JSON Schema 的受限子集。字段要么绑定数据元（x-data-element），要么是本事项的本地字段；联动只用声明式条件（x-visible-when），不含脚本。",
+  "type": "object",
+  "properties": {
+    "type": {
+      "const": "object"
+    },
+    "title": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "description": {
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "properties": {
+      "$ref": "#/$defs/FormFields"
+    }
+  },
+  "required": [
+    "type",
+    "properties"
+  ],
+  "additionalProperties": false,
+  "$defs": {
+    "FieldKey": {
+      "type": "string",
+      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+    },
+    "FormFields": {
+      "title": "FormFields",
+      "type": "object",
+      "propertyNames": {
+        "$ref": "#/$defs/FieldKey"
+      },
+      "additionalProperties": {
+        "$ref": "#/$defs/FormField"
+      }
+    },
+    "FormField": {
+      "title": "FormField",
+      "description": "表单字段或容器（type 为 void 的分组、分步）",
+      "type": "object",
+      "properties": {
+        "type": {
+          "type": "string",
+          "enum": [
+            "string",
+            "number",
+            "boolean",
+            "array",
+            "object",
+            "void"
+          ]
+        },
+        "title": {
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "description": {
+          "description": "填写说明",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "required": {
+          "type": "boolean"
+        },
+        "default": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "enum": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "common.schema.json#/$defs/Option"
+          }
+        },
+        "format": {
+          "$ref": "codes.schema.json#/$defs/FieldFormat"
+        },
+        "pattern": {
+          "type": "string",
+          "maxLength": 200
+        },
+        "minLength": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "maxLength": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "minimum": {
+          "type": "number"
+        },
+        "maximum": {
+          "type": "number"
+        },
+        "minItems": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "maxItems": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "x-component": {
+          "$ref": "codes.schema.json#/$defs/FieldComponent"
+        },
+        "x-component-props": {
+          "$ref": "#/$defs/ComponentProps"
+        },
+        "x-data-element": {
+          "$ref": "data-element.schema.json#/$defs/DataElementCode"
+        },
+        "x-visible-when": {
+          "$ref": "common.schema.json#/$defs/Condition"
+        },
+        "x-index": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "properties": {
+          "$ref": "#/$defs/FormFields"
+        },
+        "items": {
+          "$ref": "#/$defs/FormField"
+        }
+      },
+      "required": [
+        "type",
+        "title",
+        "x-component"
+      ],
+      "additionalProperties": false
+    },
+    "ComponentProps": {
+      "title": "ComponentProps",
+      "description": "控件属性（只允许无副作用的展示属性）",
+      "type": "object",
+      "properties": {
+        "placeholder": {
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "rows": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 20
+        },
+        "accept": {
+          "type": "string",
+          "maxLength": 100
+        },
+        "maxCount": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 50
+        },
+        "unit": {
+          "type": "string",
+          "maxLength": 20
+        }
+      },
+      "additionalProperties": false
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/item-implementation.schema.json",
+  "title": "ItemImplementation",
+  "description": "实施清单条目：一个乡镇（街道）对一个基本目录事项的实施，只能设定乡镇可以设定的要素，只能收紧不能放宽",
+  "type": "object",
+  "allOf": [
+    {
+      "$ref": "#/$defs/LocalFields"
+    },
+    {
+      "$ref": "common.schema.json#/$defs/Lifecycle"
+    }
+  ],
+  "properties": {
+    "kind": {
+      "const": "implementation"
+    },
+    "schemaVersion": {
+      "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "baseCode": {
+      "$ref": "common.schema.json#/$defs/BasicCode"
+    },
+    "baseVersion": {
+      "description": "所依据的基本目录版本",
+      "type": "integer",
+      "minimum": 1
+    },
+    "type": {
+      "$ref": "codes.schema.json#/$defs/ItemType"
+    },
+    "legalBasis": {
+      "description": "清单中公布的设定依据，须与基本目录一致",
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/LegalBasis"
+      }
+    },
+    "materials": {
+      "description": "本乡镇收取的材料（基本目录材料的子集）",
+      "type": "array",
+      "items": {
+        "$ref": "material-requirement.schema.json#/$defs/MaterialSelection"
+      }
+    },
+    "fees": {
+      "$ref": "common.schema.json#/$defs/Fees"
+    },
+    "faq": {
+      "description": "本地补充的常见问题",
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/Faq"
+      }
+    },
+    "riskPoints": {
+      "description": "本地补充的廉洁风险点",
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/RiskPoint"
+      }
+    }
+  },
+  "required": [
+    "kind",
+    "schemaVersion",
+    "baseCode",
+    "materials"
+  ],
+  "unevaluatedProperties": false,
+  "$defs": {
+    "LocalFields": {
+      "title": "LocalFields",
+      "description": "实施清单要素：由乡镇（街道）设定",
+      "type": "object",
+      "properties": {
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "implementationCode": {
+          "description": "实施编码",
+          "type": "string",
+          "pattern": "^[0-9A-Z-]{1,36}$"
+        },
+        "implementingBody": {
+          "$ref": "common.schema.json#/$defs/ImplementingBody"
+        },
+        "decisionBody": {
+          "description": "决定机构（与实施主体不同时填写）",
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "powerSource": {
+          "$ref": "codes.schema.json#/$defs/PowerSource"
+        },
+        "promisedLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        },
+        "caseType": {
+          "$ref": "codes.schema.json#/$defs/CaseType"
+        },
+        "handlingForms": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "codes.schema.json#/$defs/HandlingForm"
+          }
+        },
+        "visits": {
+          "description": "到办事现场次数",
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 10
+        },
+        "visitReason": {
+          "description": "必须现场办理原因说明",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "online": {
+          "$ref": "common.schema.json#/$defs/Online"
+        },
+        "inHall": {
+          "description": "是否进驻政务服务大厅",
+          "type": "boolean"
+        },
+        "appointment": {
+          "description": "支持预约办理",
+          "type": "boolean"
+        },
+        "express": {
+          "description": "支持物流快递",
+          "type": "boolean"
+        },
+        "onlinePayment": {
+          "description": "支持网上支付",
+          "type": "boolean"
+        },
+        "selfServiceTerminal": {
+          "description": "支持自助终端办理",
+          "type": "boolean"
+        },
+        "handlingScope": {
+          "$ref": "codes.schema.json#/$defs/HandlingScope"
+        },
+        "place": {
+          "description": "办理地点",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "hours": {
+          "description": "办理时间",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "contacts": {
+          "$ref": "common.schema.json#/$defs/Contacts"
+        },
+        "publicQuery": {
+          "description": "办件结果公开查询方式",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "proxy": {
+          "$ref": "common.schema.json#/$defs/ProxyService"
+        },
+        "nearby": {
+          "$ref": "common.schema.json#/$defs/NearbyService"
+        },
+        "order": {
+          "description": "清单中的排列顺序",
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "required": [
+        "regionCode",
+        "implementationCode",
+        "implementingBody",
+        "powerSource",
+        "promisedLimit",
+        "caseType",
+        "handlingForms",
+        "visits",
+        "online",
+        "inHall",
+        "appointment",
+        "express",
+        "onlinePayment",
+        "selfServiceTerminal",
+        "handlingScope",
+        "place",
+        "hours",
+        "contacts"
+      ]
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/item.schema.json",
+  "title": "Item",
+  "description": "已合并的事项：实施清单条目与其基本目录事项合并后的完整视图，办事指南、告知单、流程图和在线表单都以它为准",
+  "type": "object",
+  "allOf": [
+    {
+      "$ref": "base-item.schema.json#/$defs/CatalogueFields"
+    },
+    {
+      "$ref": "item-implementation.schema.json#/$defs/LocalFields"
+    },
+    {
+      "$ref": "common.schema.json#/$defs/Lifecycle"
+    }
+  ],
+  "properties": {
+    "kind": {
+      "const": "item"
+    },
+    "schemaVersion": {
+      "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "regionName": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "baseVersion": {
+      "type": "integer",
+      "minimum": 1
+    },
+    "materials": {
+      "type": "array",
+      "items": {
+        "$ref": "material-requirement.schema.json#/$defs/ResolvedMaterial"
+      }
+    },
+    "fees": {
+      "$ref": "common.schema.json#/$defs/Fees"
+    },
+    "faq": {
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/Faq"
+      }
+    },
+    "riskPoints": {
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/RiskPoint"
+      }
+    }
+  },
+  "required": [
+    "kind",
+    "schemaVersion",
+    "regionName",
+    "baseVersion",
+    "materials",
+    "fees",
+    "faq",
+    "riskPoints"
+  ],
+  "unevaluatedProperties": false
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/material-requirement.schema.json",
+  "title": "MaterialRequirement",
+  "description": "事项对一种材料的要求（基本目录中的标准要求）",
+  "type": "object",
+  "properties": {
+    "material": {
+      "$ref": "material.schema.json#/$defs/MaterialCode"
+    },
+    "name": {
+      "description": "本事项中的材料名称；缺省时取材料库名称",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "form": {
+      "$ref": "codes.schema.json#/$defs/MaterialForm"
+    },
+    "medium": {
+      "$ref": "codes.schema.json#/$defs/MaterialMedium"
+    },
+    "originals": {
+      "description": "原件份数",
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 99
+    },
+    "copies": {
+      "description": "复印件份数",
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 99
+    },
+    "necessity": {
+      "$ref": "codes.schema.json#/$defs/MaterialNecessity"
+    },
+    "source": {
+      "$ref": "codes.schema.json#/$defs/MaterialSource"
+    },
+    "issuer": {
+      "description": "出具单位",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "blankForm": {
+      "$ref": "common.schema.json#/$defs/Attachment"
+    },
+    "sampleForm": {
+      "$ref": "common.schema.json#/$defs/Attachment"
+    },
+    "notes": {
+      "description": "填报须知",
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "acceptanceStandard": {
+      "description": "受理标准",
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "when": {
+      "$ref": "#/$defs/MaterialSituation"
+    }
+  },
+  "required": [
+    "material",
+    "form",
+    "medium",
+    "originals",
+    "copies",
+    "necessity",
+    "source"
+  ],
+  "additionalProperties": false,
+  "$defs": {
+    "MaterialSituation": {
+      "title": "MaterialSituation",
+      "description": "材料适用情形：说明文字，可附表单条件",
+      "type": "object",
+      "properties": {
+        "text": {
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "condition": {
+          "$ref": "common.schema.json#/$defs/Condition"
+        }
+      },
+      "required": [
+        "text"
+      ],
+      "additionalProperties": false
+    },
+    "MaterialSelection": {
+      "title": "MaterialSelection",
+      "description": "实施清单对基本目录材料的选用：只能取基本目录中的材料，只能减轻要求",
+      "type": "object",
+      "properties": {
+        "material": {
+          "$ref": "material.schema.json#/$defs/MaterialCode"
+        },
+        "form": {
+          "$ref": "codes.schema.json#/$defs/MaterialForm"
+        },
+        "originals": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 99
+        },
+        "copies": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 99
+        },
+        "necessity": {
+          "$ref": "codes.schema.json#/$defs/MaterialNecessity"
+        },
+        "source": {
+          "$ref": "codes.schema.json#/$defs/MaterialSource"
+        },
+        "notes": {
+          "$ref": "common.schema.json#/$defs/Text"
+        }
+      },
+      "required": [
+        "material"
+      ],
+      "additionalProperties": false
+    },
+    "ResolvedMaterial": {
+      "title": "ResolvedMaterial",
+      "description": "合并后的材料要求：基本目录要求 + 实施清单选用 + 材料库名称",
+      "allOf": [
+        {
+          "$ref": "#"
+        },
+        {
+          "type": "object",
+          "properties": {
+            "name": {
+              "$ref": "common.schema.json#/$defs/ShortText"
+            }
+          },
+          "required": [
+            "name"
+          ]
+        }
+      ]
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/material.schema.json",
+  "title": "Material",
+  "description": "材料库条目：各事项共用的一种申请材料",
+  "type": "object",
+  "properties": {
+    "kind": {
+      "const": "material"
+    },
+    "schemaVersion": {
+      "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "code": {
+      "$ref": "#/$defs/MaterialCode"
+    },
+    "name": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "description": {
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "issuer": {
+      "description": "出具单位",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "defaultSource": {
+      "$ref": "codes.schema.json#/$defs/MaterialSource"
+    },
+    "electronicLicence": {
+      "description": "可从电子证照库调取",
+      "type": "boolean"
+    },
+    "blankForm": {
+      "$ref": "common.schema.json#/$defs/Attachment"
+    },
+    "sampleForm": {
+      "$ref": "common.schema.json#/$defs/Attachment"
+    },
+    "acceptanceStandard": {
+      "description": "受理标准",
+      "$ref": "common.schema.json#/$defs/Text"
+    }
+  },
+  "required": [
+    "kind",
+    "schemaVersion",
+    "code",
+    "name",
+    "defaultSource"
+  ],
+  "additionalProperties": false,
+  "$defs": {
+    "MaterialCode": {
+      "description": "材料库编码",
+      "type": "string",
+      "pattern": "^[A-Z][A-Z0-9-]{1,31}$"
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/process-step.schema.json",
+  "title": "ProcessStep",
+  "description": "办理环节：岗位、时限、产生的文书、后续环节与分支（不予受理、补正……）",
+  "type": "object",
+  "properties": {
+    "id": {
+      "$ref": "#/$defs/StepId"
+    },
+    "name": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "stage": {
+      "$ref": "codes.schema.json#/$defs/StepStage"
+    },
+    "post": {
+      "description": "岗位",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "timeLimit": {
+      "$ref": "common.schema.json#/$defs/TimeLimit"
+    },
+    "documents": {
+      "description": "本环节产生的文书",
+      "type": "array",
+      "items": {
+        "$ref": "common.schema.json#/$defs/ShortText"
+      }
+    },
+    "description": {
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "next": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/StepId"
+      },
+      "uniqueItems": true
+    },
+    "branches": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/StepBranch"
+      }
+    }
+  },
+  "required": [
+    "id",
+    "name",
+    "stage",
+    "post"
+  ],
+  "additionalProperties": false,
+  "$defs": {
+    "StepId": {
+      "type": "string",
+      "pattern": "^[a-z][a-z0-9-]{0,31}$"
+    },
+    "StepBranch": {
+      "title": "StepBranch",
+      "description": "流程分支：to 为空表示流程在此结束（如不予受理），否则转到指定环节（如补正后重新受理）",
+      "type": "object",
+      "properties": {
+        "kind": {
+          "$ref": "codes.schema.json#/$defs/BranchKind"
+        },
+        "label": {
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "document": {
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "to": {
+          "$ref": "#/$defs/StepId"
+        },
+        "timeLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        }
+      },
+      "required": [
+        "kind"
+      ],
+      "additionalProperties": false
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/region.schema.json",
+  "title": "Region",
+  "description": "行政区划：市、县（市、区）为 6 位 GB/T 2260 代码，乡镇（街道）9 位，村（社区）12 位",
+  "type": "object",
+  "properties": {
+    "code": {
+      "type": "string"
+    },
+    "name": {
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
+    "level": {
+      "$ref": "codes.schema.json#/$defs/RegionLevel"
+    },
+    "parentCode": {
+      "type": "string",
+      "pattern": "^[1-9](\\d{5}|\\d{8})$"
+    },
+    "pinyin": {
+      "description": "名称拼音首字母，用于检索",
+      "type": "string",
+      "pattern": "^[a-z]*$"
+    }
+  },
+  "required": [
+    "code",
+    "name",
+    "level"
+  ],
+  "additionalProperties": false,
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "level": {
+            "enum": [
+              "city",
+              "county"
+            ]
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "code": {
+            "type": "string",
+            "pattern": "^[1-9]\\d{5}$"
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "level": {
+            "const": "township"
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "code": {
+            "$ref": "common.schema.json#/$defs/TownshipCode"
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "level": {
+            "const": "village"
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "code": {
+            "$ref": "common.schema.json#/$defs/VillageCode"
+          }
+        }
+      }
+    }
+  ]
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/results.schema.json",
+  "title": "ResultDefinitions",
+  "description": "模型函数的输出：校验问题、检查结论与改革指标（API 原样返回）。",
+  "$defs": {
+    "ValidationIssue": {
+      "title": "ValidationIssue",
+      "description": "文档中的一个问题：JSON Pointer 路径和给修改人看的说明",
+      "type": "object",
+      "properties": {
+        "path": {
+          "type": "string"
+        },
+        "message": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "path",
+        "message"
+      ],
+      "additionalProperties": false
+    },
+    "Finding": {
+      "title": "Finding",
+      "description": "checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明",
+      "type": "object",
+      "properties": {
+        "rule": {
+          "type": "string"
+        },
+        "severity": {
+          "type": "string",
+          "enum": [
+            "error",
+            "warning"
+          ]
+        },
+        "path": {
+          "type": "string"
+        },
+        "message": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "rule",
+        "severity",
+        "path",
+        "message"
+      ],
+      "additionalProperties": false
+    },
+    "Share": {
+      "title": "Share",
+      "description": "达标比例：数量、占比（0–1）、目标与是否达标",
+      "type": "object",
+      "properties": {
+        "count": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "target": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "met": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "count",
+        "share",
+        "target",
+        "met"
+      ],
+      "additionalProperties": false
+    },
+    "RegionMetrics": {
+      "title": "RegionMetrics",
+      "description": "一个乡镇（或汇总的县、市）的改革指标：atMostOneVisit 最多跑一次（到现场 ≤ 1 次），online 网上可办（网办深度 Ⅱ 级及以上），inHall 进驻政务服务大厅",
+      "type": "object",
+      "properties": {
+        "regionCode": {
+          "type": "string"
+        },
+        "regionName": {
+          "type": "string"
+        },
+        "itemCount": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "atMostOneVisit": {
+          "$ref": "#/$defs/Share"
+        },
+        "online": {
+          "$ref": "#/$defs/Share"
+        },
+        "inHall": {
+          "$ref": "#/$defs/Share"
+        },
+        "meanPromisedRatio": {
+          "description": "承诺时限 ÷ 法定时限的平均值（按工作日），越小压缩越多；无事项时为 null",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "meanMaterials": {
+          "description": "平均每个事项的材料数",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "allTargetsMet": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "regionCode",
+        "regionName",
+        "itemCount",
+        "atMostOneVisit",
+        "online",
+        "inHall",
+        "meanPromisedRatio",
+        "meanMaterials",
+        "allTargetsMet"
+      ],
+      "additionalProperties": false
+    }
+  }
+},
+];
