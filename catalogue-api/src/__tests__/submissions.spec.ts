@@ -141,13 +141,11 @@ describe(`submissions (${DB_LABEL})`, () => {
     const notice = await t.api.get(`/api/public/submissions/${ref}/notice.html`).query({ key: receiptKey });
     for (const m of homestead.materials) expect(notice.text).toContain(m.name);
     const otherKey = (
-      await t.api
-        .post('/api/public/submissions')
-        .send({
-          region: YANGSHUO,
-          items: [homestead.code],
-          data: { ...applicant, item_0117302000: building },
-        })
+      await t.api.post('/api/public/submissions').send({
+        region: YANGSHUO,
+        items: [homestead.code],
+        data: { ...applicant, item_0117302000: building },
+      })
     ).body.receiptKey as string;
     for (const key of [otherKey, 'A'.repeat(22)])
       expect((await t.api.get(`/api/public/submissions/${ref}/application.html`).query({ key })).status).toBe(
