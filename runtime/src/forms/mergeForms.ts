@@ -42,6 +42,8 @@ type NonEmpty<T> = [T, ...T[]];
 interface Bound {
   field: FormField;
   item: string;
+  /** When the item asks it: its own condition and its containers', in the item's paths until rewritten. */
+  when: Condition[];
 }
 
 /** Every bound field of a form (by data element) and the form with them taken out (empty containers dropped). */
@@ -51,18 +53,20 @@ function split(
   item: string,
   rename: Map<string, string>,
   path = '',
+  when: Condition[] = [],
 ): FormFields {
   const local: FormFields = {};
   for (const [key, field] of Object.entries(fields)) {
     const element = field['x-data-element'];
     const fieldPath = field.type === 'void' ? path : path ? `${path}.${key}` : key;
+    const conditions = field['x-visible-when'] ? [...when, field['x-visible-when']] : when;
     if (element && field.type !== 'void') {
-      bound.set(element, [...(bound.get(element) ?? []), { field, item }]);
+      bound.set(element, [...(bound.get(element) ?? []), { field, item, when: conditions }]);
       rename.set(fieldPath, element);
       continue;
     }
     if (field.properties) {
-      const children = split(field.properties, bound, item, rename, fieldPath);
+      const children = split(field.properties, bound, item, rename, fieldPath, conditions);
       if (Object.keys(children).length === 0 && field.type === 'void') continue;
       local[key] = { ...field, properties: children };
     } else local[key] = field;
@@ -101,7 +105,15 @@ function strictest(element: DataElement, asks: Bound[]): { field: FormField } | 
     'x-data-element': element.code,
   };
   if (element.format) merged.format = element.format;
-  if (fields.some((f) => f.required)) merged.required = true;
+  // Asked whenever any item would ask it: always if one asks it always, otherwise while any condition holds.
+  const always = asks.filter((a) => a.when.length === 0);
+  if (always.length === 0) {
+    const each = asks.map((a) => (a.when.length === 1 ? a.when[0]! : { all: a.when as NonEmpty<Condition> }));
+    merged['x-visible-when'] = each.length === 1 ? each[0]! : { any: each as NonEmpty<Condition> };
+  }
+  // Required while shown, if an item that asks it then requires it. An item asking it only in some situation
+  // cannot make the always-shown field required in every situation.
+  if ((always.length > 0 ? always : asks).some((a) => a.field.required)) merged.required = true;
   const patterns = [
     ...new Set(fields.map((f) => f.pattern ?? element.pattern).filter((p): p is string => Boolean(p))),
   ];
@@ -177,6 +189,12 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
     const rename = new Map<string, string>();
     locals.push({ item, fields: split(item.form.properties, bound, item.code, rename), rename });
   }
+  // A bound field's conditions read its item's paths; once every item is split, they read the merged ones.
+  for (const asks of bound.values())
+    for (const ask of asks) {
+      const { rename } = locals.find((l) => l.item.code === ask.item)!;
+      ask.when = ask.when.map((c) => rewrite(c, rename));
+    }
 
   const conflicts: MergeConflict[] = [];
   const shared: FormFields = {};

@@ -41,6 +41,23 @@ function labelled<P extends object>(Control: ComponentType<P>, extra: Record<str
   return Labelled;
 }
 
+/**
+ * antd's Select puts an aria-label on its outer box as well as on its combobox, which axe rightly refuses; a
+ * visually hidden <label for> names the combobox alone.
+ */
+const LabelledSelect = observer((props: Record<string, unknown>) => {
+  const field = useField() as GeneralField;
+  const id = `os-field-${String(field.address).replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return (
+    <>
+      <label htmlFor={id} className="os-visually-hidden">
+        {String(field.title ?? '')}
+      </label>
+      <Select placeholder="请选择" {...props} id={id} />
+    </>
+  );
+});
+
 /** Groups of choices are named as a group; each option is named by its own label. */
 function group<P extends object>(Control: ComponentType<P>) {
   const Group = observer((props: P) => {
@@ -111,7 +128,7 @@ export const FIELD_COMPONENTS: Record<string, ComponentType<any>> = {
   text: labelled(Input, { autoComplete: 'off' }),
   textarea: labelled(Input.TextArea, { autoSize: { minRows: 2, maxRows: 6 } }),
   number: labelled(NumberPicker, { style: { width: '100%' } }),
-  select: labelled(Select, { placeholder: '请选择' }),
+  select: LabelledSelect,
   radio: group(Radio.Group),
   checkbox: group(Checkbox.Group),
   date: labelled(DatePicker, { style: { width: '100%' }, inputReadOnly: true }),

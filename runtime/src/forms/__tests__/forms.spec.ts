@@ -237,6 +237,47 @@ describe('merge rules on purpose-built forms', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps a shared field conditional while every item asks it only in some situation', () => {
+    // Each item shows the field only for its own situation: the merged field shows when either holds.
+    const onlyFor = (code: string, value: string) =>
+      ({
+        ...item(code, { required: true, 'x-visible-when': { field: 'who', op: 'eq', value } }),
+        form: {
+          type: 'object',
+          properties: {
+            who: { type: 'string', title: '申请人类型', 'x-component': 'radio', enum: opts('person', 'org') },
+            ...item(code, { required: true, 'x-visible-when': { field: 'who', op: 'eq', value } }).form
+              .properties,
+          },
+        },
+      }) as Item;
+    const { form } = mergeForms([onlyFor('A', 'org'), onlyFor('B', 'person')], [element]);
+    const shared = form.properties.applicant!.properties!.relation!;
+    expect(shared.required).toBe(true);
+    expect(shared['x-visible-when']).toEqual({
+      any: [
+        { field: 'item_A.who', op: 'eq', value: 'org' },
+        { field: 'item_B.who', op: 'eq', value: 'person' },
+      ],
+    });
+    const validate = ajv.compile(validationOf(form));
+    const answers = (a: string, b: string) => ({ item_A: { who: a }, item_B: { who: b } });
+    expect(validate(answers('person', 'org'))).toBe(true);
+    expect(validate(answers('org', 'org'))).toBe(false);
+    expect(validate({ ...answers('org', 'org'), relation: '子女' })).toBe(true);
+  });
+
+  it('asks a shared field always when one item asks it always, required only if that item requires it', () => {
+    const conditional = item('B', { required: true, 'x-visible-when': { field: 'x', op: 'eq', value: 1 } });
+    const optional = mergeForms([item('A', {}), conditional], [element]).form.properties.applicant!
+      .properties!.relation!;
+    expect(optional['x-visible-when']).toBeUndefined();
+    expect(optional.required).toBeUndefined();
+    const required = mergeForms([item('A', { required: true }), conditional], [element]).form.properties
+      .applicant!.properties!.relation!;
+    expect(required.required).toBe(true);
+  });
+
   it('keeps 原件 over 复印件 and 必要 over 非必要 for the same material', () => {
     const m = (form: '1' | '2', necessity: '1' | '2', copies: number) => ({
       material: 'ID-CARD',

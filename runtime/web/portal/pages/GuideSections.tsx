@@ -1,6 +1,9 @@
 import { Descriptions, Tag } from 'antd';
 import type { GuideSection } from '../../../src/documents/guideView';
 
+// The printed tables show '—' for an empty cell; on screen an empty fact is simply left out.
+const shown = (text: string) => Boolean(text) && text !== '—';
+
 /** The materials as cards rather than the printed table: readable on a phone. */
 function Materials({
   materials,
@@ -15,7 +18,7 @@ function Materials({
           <div className="os-muted">
             {m.form} · {m.copies}
             {m.source ? ` · 来源：${m.source}` : ''}
-            {m.issuer ? ` · 出具单位：${m.issuer}` : ''}
+            {shown(m.issuer) ? ` · 出具单位：${m.issuer}` : ''}
           </div>
           {m.notes.map((n) => (
             <div key={n} className="os-note">
@@ -63,9 +66,9 @@ function Body({ section, flowchart }: { section: GuideSection; flowchart?: strin
             {section.steps.map((s) => (
               <li key={s.index}>
                 <strong>{s.name}</strong>
-                <span className="os-muted"> {[s.post, s.limit].filter(Boolean).join(' · ')}</span>
+                <span className="os-muted"> {[s.post, s.limit].filter(shown).join(' · ')}</span>
                 {s.description ? <div>{s.description}</div> : null}
-                {s.documents ? <div className="os-muted">结果文书：{s.documents}</div> : null}
+                {shown(s.documents) ? <div className="os-muted">结果文书：{s.documents}</div> : null}
               </li>
             ))}
           </ol>

@@ -14,8 +14,11 @@ export function MaterialChecklist({
   notes: string[];
 }) {
   return (
-    <section className="os-checklist" aria-labelledby="checklist-title">
-      <h2 id="checklist-title">需要准备的材料（{materials.length} 项）</h2>
+    // A long list folds away on a phone; the applicant opens it when gathering the papers.
+    <details className="os-checklist" open={materials.length <= 8}>
+      <summary>
+        <h2>需要准备的材料（{materials.length} 项）</h2>
+      </summary>
       <ol>
         {materials.map((m) => (
           <li key={m.material}>
@@ -35,6 +38,6 @@ export function MaterialChecklist({
           {n}
         </p>
       ))}
-    </section>
+    </details>
   );
 }

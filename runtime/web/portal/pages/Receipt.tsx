@@ -32,6 +32,7 @@ export function Receipt() {
             extra={
               <Space direction="vertical" size="middle" className="os-receipt-actions">
                 <Button
+                  block
                   type="primary"
                   size="large"
                   href={documentUrl.submission(reference, receipt.key, 'application.pdf')}
@@ -40,6 +41,7 @@ export function Receipt() {
                   下载已填写的申请表（PDF）
                 </Button>
                 <Button
+                  block
                   size="large"
                   href={documentUrl.submission(reference, receipt.key, 'notice.pdf')}
                   target="_blank"

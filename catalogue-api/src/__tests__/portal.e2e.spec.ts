@@ -1,0 +1,218 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { idCardCheckChar } from '@oneseal/schemas';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@oneseal/runtime';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { TestApp } from './testApp';
+import { createTestApp, DB_LABEL } from './testApp';
+
+// The citizen's path through the built portal in Debian's Chromium, at phone width. Screenshots of each step
+// go to out/e2e/portal for a person to look at.
+const SHOTS = join(__dirname, '..', '..', '..', 'out', 'e2e', 'portal');
+const AXE = require.resolve('axe-core/axe.min.js');
+const PORTAL_BUILT = existsSync(
+  join(__dirname, '..', '..', '..', 'runtime', 'dist-web', 'portal', 'index.html'),
+);
+
+const valid = (first17: string) => first17 + idCardCheckChar(first17);
+const GOOD_ID = valid('45032119700312002');
+// The same number with a wrong check character.
+const BAD_ID = GOOD_ID.slice(0, 17) + (GOOD_ID.endsWith('1') ? '2' : '1');
+const MOBILE = '13907731234';
+
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+let base = '';
+
+beforeAll(async () => {
+  if (!PORTAL_BUILT) throw new Error('build the portal first: npm run build');
+  mkdirSync(SHOTS, { recursive: true });
+  t = await createTestApp();
+  server = createServer(t.app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+async function phonePage(): Promise<Page> {
+  // bypassCSP lets the test inject axe-core; the portal's own scripts run under its CSP in real browsers.
+  const page = await browser.newPage({
+    viewport: { width: 375, height: 740 },
+    locale: 'zh-CN',
+    bypassCSP: true,
+  });
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/** axe-core's serious and critical findings on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Nothing wider than the screen: a phone user never scrolls sideways. */
+const overflowsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+describe(`the citizen portal (${DB_LABEL})`, () => {
+  let reference = '';
+
+  it('finds 阳朔镇, its 宅基地 item, refuses a wrong ID number in Chinese, and takes the corrected application', async () => {
+    const page = await phonePage();
+    await page.goto(base);
+    await page.getByLabel('搜索乡镇（名称或拼音）').fill('yangshuo');
+    await page.getByRole('link', { name: '阳朔镇' }).click();
+    await page.waitForURL(/\/regions\/450321100$/);
+    await shot(page, '01-township');
+
+    await page.getByLabel('搜索事项（名称、别名或拼音）').fill('宅基地');
+    await page.getByRole('link', { name: /宅基地和建房/ }).click();
+    await page.getByRole('heading', { level: 1, name: /宅基地和建房/ }).waitFor();
+    expect(await page.getByRole('img', { name: /办理流程图/ }).count()).toBe(1);
+    await shot(page, '02-item');
+
+    await page.getByRole('button', { name: '在线申请' }).click();
+    await page.getByRole('heading', { name: '填写申请信息' }).waitFor();
+    await page.getByLabel('申请人姓名').fill('莫桂芳');
+    await page.getByLabel('公民身份号码').fill(BAD_ID);
+    await page.getByLabel('公民身份号码').blur();
+    const error = page.getByText('不是有效的公民身份号码');
+    await error.waitFor();
+    await shot(page, '03-invalid-id');
+
+    await page.getByLabel('公民身份号码').fill(GOOD_ID);
+    await error.waitFor({ state: 'detached' });
+    await page.getByLabel('户籍地址').fill('阳朔县阳朔镇矮山门村 12 号');
+    await page.getByLabel('所在村（社区）').fill('矮山门村');
+    await page.getByLabel('手机号码').fill(MOBILE);
+    await page.getByLabel('共同生活家庭人口数').fill('4');
+    await page.getByRole('group', { name: '建房类型' }).getByText('新建', { exact: true }).click();
+    await page.getByLabel('拟用地位置（四至）').fill('东至村道，西至莫家自留地，南至水渠，北至后山');
+    await page.getByLabel('拟申请宅基地面积').fill('100');
+    await page.getByLabel('拟建层数').fill('3');
+    await page.getByLabel('拟建建筑面积').fill('260');
+    await page.getByLabel('申请理由').fill('现住房为泥砖房，需新建住房');
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    await page.getByText('申请已提交').waitFor();
+    reference = (await page.locator('.os-reference').textContent()) ?? '';
+    expect(reference).toMatch(/^450321100-\d{8}-\d{4}$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    await shot(page, '04-receipt');
+
+    // The filled application behind the receipt's link is the applicant's own, with the full ID number.
+    const href = await page.getByRole('link', { name: /申请表（PDF）/ }).getAttribute('href');
+    const html = await page.request.get(base + href!.replace('application.pdf', 'application.html'));
+    expect(await html.text()).toContain(GOOD_ID);
+    await page.close();
+  });
+
+  it('looks the application up with reference and phone, and shows it against its form version', async () => {
+    const page = await phonePage();
+    await page.goto(`${base}/track`);
+    await page.getByLabel('受理编号').fill(reference);
+    await page.getByLabel('申请时填写的手机号码').fill(MOBILE);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('已提交', { exact: true }).first().waitFor();
+    await page.getByText('莫桂芳').waitFor();
+    // Identity numbers are masked for whoever holds a reference and a phone number.
+    expect(await page.getByText(GOOD_ID).count()).toBe(0);
+    await page.getByText(`450***********${GOOD_ID.slice(-4)}`).waitFor();
+    await shot(page, '05-track');
+    await page.close();
+  });
+
+  it('asks the ID number once in a one-table form of three items, and says which items each field serves', async () => {
+    const page = await phonePage();
+    await page.goto(`${base}/regions/450321100`);
+    for (const name of ['农村村民宅基地和建房（规划许可）审批', '乡村建设规划许可证核发', '农村危房改造'])
+      await page.getByLabel(`选择“${name}”一起申请`).check();
+    await page.getByRole('button', { name: '一表申请' }).click();
+    await page.getByRole('heading', { name: '填写申请信息' }).waitFor();
+    expect(await page.getByLabel('公民身份号码').count()).toBe(1);
+    expect(await page.getByLabel('手机号码').count()).toBe(1);
+    await page
+      .getByText('用于：农村村民宅基地和建房（规划许可）审批、乡村建设规划许可证核发、农村危房改造')
+      .first()
+      .waitFor();
+    // Each item's own questions stay under its title.
+    for (const name of ['乡村建设规划许可证核发', '农村危房改造'])
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    await shot(page, '06-one-table');
+    await page.close();
+  });
+
+  it('has no serious accessibility violations and fits a phone, in normal and large-text mode', async () => {
+    const page = await phonePage();
+    for (const large of [false, true]) {
+      for (const path of ['/', '/regions/450321100', '/regions/450321100/items/0117302000', '/track']) {
+        await page.goto(base + path);
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect({ path, large, violations: await seriousViolations(page) }).toEqual({
+          path,
+          large,
+          violations: [],
+        });
+        expect({ path, large, overflows: await overflowsSideways(page) }).toEqual({
+          path,
+          large,
+          overflows: false,
+        });
+      }
+      if (!large) await page.getByRole('switch', { name: '大字模式' }).click();
+      else await shot(page, '07-large-text');
+    }
+    const size = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontSize);
+    expect(parseFloat(size)).toBeGreaterThan(28);
+    await page.close();
+  });
+
+  it('can be used from the keyboard: the skip link, then tabbing to the search field', async () => {
+    const page = await phonePage();
+    await page.goto(`${base}/regions/450321100`);
+    await page.getByRole('link', { name: /宅基地和建房/ }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 5; i++) {
+      const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      if (label === '搜索事项（名称、别名或拼音）') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('zjd');
+    await page.getByRole('link', { name: /宅基地和建房/ }).waitFor();
+    await page.close();
+  });
+});
