@@ -25,5 +25,6 @@ export {
   conditionSchema,
   applyBundle,
   maskAnswers,
+  withSections,
 } from './forms';
 export type { MergedForm, MergedMaterial, MergeConflict, DerivedForm, FormilyNode } from './forms';

@@ -11,3 +11,11 @@ const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
 export function chinaToday(now = new Date()): string {
   return CHINA_DATE.format(now);
 }
+
+/**
+ * A stored instant as a Date: SQLite gives a Date; on MySQL the driver is set to give DATETIME columns as
+ * 'YYYY-MM-DD hh:mm:ss' strings, written by Sequelize in UTC.
+ */
+export function asDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}

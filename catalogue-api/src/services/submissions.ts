@@ -7,6 +7,7 @@ import {
   fanOut,
   maskAnswers,
   mergeForms,
+  withSections,
   renderApplication,
   renderSubmissionNotice,
 } from '@oneseal/runtime';
@@ -15,7 +16,7 @@ import type { Principal } from '../auth/roles';
 import type { Row, SubmissionRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
-import { chinaToday } from './chinaDate';
+import { asDate, chinaToday } from './chinaDate';
 import { listLibrary } from './library';
 import { printOrExplain } from './documents';
 import { getVersion } from './townshipItems';
@@ -99,7 +100,7 @@ export async function submit(
     );
   const versions = items.map((i) => `${i.code}@${i.version}`).join(',');
   const validate = validatorFor(versions, deriveForm(merged.form).validation);
-  if (!validate(input.data))
+  if (!validate(withSections(merged.form.properties, input.data)))
     throw invalid(
       { zh: '申请信息有误，请检查后再提交', en: 'The application has errors' },
       toIssues(validate.errors).map((e) => ({ path: `/data${e.path}`, message: e.message })),
@@ -165,7 +166,7 @@ export async function lookUp(store: Store, reference: string, phone: string) {
       ...h,
       label: SUBMISSION_STATUS[h.status],
     })),
-    submittedAt: row.createdAt,
+    submittedAt: asDate(row.createdAt).toISOString(),
     // The answers, numbers masked, for the portal to show against the form versions in `items`.
     data: maskAnswers((await applicationOf(store, row)).merged.form, submittedAnswers(row)),
   };
@@ -183,7 +184,7 @@ export async function listSubmissions(store: Store, regionCode: string, status?:
     items: r.items,
     data: r.data,
     history: r.history,
-    submittedAt: r.createdAt,
+    submittedAt: asDate(r.createdAt).toISOString(),
   }));
 }
 
@@ -248,7 +249,7 @@ async function applicationOf(store: Store, row: Submission): Promise<SubmittedAp
   ]);
   return {
     reference: row.reference,
-    date: chinaToday(row.createdAt),
+    date: chinaToday(asDate(row.createdAt)),
     townshipName: region.name,
     items,
     merged: mergeForms(

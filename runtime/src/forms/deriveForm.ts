@@ -52,13 +52,16 @@ interface Context {
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-/** `required: [key]` at `path` inside the root object. */
+/** `required: [key]` at `path` inside the root object; the objects on the way must be there too. */
 function requiredAt(path: string, key: string): Schema {
   const inner: Schema = { type: 'object', properties: { [key]: true }, required: [key] };
   return path
     .split('.')
     .filter(Boolean)
-    .reduceRight<Schema>((schema, segment) => ({ type: 'object', properties: { [segment]: schema } }), inner);
+    .reduceRight<Schema>(
+      (schema, segment) => ({ type: 'object', properties: { [segment]: schema }, required: [segment] }),
+      inner,
+    );
 }
 
 /** The constraints on one answer, as the submission schema states them (objects and rows are described apart). */
@@ -150,6 +153,9 @@ function describe(
       });
       out.properties[key] = inner.validation;
       out.nodes[key] = { ...formilyNode(field, own), properties: inner.nodes };
+      // An object holding required answers must itself be there: the portal leaves an empty object out.
+      if (field.required || inner.validation.required) requireKey(key, conditions, context, out.required);
+      continue;
     } else if (field.type === 'array' && field.items?.type === 'object') {
       // Rows of a repeating table are objects of their own columns; conditions inside rows are not supported.
       const rows = objectOf(field.items.properties ?? {}, { path: '', visibleWhen: [], rules: [] });
@@ -164,13 +170,17 @@ function describe(
       out.properties[key] = value;
       out.nodes[key] = formilyNode(field, own, value);
     }
-    if (!field.required) continue;
-    if (conditions.length === 0) out.required.push(key);
-    else {
-      const when: Condition =
-        conditions.length === 1 ? conditions[0]! : { all: conditions as [Condition, ...Condition[]] };
-      context.rules.push({ if: conditionSchema(when), then: requiredAt(context.path, key) });
-    }
+    if (field.required) requireKey(key, conditions, context, out.required);
+  }
+}
+
+/** Requires `key` in the object at `context.path`: always, or while the conditions of its containers hold. */
+function requireKey(key: string, conditions: Condition[], context: Context, required: string[]): void {
+  if (conditions.length === 0) required.push(key);
+  else {
+    const when: Condition =
+      conditions.length === 1 ? conditions[0]! : { all: conditions as [Condition, ...Condition[]] };
+    context.rules.push({ if: conditionSchema(when), then: requiredAt(context.path, key) });
   }
 }
 

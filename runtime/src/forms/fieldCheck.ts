@@ -1,3 +1,4 @@
+import type { FormFields } from '@oneseal/schemas';
 import type { Ajv, ValidateFunction } from '@oneseal/schemas';
 import { createAjv, toIssues } from '@oneseal/schemas';
 
@@ -46,6 +47,23 @@ export function cleanAnswers(values: unknown): unknown {
     const emptyObject =
       clean !== null && typeof clean === 'object' && !Array.isArray(clean) && Object.keys(clean).length === 0;
     if (!isEmptyAnswer(clean) && !emptyObject) out[key] = clean;
+  }
+  return out;
+}
+
+/**
+ * The answers as the server checks them: an object section the applicant left out (the portal drops empty
+ * objects) counts as an empty section, so its missing answers are reported field by field, as in the browser.
+ */
+export function withSections(fields: FormFields, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
+  for (const [key, field] of Object.entries(fields)) {
+    if (field.type === 'void') Object.assign(out, withSections(field.properties ?? {}, out));
+    else if (field.type === 'object') {
+      const inner = out[key];
+      if (inner === undefined || (inner !== null && typeof inner === 'object' && !Array.isArray(inner)))
+        out[key] = withSections(field.properties ?? {}, (inner as Record<string, unknown>) ?? {});
+    }
   }
   return out;
 }

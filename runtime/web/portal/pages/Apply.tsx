@@ -118,8 +118,10 @@ function ApplicationForm({
       const apiProblem = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
       setProblem(apiProblem.message);
       for (const detail of apiProblem.details) {
+        // A message about one chosen option (/data/members/1) belongs to the field (members).
         const path = detail.path
           .replace(/^\/data\/?/, '')
+          .replace(/\/\d+$/, '')
           .split('/')
           .filter(Boolean)
           .join('.');
