@@ -11,7 +11,7 @@ export { toIssues } from './messages';
 export type { Locale } from './messages';
 export { validateItem, validateBundle, validateDocument } from './validate';
 export type { ValidationResult, ItemDocument, DocumentKind } from './validate';
-export { checkItem, RULES } from './check';
+export { assessImplementation, checkItem, RULES } from './check';
 export type { Rule, Severity } from './check';
 export { resolveItem, ResolutionError } from './resolve';
 export type { ResolveOptions } from './resolve';

@@ -1,22 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { idCardCheckChar } from '@oneseal/schemas';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@oneseal/runtime';
-import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import type { TestApp } from './testApp';
-import { createTestApp, DB_LABEL } from './testApp';
+import type { Page } from 'playwright-core';
+import type { BrowserApp } from './browserApp';
+import { seriousViolations, startBrowserApp } from './browserApp';
+import { DB_LABEL } from './testApp';
 
 // The citizen's path through the built portal in Debian's Chromium, at phone width. Screenshots of each step
 // go to out/e2e/portal for a person to look at.
-const SHOTS = join(__dirname, '..', '..', '..', 'out', 'e2e', 'portal');
-const AXE = require.resolve('axe-core/axe.min.js');
-const PORTAL_BUILT = existsSync(
-  join(__dirname, '..', '..', '..', 'runtime', 'dist-web', 'portal', 'index.html'),
-);
 
 const valid = (first17: string) => first17 + idCardCheckChar(first17);
 const GOOD_ID = valid('45032119700312002');
@@ -24,58 +13,18 @@ const GOOD_ID = valid('45032119700312002');
 const BAD_ID = GOOD_ID.slice(0, 17) + (GOOD_ID.endsWith('1') ? '2' : '1');
 const MOBILE = '13907731234';
 
-let t: TestApp;
-let server: Server;
-let browser: Browser;
+let app: BrowserApp;
 let base = '';
 
 beforeAll(async () => {
-  if (!PORTAL_BUILT) throw new Error('build the portal first: npm run build');
-  mkdirSync(SHOTS, { recursive: true });
-  t = await createTestApp();
-  server = createServer(t.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+  app = await startBrowserApp('portal');
+  base = app.base;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await t?.close();
-});
+afterAll(() => app?.close());
 
-async function phonePage(): Promise<Page> {
-  // bypassCSP lets the test inject axe-core; the portal's own scripts run under its CSP in real browsers.
-  const page = await browser.newPage({
-    viewport: { width: 375, height: 740 },
-    locale: 'zh-CN',
-    bypassCSP: true,
-  });
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-/** axe-core's serious and critical findings on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const phonePage = () => app.page({ width: 375, height: 740 });
+const shot = (page: Page, name: string) => app.shot(page, name);
 
 /** Nothing wider than the screen: a phone user never scrolls sideways. */
 const overflowsSideways = (page: Page) =>

@@ -95,11 +95,15 @@ export async function saveLibraryEntry(
       { ...columns(body), revision: expectedRevision + 1, updatedAt: new Date() } as never,
       { where: { code, revision: expectedRevision }, transaction: t },
     );
-    if (updated !== 1)
-      throw conflict('stale-revision', {
-        zh: '已被他人修改，请比较后重新保存',
-        en: 'Someone else changed this entry',
-      });
+    if (updated !== 1) {
+      // The winner's version travels with the 409, so the editor can compare before deciding.
+      const current = await modelOf(store, kind).findByPk(code, { transaction: t });
+      throw conflict(
+        'stale-revision',
+        { zh: '已被他人修改，请比较后重新保存', en: 'Someone else changed this entry' },
+        { currentRevision: current?.revision, current: current?.doc },
+      );
+    }
     await audit(store, t, actor, {
       action: 'save',
       entityType: kind,

@@ -1,5 +1,5 @@
 import type { BaseItem, Finding, Item, ItemImplementation, ValidationIssue } from '@oneseal/schemas';
-import { checkItem, diffDocuments, resolveItem, validateItem } from '@oneseal/schemas';
+import { assessImplementation, checkItem, diffDocuments, resolveItem } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
@@ -24,17 +24,18 @@ export interface DraftView {
   updatedAt: Date;
   updatedBy: string;
   implementation: ItemImplementation;
-  base: { code: string; name: string; version: number };
+  base: BaseItem;
   findings: Finding[];
 }
 
-const EDITABLE = new Set(['draft', 'published', 'withdrawn']);
+/** Statuses in which an editor may change the draft (PUT, or an Excel import). */
+export const EDITABLE: ReadonlySet<string> = new Set(['draft', 'published', 'withdrawn']);
 
 /**
  * The base item an implementation conforms to: its latest published version, marked cancelled when the base
  * item has since been retired (the version itself is never rewritten).
  */
-async function latestBase(store: Store, code: string, t?: Transaction): Promise<BaseItem | undefined> {
+export async function latestBase(store: Store, code: string, t?: Transaction): Promise<BaseItem | undefined> {
   const row = await store.models.BaseItem.findByPk(code, { transaction: t });
   if (!row || row.version === 0) return undefined;
   const version = await store.models.BaseItemVersion.findOne({
@@ -80,25 +81,15 @@ function view(row: ImplementationRow, base: BaseItem): DraftView {
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
     implementation,
-    base: { code: base.code, name: base.name, version: base.version },
-    findings: validateItem(implementation).valid ? checkItem(implementation, base) : [],
+    // The whole published base item: the designer checks the draft against it as the editor types.
+    base,
+    findings: assessImplementation(implementation, base).findings,
   };
 }
 
 export async function getDraft(store: Store, regionCode: string, itemCode: string): Promise<DraftView> {
   const row = await requireRow(store, regionCode, itemCode);
   return view(row, await requireBase(store, itemCode));
-}
-
-/** Everything that blocks an implementation: schema errors, then checkItem errors. Warnings come back apart. */
-function blocking(impl: ItemImplementation, base: BaseItem, locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const validation = validateItem(impl, locale);
-  if (!validation.valid) return { errors: validation.errors, findings: [] as Finding[] };
-  const findings = checkItem(impl, base);
-  return {
-    errors: findings.filter((f) => f.severity === 'error').map(({ path, message }) => ({ path, message })),
-    findings,
-  };
 }
 
 /** The server keeps the identity and lifecycle fields of a draft; the editor sends everything else. */
@@ -121,6 +112,7 @@ export interface SaveResult {
 /**
  * Saves the draft if `expectedRevision` is still current. The check and the write are one conditional UPDATE,
  * so of several editors saving the same revision exactly one wins; the others get 409 with the current draft.
+ * Given `outer`, the save joins that transaction (several drafts saved at once, as an Excel import does).
  */
 export async function saveDraft(
   store: Store,
@@ -129,8 +121,9 @@ export async function saveDraft(
   itemCode: string,
   body: ItemImplementation,
   expectedRevision: number,
+  outer?: Transaction,
 ): Promise<SaveResult> {
-  const base = await requireBase(store, itemCode);
+  const base = await requireBase(store, itemCode, outer);
   if (body.regionCode !== regionCode || body.baseCode !== itemCode)
     throw invalid(
       {
@@ -142,7 +135,7 @@ export async function saveDraft(
         ...(body.baseCode !== itemCode ? [{ path: '/baseCode', message: `应为 ${itemCode}` }] : []),
       ],
     );
-  return inTransaction(store, async (t) => {
+  const work = async (t: Transaction): Promise<SaveResult> => {
     const row = await requireRow(store, regionCode, itemCode, t);
     if (row.revision !== expectedRevision) throw staleRevision(row);
     if (!EDITABLE.has(row.status))
@@ -173,7 +166,8 @@ export async function saveDraft(
       after: doc,
     });
     return { revision: expectedRevision + 1, status: 'draft', findings: checkItem(doc, base) };
-  });
+  };
+  return outer ? work(outer) : inTransaction(store, work);
 }
 
 function staleRevision(current: ImplementationRow) {
@@ -316,7 +310,7 @@ export async function transition(
       });
     const previousStatus = row.status;
     let doc = row.doc as ItemImplementation;
-    const { errors, findings } = blocking(doc, base);
+    const { errors, findings } = assessImplementation(doc, base);
     if (rule.validate && errors.length > 0)
       throw invalid({ zh: '事项有错误，请修改后再提交', en: 'The item has errors' }, errors, { findings });
     if (step === 'cancel') doc = { ...doc, status: 'cancelled', cancelDate: chinaToday() };
@@ -398,7 +392,7 @@ export async function publishTownship(
       effectiveDate,
       baseVersion: base.version,
     };
-    const check = blocking(doc, base);
+    const check = assessImplementation(doc, base);
     errors.push(...check.errors.map((e) => ({ path: `/${row.baseCode}${e.path}`, message: e.message })));
     warnings.push(
       ...check.findings

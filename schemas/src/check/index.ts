@@ -1,4 +1,6 @@
-import type { BaseItem, ItemImplementation } from '../generated/types';
+import type { BaseItem, ItemImplementation, ValidationIssue } from '../generated/types';
+import type { Locale } from '../messages';
+import { validateItem } from '../validate';
 import { CONFORMANCE_RULES } from './conformance';
 import { QUALITY_RULES } from './quality';
 import type { Finding, Rule } from './rule';
@@ -22,4 +24,23 @@ export function checkItem(
       .check(implementation, baseItem)
       .map((v) => ({ rule: rule.id, severity: rule.severity, path: v.path, message: v.message })),
   );
+}
+
+/**
+ * Everything that stands between an implementation and publication: schema errors first (the rules expect a
+ * schema-valid document), otherwise the rules' errors; every finding, warnings included, for the editor. The API
+ * blocks on `errors`; the designer shows the same list live as the editor types.
+ */
+export function assessImplementation(
+  implementation: ItemImplementation,
+  baseItem: BaseItem,
+  locale: Locale = 'zh-CN',
+): { errors: ValidationIssue[]; findings: Finding[] } {
+  const validation = validateItem(implementation, locale);
+  if (!validation.valid) return { errors: validation.errors, findings: [] };
+  const findings = checkItem(implementation, baseItem);
+  return {
+    errors: findings.filter((f) => f.severity === 'error').map(({ path, message }) => ({ path, message })),
+    findings,
+  };
 }

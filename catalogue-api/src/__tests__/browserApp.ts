@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@oneseal/runtime';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { TestApp } from './testApp';
+import { createTestApp } from './testApp';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** A seeded app served on a port with its built web apps, and Debian's Chromium to drive them. */
+export interface BrowserApp {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+  /** A new page; `bypassCSP` only so the tests can inject axe-core. */
+  page(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A full-page screenshot in out/e2e/<folder>/<name>.png, for a person to look at. */
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(folder: string): Promise<BrowserApp> {
+  for (const app of ['runtime/dist-web/portal', 'designer/dist'])
+    if (!existsSync(join(ROOT, app, 'index.html'))) throw new Error(`${app} is not built: npm run build`);
+  const shots = join(ROOT, 'out', 'e2e', folder);
+  mkdirSync(shots, { recursive: true });
+  const t = await createTestApp();
+  const server: Server = createServer(t.app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+  return {
+    t,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    browser,
+    async page(viewport = { width: 1280, height: 900 }) {
+      const page = await browser.newPage({ viewport, locale: 'zh-CN', bypassCSP: true });
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await t.close();
+    },
+  };
+}
+
+/** axe-core's serious and critical findings on the page as it stands. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Signs in through the designer's login page. */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/designer/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('oneseal-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+}

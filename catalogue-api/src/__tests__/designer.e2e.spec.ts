@@ -1,0 +1,130 @@
+import type { Page } from 'playwright-core';
+import type { BrowserApp } from './browserApp';
+import { signIn, startBrowserApp } from './browserApp';
+import { DB_LABEL } from './testApp';
+
+// An editor's day in the designer, in Debian's Chromium: a promised limit above the statutory one is flagged
+// as it is typed and refused by the API; corrected, submitted, approved by the county's reviewer, published —
+// and the citizen portal shows the new value. Screenshots go to out/e2e/designer.
+const TOWNSHIP = '450321100';
+const ITEM = '0117302000'; // 农村村民宅基地和建房（规划许可）审批: statutory limit 20 working days
+const EDITOR_PAGE = `/designer/townships/${TOWNSHIP}/items/${ITEM}`;
+
+let app: BrowserApp;
+
+beforeAll(async () => {
+  app = await startBrowserApp('designer');
+});
+
+afterAll(() => app?.close());
+
+/** The number input of the promised limit (承诺办结时限 › 数值). */
+const promisedValue = (page: Page) =>
+  page
+    .locator('fieldset', { has: page.locator('legend', { hasText: '承诺办结时限' }) })
+    .getByRole('spinbutton')
+    .first();
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('button', { name: '登录' }).waitFor();
+}
+
+describe(`the designer (${DB_LABEL})`, () => {
+  it('flags a promised limit above the statutory one, refuses it, then takes the fix through review to the portal', async () => {
+    const page = await app.page();
+    await signIn(page, app.base, 'editor-450321100');
+    await page.getByRole('link', { name: /宅基地和建房/ }).click();
+    await page.waitForURL(new RegExp(`${EDITOR_PAGE}$`));
+
+    await promisedValue(page).fill('30');
+    const finding = page.locator('.ds-findings').getByText(/超过法定办结时限/);
+    await finding.waitFor();
+    // The same finding sits beside the field it is about.
+    await page.locator('.ds-fieldset-error', { hasText: '超过法定办结时限' }).waitFor();
+    await app.shot(page, '01-finding');
+
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.locator('.ant-message-error').waitFor();
+    expect(await page.locator('h1 .ant-tag').first().textContent()).toBe('草稿');
+    const refused = await app.t.api
+      .post(`/api/townships/${TOWNSHIP}/items/${ITEM}/submit`)
+      .set(await app.t.as('editor-450321100'))
+      .send({});
+    expect(refused.status).toBe(422);
+    await app.shot(page, '02-refused');
+
+    await promisedValue(page).fill('15');
+    await page.locator('.ds-findings').getByText('可以提交').waitFor();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.locator('h1 .ant-tag', { hasText: '待审核' }).waitFor();
+    await app.shot(page, '03-submitted');
+    await signOut(page);
+
+    await signIn(page, app.base, 'reviewer-450321');
+    await page.getByRole('link', { name: '待审核' }).click();
+    const card = page.locator('.ant-card', { hasText: '农村村民宅基地和建房' });
+    await card.getByText('15').first().waitFor();
+    await app.shot(page, '04-review');
+    await card.getByRole('button', { name: '审核通过' }).click();
+    await page.getByText('没有待审核的事项').waitFor();
+    await signOut(page);
+
+    await signIn(page, app.base, 'editor-450321100');
+    await page.getByRole('button', { name: '发布审核通过的事项' }).click();
+    // antd's confirm dialogs carry their title twice (one for screen readers): read the visible one.
+    await page.locator('.ant-modal-confirm-title', { hasText: '已发布 1 个事项' }).waitFor();
+    await app.shot(page, '05-published');
+
+    await page.goto(`${app.base}/regions/${TOWNSHIP}/items/${ITEM}`);
+    const limits = page.locator('section', { has: page.getByRole('heading', { name: /办理时限/ }) });
+    await limits.getByText('15个工作日').waitFor();
+    await app.shot(page, '06-portal');
+    await page.close();
+  });
+
+  it('shows both versions when another editor saved first, and keeps the chosen one', async () => {
+    const [mine, theirs] = [await app.page(), await app.page()];
+    for (const page of [mine, theirs]) {
+      await signIn(page, app.base, 'editor-450321100');
+      await page.goto(app.base + EDITOR_PAGE);
+      await promisedValue(page).waitFor();
+    }
+    await promisedValue(theirs).fill('12');
+    await theirs.getByRole('button', { name: '保存草稿' }).click();
+    await theirs.getByText('已保存').waitFor();
+
+    await promisedValue(mine).fill('11');
+    await mine.getByRole('button', { name: '保存草稿' }).click();
+    const dialog = mine.getByRole('dialog', { name: '已被他人修改' });
+    await dialog.waitFor();
+    // Both values are shown before anything is overwritten.
+    await dialog.getByText('/promisedLimit/value').waitFor();
+    expect(await dialog.locator('td', { hasText: /^12$/ }).count()).toBe(1);
+    expect(await dialog.locator('td', { hasText: /^11$/ }).count()).toBe(1);
+    await app.shot(mine, '07-conflict');
+    await dialog.getByRole('button', { name: '用我的版本覆盖' }).click();
+    await mine.getByText('已保存').waitFor();
+    const stored = await app.t.api
+      .get(`/api/townships/${TOWNSHIP}/items/${ITEM}`)
+      .set(await app.t.as('editor-450321100'));
+    expect(stored.body.implementation.promisedLimit.value).toBe(11);
+    await mine.close();
+    await theirs.close();
+  });
+
+  it('asks before leaving unsaved changes behind', async () => {
+    const page = await app.page();
+    await signIn(page, app.base, 'editor-450321100');
+    await page.goto(app.base + EDITOR_PAGE);
+    await promisedValue(page).fill('8');
+    await page.getByText('未保存').waitFor();
+    await page.getByRole('link', { name: '材料库' }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '有尚未保存的修改' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    await page.getByRole('button', { name: '留在本页' }).click();
+    expect(page.url()).toContain(EDITOR_PAGE);
+    expect(await promisedValue(page).inputValue()).toBe('8');
+    await page.close();
+  });
+});

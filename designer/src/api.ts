@@ -1,0 +1,120 @@
+// The designer's one way to talk to the catalogue API: bearer token, JSON, and errors as ApiProblem.
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** An error answer of the API: status, stable code, zh-CN message, the fields it names, and anything extra. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Issue[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: { username: string; role: Role; regionCode: string; displayName?: string };
+}
+export type Role = 'city-admin' | 'county-admin' | 'township-editor' | 'reviewer';
+
+const SESSION = 'oneseal.designer.session';
+type Listener = (session: Session | undefined) => void;
+const listeners = new Set<Listener>();
+
+export const session = {
+  get(): Session | undefined {
+    try {
+      const value = JSON.parse(sessionStorage.getItem(SESSION) ?? 'null') as Session | null;
+      return value && new Date(value.expiresAt) > new Date() ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  set(value: Session | undefined) {
+    if (value) sessionStorage.setItem(SESSION, JSON.stringify(value));
+    else sessionStorage.removeItem(SESSION);
+    for (const listener of listeners) listener(value);
+  },
+  subscribe(listener: Listener) {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  },
+};
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Sent as If-Match: the revision the editor started from. */
+  revision?: number;
+  /** A raw body (an .xlsx file) with its content type, instead of JSON. */
+  raw?: { data: Blob | ArrayBuffer; type: string };
+}
+
+/** Calls /api<path>; answers the JSON (or the Response itself for binary answers when `binary` is set). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = session.get()?.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.revision !== undefined) headers['If-Match'] = `"${options.revision}"`;
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.type;
+    body = options.raw.data;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { method: options.method ?? 'GET', headers, body });
+  } catch {
+    throw new ApiProblem(0, 'network', '网络连接失败，请检查网络后重试');
+  }
+  if (response.status === 204) return undefined as T;
+  const json = (await response.json().catch(() => undefined)) as
+    { error?: { code: string; message: string; details?: Issue[] } & Record<string, unknown> } | undefined;
+  if (!response.ok) {
+    // An expired or revoked token: sign out, the shell shows the login page.
+    if (response.status === 401 && token) session.set(undefined);
+    const { code = 'error', message, details = [], ...extra } = json?.error ?? ({} as never);
+    throw new ApiProblem(
+      response.status,
+      code,
+      message ?? `服务暂时不可用（${response.status}）`,
+      details,
+      extra,
+    );
+  }
+  return json as T;
+}
+
+/** Downloads a binary answer (an .xlsx export) with the session's token, as a file the browser saves. */
+export async function download(path: string, filename: string): Promise<void> {
+  const token = session.get()?.token;
+  const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const json = (await response.json().catch(() => undefined)) as
+      { error?: { message: string } } | undefined;
+    throw new ApiProblem(response.status, 'error', json?.error?.message ?? `下载失败（${response.status}）`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+export async function login(username: string, password: string): Promise<Session> {
+  const result = await request<Session>('/auth/login', { method: 'POST', body: { username, password } });
+  session.set(result);
+  return result;
+}

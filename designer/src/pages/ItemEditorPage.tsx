@@ -1,0 +1,189 @@
+import type { ItemImplementation } from '@oneseal/schemas';
+import { assessImplementation, SCHEMA_IDS } from '@oneseal/schemas';
+import { Alert, App, Button, Tag } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiProblem, request } from '../api';
+import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
+import { can, useUser } from '../shell/auth';
+import type { Conflict } from '../shell/ConflictModal';
+import { ConflictModal, conflictOf } from '../shell/ConflictModal';
+import type { Issue } from '../shell/FindingsPanel';
+import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
+import { Loaded } from '../shell/Loaded';
+import type { DraftView } from '../shell/types';
+import { STATUS_COLORS, STATUS_NAMES } from '../shell/types';
+import { useDocumentForm } from '../shell/useDocumentForm';
+import { useRequest } from '../shell/useRequest';
+import { useUnsavedGuard } from '../shell/useUnsavedGuard';
+
+// The township sets only its own elements (LocalFields and the local lists); the rest comes from the base item.
+const IMPLEMENTATION = schemaById(SCHEMA_IDS.implementation);
+
+function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
+  const { code = '', item = '' } = useParams();
+  const user = useUser();
+  const { message } = App.useApp();
+  const editable =
+    can.editTownship(user.role) && !['submitted', 'approved', 'cancelled'].includes(draft.status);
+  // The same assessment the API makes before it lets the draft be submitted or published.
+  const check = useCallback(
+    (doc: ItemImplementation): Issue[] => {
+      const { errors, findings } = assessImplementation(doc, draft.base);
+      return findings.length > 0 ? findings : asIssues(errors);
+    },
+    [draft.base],
+  );
+  const { form, dirty, issues, values, saved, replace } = useDocumentForm(
+    draft.implementation,
+    check,
+    editable,
+  );
+  const schema = useMemo(() => editorSchema(IMPLEMENTATION), []);
+  const [revision, setRevision] = useState(draft.revision);
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<Conflict<ItemImplementation>>();
+  useUnsavedGuard(dirty);
+
+  const report = (error: unknown) => {
+    const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'error', String(error));
+    if (problem.details.length > 0) showFindings(form, asIssues(problem.details));
+    message.error(problem.message);
+  };
+
+  const save = async (asRevision = revision, doc = values()) => {
+    setBusy(true);
+    try {
+      const result = await request<{ revision: number }>(`/townships/${code}/items/${item}`, {
+        method: 'PUT',
+        body: doc,
+        revision: asRevision,
+      });
+      setRevision(result.revision);
+      setConflict(undefined);
+      saved();
+      message.success('已保存');
+      // A saved published item is a draft again: load its new state.
+      if (draft.status !== 'draft') reload();
+      return true;
+    } catch (error) {
+      // Someone saved first: show both versions; nothing is overwritten unless the editor chooses so.
+      const stale = conflictOf(error, doc);
+      if (stale) setConflict(stale);
+      else report(error);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const step = async (name: 'submit' | 'withdraw') => {
+    if (dirty && !(await save())) return;
+    setBusy(true);
+    try {
+      await request(`/townships/${code}/items/${item}/${name}`, { method: 'POST', body: {} });
+      message.success(name === 'submit' ? '已提交审核' : '已撤回，公开清单中不再显示');
+      saved();
+      reload();
+    } catch (error) {
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errors = issues.filter((f) => f.severity === 'error').length;
+  return (
+    <>
+      <div className="ds-toolbar">
+        <h1>
+          {draft.base.name} <Tag color={STATUS_COLORS[draft.status]}>{STATUS_NAMES[draft.status]}</Tag>
+          {dirty ? <Tag color="orange">未保存</Tag> : null}
+        </h1>
+        <Link to={`/townships/${code}/items/${item}/history`}>发布历史</Link>
+        {editable ? (
+          <>
+            <Button onClick={() => save()} loading={busy} disabled={!dirty}>
+              保存草稿
+            </Button>
+            {draft.status === 'draft' || dirty ? (
+              // Not disabled when the check finds errors: the API refuses and says why, as it would anyway.
+              <Button
+                type="primary"
+                onClick={() => step('submit')}
+                loading={busy}
+                title={errors > 0 ? '检查结果中有错误，提交将被拒绝' : undefined}
+              >
+                提交审核
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+        {draft.status === 'published' && can.editTownship(user.role) ? (
+          <Button danger onClick={() => step('withdraw')} loading={busy}>
+            撤回（下架）
+          </Button>
+        ) : null}
+      </div>
+      {draft.reviewComment && draft.status === 'draft' ? (
+        <Alert
+          type="warning"
+          showIcon
+          message="审核意见"
+          description={draft.reviewComment}
+          className="ds-gap"
+        />
+      ) : null}
+      {!editable ? (
+        <Alert
+          type="info"
+          showIcon
+          className="ds-gap"
+          message={
+            draft.status === 'submitted'
+              ? '已提交审核，审核完成前不能修改'
+              : draft.status === 'approved'
+                ? '已审核通过，等待发布'
+                : '当前状态或角色不能修改'
+          }
+        />
+      ) : null}
+      <div className="ds-editor">
+        <div className="ds-editor-form">
+          <p className="ds-muted">
+            基本目录 {draft.base.code} 第 {draft.base.version} 版 ·
+            法定时限与材料以基本目录为准，乡镇只能收紧不能放宽。
+          </p>
+          <SchemaEditor form={form} schema={schema} />
+        </div>
+        <aside className="ds-editor-side">
+          <FindingsPanel issues={issues} />
+        </aside>
+      </div>
+      <ConflictModal
+        conflict={conflict}
+        onClose={() => setConflict(undefined)}
+        onKeepMine={(c) => save(c.revision, c.mine)}
+        onTakeTheirs={(c) => {
+          // The editor's changes are dropped on purpose, after seeing them.
+          replace(c.theirs);
+          setRevision(c.revision);
+          setConflict(undefined);
+        }}
+      />
+    </>
+  );
+}
+
+/** A township's item: the draft edited with the model's own editor, checked live, saved, submitted, withdrawn. */
+export function ItemEditorPage() {
+  const { code = '', item = '' } = useParams();
+  const state = useRequest(() => request<DraftView>(`/townships/${code}/items/${item}`), [code, item]);
+  return (
+    <div className="ds-page">
+      <Loaded state={state}>
+        {(draft) => <Editor key={`${draft.revision}-${draft.status}`} draft={draft} reload={state.reload} />}
+      </Loaded>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import type { DataElement, Material } from '@oneseal/schemas';
+import { SCHEMA_IDS, validateDocument } from '@oneseal/schemas';
+import { App, Button, Drawer, Input, Table } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { request } from '../api';
+import { editorSchema, schemaById, SchemaEditor } from '../schemaForm';
+import { useUser } from '../shell/auth';
+import type { Conflict } from '../shell/ConflictModal';
+import { ConflictModal, conflictOf } from '../shell/ConflictModal';
+import type { Issue } from '../shell/FindingsPanel';
+import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
+import { Loaded } from '../shell/Loaded';
+import { useDocumentForm } from '../shell/useDocumentForm';
+import { useRequest } from '../shell/useRequest';
+import { useUnsavedGuard } from '../shell/useUnsavedGuard';
+
+type Entry = Material | DataElement;
+type Kind = 'material' | 'data-element';
+
+const KINDS: Record<Kind, { title: string; path: string; blank: () => Entry }> = {
+  material: {
+    title: '材料库',
+    path: '/materials',
+    blank: () => ({ kind: 'material', schemaVersion: 1, code: '', name: '' }) as unknown as Entry,
+  },
+  'data-element': {
+    title: '数据元',
+    path: '/data-elements',
+    blank: () =>
+      ({
+        kind: 'data-element',
+        schemaVersion: 1,
+        code: '',
+        name: '',
+        group: 'other',
+        type: 'string',
+        component: 'text',
+      }) as unknown as Entry,
+  },
+};
+
+// The library documents keep their own code and kind visible: only the common server-owned keys are hidden.
+const check = (doc: Entry): Issue[] => asIssues(validateDocument(doc).errors);
+
+function EntryEditor({
+  kind,
+  entry,
+  onDone,
+}: {
+  kind: Kind;
+  entry: { revision?: number; document: Entry };
+  onDone: () => void;
+}) {
+  const user = useUser();
+  const { message } = App.useApp();
+  const editable = user.role === 'city-admin';
+  const { form, dirty, issues, values, saved, replace } = useDocumentForm(entry.document, check, editable);
+  const schema = useMemo(() => editorSchema(schemaById(SCHEMA_IDS[kind])), [kind]);
+  const [revision, setRevision] = useState(entry.revision);
+  const [conflict, setConflict] = useState<Conflict<Entry>>();
+  useUnsavedGuard(dirty);
+  const save = async (asRevision = revision, doc = values()) => {
+    try {
+      const result = await request<{ revision: number }>(
+        revision === undefined ? KINDS[kind].path : `${KINDS[kind].path}/${doc.code}`,
+        { method: revision === undefined ? 'POST' : 'PUT', body: doc, revision: asRevision },
+      );
+      setRevision(result.revision);
+      setConflict(undefined);
+      saved();
+      message.success('已保存');
+      onDone();
+    } catch (error) {
+      const stale = conflictOf(error, doc);
+      if (stale) setConflict(stale);
+      else message.error((error as Error).message);
+    }
+  };
+  return (
+    <>
+      <FindingsPanel issues={issues} ready="可以保存" />
+      <SchemaEditor form={form} schema={schema} />
+      {editable ? (
+        <Button
+          type="primary"
+          onClick={() => save()}
+          disabled={!dirty || issues.some((i) => i.severity === 'error')}
+        >
+          保存
+        </Button>
+      ) : null}
+      <ConflictModal
+        conflict={conflict}
+        onClose={() => setConflict(undefined)}
+        onKeepMine={(c) => save(c.revision, c.mine)}
+        onTakeTheirs={(c) => {
+          replace(c.theirs);
+          setRevision(c.revision);
+          setConflict(undefined);
+        }}
+      />
+    </>
+  );
+}
+
+/** The city's shared material library or data-element dictionary: list, search, edit with the model's editor. */
+export function LibraryPage() {
+  const { kind = 'material' } = useParams() as { kind: Kind };
+  const user = useUser();
+  const spec = KINDS[kind] ?? KINDS.material;
+  const list = useRequest(() => request<{ revision: number; document: Entry }[]>(spec.path), [spec.path]);
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState<{ revision?: number; document: Entry }>();
+  const close = useCallback(() => setOpen(undefined), []);
+  return (
+    <div className="ds-page">
+      <div className="ds-toolbar">
+        <h1>{spec.title}</h1>
+        <Input.Search
+          allowClear
+          placeholder="按编码或名称查找"
+          aria-label="查找"
+          className="ds-search"
+          onChange={(e) => setQ(e.target.value)}
+        />
+        {user.role === 'city-admin' ? (
+          <Button type="primary" onClick={() => setOpen({ document: spec.blank() })}>
+            新建
+          </Button>
+        ) : null}
+      </div>
+      <Loaded state={list}>
+        {(rows) => (
+          <Table
+            rowKey={(r) => r.document.code}
+            size="small"
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            dataSource={rows.filter((r) => !q || r.document.code.includes(q) || r.document.name.includes(q))}
+            onRow={(r) => ({ onClick: () => setOpen(r) })}
+            columns={[
+              {
+                title: '编码',
+                render: (_v, r) => (
+                  <Button type="link" onClick={() => setOpen(r)}>
+                    {r.document.code}
+                  </Button>
+                ),
+              },
+              { title: '名称', render: (_v, r) => r.document.name },
+              {
+                title: '说明',
+                render: (_v, r) => ('description' in r.document ? r.document.description : '') ?? '',
+              },
+            ]}
+          />
+        )}
+      </Loaded>
+      <Drawer
+        width={720}
+        open={open !== undefined}
+        onClose={close}
+        title={open?.document.name || `新建${spec.title}条目`}
+        destroyOnClose
+      >
+        {open ? (
+          <EntryEditor
+            kind={kind}
+            entry={open}
+            onDone={() => {
+              list.reload();
+            }}
+          />
+        ) : null}
+      </Drawer>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import type { FieldChange } from '@oneseal/schemas';
+import { diffDocuments } from '@oneseal/schemas';
+import { App, Button, Card, Empty, Input, Modal, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiProblem, request } from '../api';
+import { useUser } from '../shell/auth';
+import { ChangeTable } from '../shell/ChangeTable';
+import { Loaded } from '../shell/Loaded';
+import { loadRegions } from '../shell/regions';
+import type { DraftView, TownshipItemRow } from '../shell/types';
+import { useRequest } from '../shell/useRequest';
+import { isWithinRegion } from '@oneseal/schemas';
+import { SERVER_OWNED } from '../schemaForm/uiHints';
+
+interface Pending extends TownshipItemRow {
+  township: string;
+  townshipName: string;
+}
+
+/** Every item waiting for review in the reviewer's region, township by township. */
+async function pending(scope: string): Promise<Pending[]> {
+  const townships = (await loadRegions()).filter(
+    (r) => r.level === 'township' && isWithinRegion(r.code, scope),
+  );
+  const lists = await Promise.all(
+    townships.map(async (t) =>
+      (await request<TownshipItemRow[]>(`/townships/${t.code}/items`))
+        .filter((row) => row.status === 'submitted')
+        .map((row) => ({ ...row, township: t.code, townshipName: t.name })),
+    ),
+  );
+  return lists.flat();
+}
+
+/** What the draft changes against the published version (everything, for an item never published). */
+async function changesOf(row: Pending): Promise<FieldChange[]> {
+  const draft = await request<DraftView>(`/townships/${row.township}/items/${row.itemCode}`);
+  const published = row.publishedVersion
+    ? (
+        await request<{ implementation: object }>(
+          `/townships/${row.township}/items/${row.itemCode}/versions/${row.publishedVersion}`,
+        )
+      ).implementation
+    : {};
+  // Status and version move with the workflow; the reviewer judges what the editor wrote.
+  return diffDocuments(published, draft.implementation).filter(
+    (c) => !SERVER_OWNED.has(c.path.split('/')[1] ?? ''),
+  );
+}
+
+function ReviewCard({ row, onDone }: { row: Pending; onDone: () => void }) {
+  const { message } = App.useApp();
+  const changes = useRequest(() => changesOf(row), [row.township, row.itemCode, row.revision]);
+  const [returning, setReturning] = useState(false);
+  const [comment, setComment] = useState('');
+  const act = async (name: 'approve' | 'return') => {
+    try {
+      await request(`/townships/${row.township}/items/${row.itemCode}/${name}`, {
+        method: 'POST',
+        body: name === 'return' ? { comment } : {},
+      });
+      message.success(name === 'approve' ? '已审核通过' : '已退回');
+      setReturning(false);
+      onDone();
+    } catch (error) {
+      message.error(error instanceof ApiProblem ? error.message : String(error));
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          {row.name} <Tag>{row.townshipName}</Tag>
+        </span>
+      }
+      extra={
+        <Space>
+          <Link to={`/townships/${row.township}/items/${row.itemCode}`}>查看全文</Link>
+          <Button onClick={() => setReturning(true)}>退回修改</Button>
+          <Button type="primary" onClick={() => act('approve')}>
+            审核通过
+          </Button>
+        </Space>
+      }
+    >
+      <Loaded state={changes}>
+        {(list) => (
+          <ChangeTable
+            changes={list}
+            before={row.publishedVersion ? `第 ${row.publishedVersion} 版` : '（新事项）'}
+            after="提交的草稿"
+          />
+        )}
+      </Loaded>
+      <Modal
+        title={`退回：${row.name}`}
+        open={returning}
+        onCancel={() => setReturning(false)}
+        onOk={() => act('return')}
+        okText="退回"
+        okButtonProps={{ disabled: !comment.trim() }}
+      >
+        <Input.TextArea
+          aria-label="退回意见"
+          placeholder="请写明需要修改的地方"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          autoSize={{ minRows: 3 }}
+        />
+      </Modal>
+    </Card>
+  );
+}
+
+/** The reviewer's queue: each submitted item with what it changes; approve, or return with comments. */
+export function ReviewPage() {
+  const user = useUser();
+  const state = useRequest(() => pending(user.regionCode), [user.regionCode]);
+  return (
+    <div className="ds-page">
+      <div className="ds-toolbar">
+        <h1>待审核</h1>
+      </div>
+      <Loaded state={state}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Empty description="没有待审核的事项" />
+          ) : (
+            <Space direction="vertical" className="ds-wide">
+              {rows.map((row) => (
+                <ReviewCard key={`${row.township}-${row.itemCode}`} row={row} onDone={state.reload} />
+              ))}
+            </Space>
+          )
+        }
+      </Loaded>
+    </div>
+  );
+}

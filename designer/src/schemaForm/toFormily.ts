@@ -1,0 +1,138 @@
+import type { ISchema } from '@formily/react';
+import type { JsonSchemaObject } from '@oneseal/schemas';
+import type { Located } from './resolve';
+import { deref, objectShape } from './resolve';
+import { LABELS, LONG_TEXT, SERVER_OWNED } from './uiHints';
+
+type Node = JsonSchemaObject;
+
+const mainType = (node: Node): string | undefined => {
+  const type = node.type as string | string[] | undefined;
+  return Array.isArray(type) ? type.find((t) => t !== 'null') : type;
+};
+
+/** What an editor reads beside a field: the explicit label, else what the schema says the property is. */
+function labelOf(key: string, own: Node, resolved: Node): string {
+  return (
+    LABELS[key] ??
+    (typeof own.description === 'string' ? own.description : undefined) ??
+    (typeof resolved.description === 'string' ? resolved.description : undefined) ??
+    (typeof resolved.title === 'string' ? resolved.title : key)
+  );
+}
+
+function options(node: Node) {
+  const labels = (node['x-labels'] as Record<string, string> | undefined) ?? {};
+  return (node.enum as (string | number)[]).map((value) => ({
+    value,
+    label: labels[String(value)] ? `${labels[String(value)]}` : String(value),
+  }));
+}
+
+function arrayField(key: string, items: Located, base: ISchema): ISchema {
+  const item = deref(items).node;
+  if (item.enum)
+    return {
+      ...base,
+      'x-component': 'Select',
+      enum: options(item),
+      'x-component-props': { mode: 'multiple' },
+    };
+  if (mainType(item) === 'object')
+    return {
+      ...base,
+      'x-component': 'ArrayItems',
+      items: {
+        type: 'object',
+        'x-decorator': 'ArrayItems.Item',
+        'x-component': 'Fieldset',
+        properties: {
+          ...objectFields(items),
+          tools: {
+            type: 'void',
+            'x-component': 'RowTools',
+            properties: {
+              up: { type: 'void', 'x-component': 'ArrayItems.MoveUp' },
+              down: { type: 'void', 'x-component': 'ArrayItems.MoveDown' },
+              remove: { type: 'void', 'x-component': 'ArrayItems.Remove' },
+            },
+          },
+        },
+      },
+      properties: { add: { type: 'void', title: '添加一项', 'x-component': 'ArrayItems.Addition' } },
+    };
+  if (mainType(item) === 'string')
+    return { ...base, 'x-component': 'Lines', 'x-component-props': { long: LONG_TEXT.has(key) } };
+  return { ...base, 'x-component': 'JsonField' };
+}
+
+function field(key: string, located: Located, required: boolean): ISchema | undefined {
+  const { node, base } = deref(located);
+  if (node.const !== undefined) return undefined;
+  const schema: ISchema = {
+    title: labelOf(key, located.node, node),
+    required,
+    'x-decorator': 'FormItem',
+  };
+  // Alternatives (a condition, a value of several shapes) are edited as JSON and checked by the model.
+  if (node.oneOf || node.anyOf) return { ...schema, type: 'object', 'x-component': 'JsonField' };
+  if (node.enum) return { ...schema, type: 'string', 'x-component': 'Select', enum: options(node) };
+  switch (mainType(node)) {
+    case 'string':
+      if (node.format === 'date') return { ...schema, type: 'string', 'x-component': 'DatePicker' };
+      return {
+        ...schema,
+        type: 'string',
+        'x-component': LONG_TEXT.has(key) || Number(node.maxLength ?? 0) > 200 ? 'Input.TextArea' : 'Input',
+        ...(node.maxLength ? { maxLength: node.maxLength as number } : {}),
+      };
+    case 'integer':
+    case 'number':
+      return {
+        ...schema,
+        type: 'number',
+        'x-component': 'NumberPicker',
+        'x-component-props': {
+          ...(node.minimum !== undefined ? { min: node.minimum } : {}),
+          ...(node.maximum !== undefined ? { max: node.maximum } : {}),
+          precision: mainType(node) === 'integer' ? 0 : undefined,
+        },
+      };
+    case 'boolean':
+      return { ...schema, type: 'boolean', 'x-component': 'Switch' };
+    case 'array':
+      return arrayField(key, { node: (node.items as Node) ?? {}, base }, { ...schema, type: 'array' });
+    case 'object':
+      if (!node.properties && !node.allOf) return { ...schema, type: 'object', 'x-component': 'JsonField' };
+      return {
+        type: 'object',
+        'x-component': 'Fieldset',
+        'x-component-props': { title: schema.title, required },
+        properties: objectFields({ node, base }),
+      };
+    default:
+      return { ...schema, 'x-component': 'JsonField' };
+  }
+}
+
+function objectFields(located: Located, omit: ReadonlySet<string> = new Set()): Record<string, ISchema> {
+  const { properties, required } = objectShape(located);
+  const out: Record<string, ISchema> = {};
+  properties.forEach(([key, child], index) => {
+    if (omit.has(key) || out[key]) return;
+    const schema = field(key, child, required.has(key));
+    if (schema) out[key] = { ...schema, 'x-index': index };
+  });
+  return out;
+}
+
+/**
+ * The editor of a model document, derived from its JSON Schema: every property the schema defines becomes a
+ * field (labels from the schema's descriptions, code lists as their zh labels, arrays of records as repeatable
+ * cards), except what the server owns and what `only` leaves out.
+ */
+export function editorSchema(root: Located, only?: (key: string) => boolean): ISchema {
+  const omit = new Set(SERVER_OWNED);
+  for (const [key] of objectShape(root).properties) if (only && !only(key)) omit.add(key);
+  return { type: 'object', properties: objectFields(root, omit) };
+}

@@ -1,0 +1,58 @@
+import type { BaseItem, Finding, ItemImplementation } from '@oneseal/schemas';
+
+// Shapes of API answers the designer reads (the documents inside them are the model's own types).
+
+export interface TownshipItemRow {
+  itemCode: string;
+  name: string;
+  status: ItemStatus;
+  publishedVersion: number;
+  revision: number;
+  order: number | null;
+  reviewComment: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export type ItemStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'withdrawn' | 'cancelled';
+
+export const STATUS_NAMES: Record<ItemStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  approved: '审核通过',
+  published: '已发布',
+  withdrawn: '已撤回',
+  cancelled: '已取消',
+};
+
+export const STATUS_COLORS: Record<ItemStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'cyan',
+  published: 'success',
+  withdrawn: 'warning',
+  cancelled: 'error',
+};
+
+export interface DraftView {
+  regionCode: string;
+  itemCode: string;
+  status: ItemStatus;
+  publishedVersion: number;
+  revision: number;
+  reviewComment: string | null;
+  implementation: ItemImplementation;
+  base: BaseItem;
+  findings: Finding[];
+}
+
+export interface BaseItemView {
+  code: string;
+  ownerRegion: string;
+  status: ItemStatus;
+  publishedVersion: number;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  baseItem: BaseItem;
+}

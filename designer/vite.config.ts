@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The editors' app, served by the API at /designer. The model is bundled from its TypeScript source; the form
+// renderer comes from @oneseal/runtime/web, the same one the portal uses.
+export default defineConfig({
+  root: here('.'),
+  base: '/designer/',
+  resolve: { alias: { '@oneseal/schemas': here('../schemas/src/index.ts') } },
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      // antd marks its modules "use client" for React Server Components; meaningless in this bundle.
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
