@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
+import compress from 'koa-compress';
 import serve from 'koa-static';
 
 /** A built single-page app and the path it is served under ('' for the site root). */
@@ -44,8 +45,16 @@ export function webApps(apps: readonly WebApp[]): Middleware {
         brotli: false,
       }),
     }));
+  // The bundles are large for a phone on a village connection: send them compressed (brotli where accepted).
+  const compressed = compress({ threshold: 1024 });
   return async (ctx, next) => {
     if (ctx.path === '/api' || ctx.path.startsWith('/api/')) return next();
+    if (built.some((a) => ctx.path.startsWith(`${a.mount}/assets/`)))
+      return compressed(ctx, () => serveApp(ctx, next));
+    return serveApp(ctx, next);
+  };
+
+  async function serveApp(ctx: Parameters<Middleware>[0], next: () => Promise<unknown>) {
     const app = built.find((a) => ctx.path === a.mount || ctx.path.startsWith(`${a.mount}/`));
     if (!app || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
     const inner = ctx.path.slice(app.mount.length) || '/';
@@ -61,5 +70,5 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = app.index;
-  };
+  }
 }

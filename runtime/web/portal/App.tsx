@@ -2,16 +2,19 @@ import { App as AntApp, ConfigProvider, Switch } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router-dom';
 import { useLargeText } from './largeText';
-import { Apply } from './pages/Apply';
 import { BundlePage } from './pages/BundlePage';
 import { Catalogue } from './pages/Catalogue';
 import { Home } from './pages/Home';
 import { ItemPage } from './pages/ItemPage';
 import { NotFound } from './pages/NotFound';
 import { Receipt } from './pages/Receipt';
-import { Track } from './pages/Track';
+
+// The form pages bring Formily and the validators: a phone loads them only when the applicant starts to fill in.
+const Apply = lazy(() => import('./pages/Apply').then((m) => ({ default: m.Apply })));
+const Track = lazy(() => import('./pages/Track').then((m) => ({ default: m.Track })));
 
 dayjs.locale('zh-cn');
 
@@ -56,16 +59,18 @@ export function App() {
           </nav>
         </header>
         <main id="main" className="os-main" tabIndex={-1}>
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/regions/:region" element={<Catalogue />} />
-            <Route path="/regions/:region/items/:item" element={<ItemPage />} />
-            <Route path="/regions/:region/apply" element={<Apply />} />
-            <Route path="/regions/:region/bundles/:bundle" element={<BundlePage />} />
-            <Route path="/receipt/:reference" element={<Receipt />} />
-            <Route path="/track" element={<Track />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <Suspense fallback={<div className="os-loading">正在加载…</div>}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/regions/:region" element={<Catalogue />} />
+              <Route path="/regions/:region/items/:item" element={<ItemPage />} />
+              <Route path="/regions/:region/apply" element={<Apply />} />
+              <Route path="/regions/:region/bundles/:bundle" element={<BundlePage />} />
+              <Route path="/receipt/:reference" element={<Receipt />} />
+              <Route path="/track" element={<Track />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
         </main>
         <footer className="os-footer">桂林市“乡镇一枚印章管审批”改革 · 同一事项无差别受理、同标准办理</footer>
       </AntApp>
