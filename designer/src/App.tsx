@@ -28,6 +28,9 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ defaul
 const CataloguePage = lazy(() => import('./pages/CataloguePage').then((m) => ({ default: m.CataloguePage })));
 const BaseItemPage = lazy(() => import('./pages/BaseItemPage').then((m) => ({ default: m.BaseItemPage })));
 const LibraryPage = lazy(() => import('./pages/LibraryPage').then((m) => ({ default: m.LibraryPage })));
+const SubmissionsPage = lazy(() =>
+  import('./pages/SubmissionsPage').then((m) => ({ default: m.SubmissionsPage })),
+);
 const ExcelPage = lazy(() => import('./excel/ExcelPage').then((m) => ({ default: m.ExcelPage })));
 
 /** Where a user starts: a township editor in their own list, everyone else on the dashboard. */
@@ -57,6 +60,7 @@ export function App() {
                     <Route path="/townships" element={<TownshipPicker />} />
                     <Route path="/townships/:code" element={<TownshipListPage />} />
                     <Route path="/townships/:code/excel" element={<ExcelPage />} />
+                    <Route path="/townships/:code/submissions" element={<SubmissionsPage />} />
                     <Route path="/townships/:code/items/:item" element={<ItemEditorPage />} />
                     <Route path="/townships/:code/items/:item/history" element={<HistoryPage />} />
                     <Route path="/review" element={<ReviewPage />} />

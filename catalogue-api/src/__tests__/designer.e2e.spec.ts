@@ -1,3 +1,4 @@
+import { idCardCheckChar } from '@oneseal/schemas';
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
 import { signIn, startBrowserApp } from './browserApp';
@@ -125,6 +126,42 @@ describe(`the designer (${DB_LABEL})`, () => {
     await page.getByRole('button', { name: '留在本页' }).click();
     expect(page.url()).toContain(EDITOR_PAGE);
     expect(await promisedValue(page).inputValue()).toBe('8');
+    await page.close();
+  });
+
+  it('lets township staff read an online application as it was filled in and accept it', async () => {
+    const first17 = '45032119700312002';
+    const submitted = await app.t.api.post('/api/public/submissions').send({
+      region: TOWNSHIP,
+      items: [ITEM],
+      data: {
+        applicantName: '莫桂芳',
+        idNumber: first17 + idCardCheckChar(first17),
+        mobile: '13907731234',
+        householdAddress: '阳朔县阳朔镇矮山门村 12 号',
+        village: '矮山门村',
+        familySize: 4,
+        [`item_${ITEM}`]: {
+          buildType: 'new',
+          siteLocation: '东至村道，西至莫家自留地，南至水渠，北至后山',
+          landArea: 100,
+          floors: 3,
+          floorArea: 260,
+          reason: '现住房为泥砖房，需新建住房',
+        },
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const page = await app.page();
+    await signIn(page, app.base, 'editor-450321100');
+    await page.getByRole('link', { name: '网上申请' }).click();
+    const row = page.getByRole('row', { name: new RegExp(submitted.body.reference) });
+    await row.getByRole('button', { name: /展开/ }).click();
+    await page.getByText('东至村道，西至莫家自留地，南至水渠，北至后山').waitFor();
+    await app.shot(page, '08-submission');
+    await page.getByRole('button', { name: '已受理', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await row.getByText('已受理').waitFor();
     await page.close();
   });
 });

@@ -153,6 +153,7 @@ export function TownshipListPage() {
             </Button>
           </>
         ) : null}
+        <Link to={`/townships/${code}/submissions`}>网上申请</Link>
         <a href={`/regions/${code}`} target="_blank" rel="noreferrer">
           查看公开清单
         </a>
