@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/runtime',
     '<rootDir>/seeds',
     '<rootDir>/catalogue-api',
+    '<rootDir>/designer',
   ],
   testMatch: ['**/src/**/__tests__/**/*.spec.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },

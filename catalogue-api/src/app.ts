@@ -11,7 +11,9 @@ import { webApps } from './http/webApps';
 import { adminRoutes } from './routes/admin';
 import { catalogueRoutes } from './routes/catalogue';
 import { docsRoutes } from './routes/docs';
+import { excelRoutes } from './routes/excel';
 import { documentRoutes } from './routes/documents';
+import { previewRoutes } from './routes/preview';
 import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
@@ -27,8 +29,10 @@ export function apiRoutes(): RouteSpec[] {
     ...systemRoutes,
     ...publicRoutes,
     ...documentRoutes,
+    ...previewRoutes,
     ...submissionRoutes,
     ...townshipRoutes,
+    ...excelRoutes,
     ...catalogueRoutes,
     ...adminRoutes,
   ];

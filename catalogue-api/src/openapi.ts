@@ -1,5 +1,6 @@
 import type { JsonSchemaObject } from '@oneseal/schemas';
 import { loadSchemas } from '@oneseal/schemas';
+import { RAW_BODIES } from './http/middleware';
 import type { JsonSchema, RouteSpec } from './http/routeTable';
 
 /** Component name of a model schema: base-item.schema.json → BaseItem (its own title). */
@@ -80,7 +81,16 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       operationId: `${spec.method}${spec.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: parameters(spec),
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                [spec.rawBody ? RAW_BODIES[spec.rawBody].contentType : 'application/json']: {
+                  schema: spec.body,
+                },
+              },
+            },
+          }
         : {}),
       responses,
       ...(spec.access === 'public' ? { security: [] } : {}),

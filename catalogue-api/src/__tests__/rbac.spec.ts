@@ -12,6 +12,7 @@
  * success answer. A rejected request must write nothing (the audit log does not grow); an accepted one is
  * audited under the acting user.
  */
+import { Workbook } from 'exceljs';
 import type { Response } from 'supertest';
 import type { Role } from '../auth/roles';
 import { apiRoutes } from '../app';
@@ -120,6 +121,8 @@ interface Builder {
   anonymousRegion: string;
   /** The answer an allowed, in-scope request gets (in the test name). */
   success: number;
+  /** False for a POST that only computes (a preview): accepted, it must leave the audit log as it was. */
+  writes?: false;
   prepare(w: World, region: string): Promise<Prepared>;
 }
 
@@ -365,6 +368,25 @@ const townshipStep = (
   },
 });
 
+/** The process editor's live previews: any editor or admin, no region (nothing stored is touched). */
+const preview = (path: string, contentType: RegExp): Builder => ({
+  cells: OWN_REGION_CELLS,
+  scoped: false,
+  anonymousRegion: CITY,
+  success: 200,
+  writes: false,
+  async prepare(w) {
+    return {
+      path,
+      body: { item: await w.template('base-items', '0117302000') },
+      accepted(res) {
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toMatch(contentType);
+      },
+    };
+  },
+});
+
 const libraryBuilders = (
   path: '/materials' | '/data-elements' | '/bundles',
   newDoc: (w: World, region: string) => Promise<Json>,
@@ -491,6 +513,43 @@ const BUILDERS: Record<string, Builder> = {
     },
   },
 
+  'post /townships/:code/items/import': {
+    cells: TOWNSHIP_CELLS,
+    scoped: true,
+    anonymousRegion: YANGSHUO_TOWN,
+    success: 200,
+    async prepare(w, region) {
+      // The township's own export with one cell of an unused item changed; a region without seeds sends
+      // 阳朔镇's (every role is out of scope there, so it is never read).
+      const item = await w.item(region);
+      const source = seededRegion(region) ? region : YANGSHUO_TOWN;
+      const exported = await send(w.t, 'get', `/townships/${source}/items.xlsx`, {
+        headers: await w.as('admin'),
+      })
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expectStatus(exported, 200, 'export');
+      const workbook = new Workbook();
+      await workbook.xlsx.load(exported.body as ArrayBuffer);
+      const sheet = workbook.getWorksheet('事项')!;
+      const header = (name: string) => (sheet.getRow(1).values as unknown[]).indexOf(name);
+      const row = sheet.getColumn(header('事项编码')).values.indexOf(item);
+      sheet.getCell(row, header('办理时间')).value = `测试导入 ${next()}`;
+      return {
+        path: `/townships/${region}/items/import`,
+        body: Buffer.from(await workbook.xlsx.writeBuffer()),
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        accepted(res) {
+          expect(res.status).toBe(200);
+          expect(res.body).toMatchObject({ written: true, refused: [], accepted: [{ itemCode: item }] });
+        },
+      };
+    },
+  },
   'post /townships/:code/submissions/:reference/status': {
     cells: TOWNSHIP_CELLS,
     scoped: true,
@@ -521,6 +580,9 @@ const BUILDERS: Record<string, Builder> = {
       };
     },
   },
+
+  'post /preview/flowchart.svg': preview('/preview/flowchart.svg', /^image\/svg\+xml/),
+  'post /preview/guide.html': preview('/preview/guide.html', /^text\/html/),
 
   'post /base-items': {
     cells: OWN_REGION_CELLS,
@@ -786,6 +848,10 @@ describe(`RBAC matrix of the write routes (${DB_LABEL})`, () => {
             // The route's own success answer, not 401/403 nor any other refusal (the body shows its reason).
             expect(`${res.status} ${JSON.stringify(res.body)}`).toMatch(new RegExp(`^${builder.success} `));
             prepared.accepted(res);
+            if (builder.writes === false) {
+              expect(await auditCount(t)).toBe(auditBefore);
+              return;
+            }
             // The write is recorded under the user who made it.
             const last = await t.store.models.AuditEntry.findOne({ order: [['id', 'DESC']] });
             expect(await auditCount(t)).toBeGreaterThan(auditBefore);

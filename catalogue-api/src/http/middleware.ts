@@ -1,5 +1,5 @@
 import { bodyParser } from '@koa/bodyparser';
-import type { Middleware } from 'koa';
+import type { Middleware, ParameterizedContext } from 'koa';
 import type { Principal } from '../auth/roles';
 import { activePrincipal } from '../services/users';
 import type { ApiState, Deps } from './context';
@@ -19,13 +19,59 @@ export const locale: Middleware<ApiState> = async (ctx, next) => {
 };
 
 /**
+ * Bodies that are not JSON, taken by the routes that declare them (`rawBody` in the route table): the content
+ * type they must have and their size limit. `jsonBody` leaves them unread; the router reads them after the
+ * caller's role and region have been checked, and refuses them (415) on every other route.
+ */
+export const RAW_BODIES = {
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    maxBytes: 5 * 1024 * 1024,
+    zh: 'Excel 工作簿（.xlsx）',
+  },
+} as const;
+export type RawBodyKind = keyof typeof RAW_BODIES;
+
+/** The raw body kind of the request by its Content-Type, if it has a body of one. */
+export function rawBodyKind(ctx: { is(...types: string[]): string | false | null }): RawBodyKind | undefined {
+  return (Object.keys(RAW_BODIES) as RawBodyKind[]).find((k) => ctx.is(RAW_BODIES[k].contentType));
+}
+
+/** Reads a raw body of `kind` into a Buffer: identity encoding only, at most its `maxBytes` (413 beyond). */
+export async function readRawBody(ctx: ParameterizedContext<ApiState>, kind: RawBodyKind): Promise<Buffer> {
+  const { maxBytes } = RAW_BODIES[kind];
+  const encoding = ctx.get('Content-Encoding');
+  if (encoding && encoding.toLowerCase() !== 'identity')
+    throw new ApiError(415, 'unsupported-encoding', {
+      zh: '上传文件时不支持 Content-Encoding 压缩',
+      en: 'Send the file without Content-Encoding',
+    });
+  const tooLarge = () =>
+    new ApiError(413, 'too-large', {
+      zh: `文件过大（上限 ${maxBytes / 1024 / 1024} MB）`,
+      en: `The file is too large (${maxBytes / 1024 / 1024} MB at most)`,
+    });
+  if ((ctx.request.length ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
  * Reads JSON bodies only. A body of another type is refused (415) rather than read as empty, and whatever the
  * parser rejects — malformed JSON, a scalar, a `__proto__` key, a bad encoding, too large — is the client's error.
+ * A raw body (RAW_BODIES) is left for the router, which takes it only on a route that declares it.
  */
 export function jsonBody(): Middleware<ApiState> {
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
   return async (ctx, next) => {
     if (ctx.request.length || ctx.get('Transfer-Encoding')) {
+      if (rawBodyKind(ctx)) return next();
       if (!ctx.is('json'))
         throw new ApiError(415, 'unsupported-media-type', {
           zh: '请求体须为 JSON（Content-Type: application/json）',

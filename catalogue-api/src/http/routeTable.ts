@@ -5,6 +5,8 @@ import type { Principal, Role } from '../auth/roles';
 import { inScope, ROLE_LABELS } from '../auth/roles';
 import type { ApiContext, ApiState, Deps } from './context';
 import { ApiError, badRequest, forbidden, invalid, unauthorized } from './errors';
+import type { RawBodyKind } from './middleware';
+import { RAW_BODIES, rawBodyKind, readRawBody } from './middleware';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -32,7 +34,13 @@ export interface RouteSpec {
   params?: Record<string, ParamSpec>;
   query?: Record<string, ParamSpec>;
   headers?: Record<string, ParamSpec>;
+  /**
+   * The JSON body's schema (validated), or — with `rawBody` — the OpenAPI description of the raw bytes (a
+   * typeless schema, as OpenAPI 3.1 models binary data; not validated).
+   */
   body?: JsonSchema;
+  /** The route takes a body that is not JSON (RAW_BODIES): the handler finds it as a Buffer in ctx.request.body. */
+  rawBody?: RawBodyKind;
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
   handle(ctx: ApiContext, deps: Deps): Promise<void>;
 }
@@ -46,6 +54,27 @@ function authorize(spec: RouteSpec, principal: Principal | undefined): Principal
       en: `Role ${principal.role} may not do this (needs ${spec.access.join(', ')})`,
     });
   return principal;
+}
+
+/** A body of the wrong kind for the route is refused as such: JSON where a raw body is due, or the reverse. */
+function checkBodyType(spec: RouteSpec, ctx: ApiContext): void {
+  if (!ctx.request.length && !ctx.get('Transfer-Encoding')) return;
+  const kind = rawBodyKind(ctx);
+  if (kind === spec.rawBody) return;
+  const wanted = spec.rawBody ? RAW_BODIES[spec.rawBody] : undefined;
+  throw new ApiError(
+    415,
+    'unsupported-media-type',
+    wanted
+      ? {
+          zh: `请求体须为${wanted.zh}（Content-Type: ${wanted.contentType}）`,
+          en: `Send the file itself (Content-Type: ${wanted.contentType})`,
+        }
+      : {
+          zh: '请求体须为 JSON（Content-Type: application/json）',
+          en: 'Send JSON (Content-Type: application/json)',
+        },
+  );
 }
 
 /** Builds the router: auth, scope, parameter and body validation, then the handler. */
@@ -67,9 +96,10 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
           validate: ajv.compile(p.schema),
           required: where === 'params' || p.required === true,
         });
-    const validateBody = spec.body && ajv.compile(spec.body);
+    const validateBody = spec.body && !spec.rawBody && ajv.compile(spec.body);
     router[spec.method](spec.path, async (ctx) => {
       const c = ctx as unknown as ApiContext;
+      checkBodyType(spec, c);
       const principal = authorize(spec, c.state.principal);
       for (const v of validators) {
         const value = v.where === 'params' ? c.params[v.name] : c.query[v.name];
@@ -108,6 +138,8 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
             en: `${region} is outside your region ${principal.regionCode}`,
           });
       }
+      // A raw body is read only for a caller allowed to send it.
+      if (spec.rawBody) c.request.body = await readRawBody(c, spec.rawBody);
       await spec.handle(c, deps);
     });
   }
