@@ -60,7 +60,8 @@ export interface RequestOptions {
 
 /** Calls /api<path>; answers the JSON (or the Response itself for binary answers when `binary` is set). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The editors read zh-CN whatever language their browser asks for.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'zh-CN' };
   const token = session.get()?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.revision !== undefined) headers['If-Match'] = `"${options.revision}"`;

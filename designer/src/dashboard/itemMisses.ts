@@ -1,0 +1,91 @@
+// Which published items of a township miss which target, by the model's own definitions.
+import type { Item } from '@oneseal/schemas';
+import {
+  aggregateMetrics,
+  codeLabel,
+  formatTimeLimit,
+  isAtMostOneVisit,
+  isOnlineAvailable,
+} from '@oneseal/schemas';
+import { request } from '../api';
+import type { MetricKey, ShareKey } from './metricsData';
+
+interface SummaryPage {
+  items: { code: string; name: string }[];
+  total: number;
+  next: string | null;
+}
+
+export interface ItemStanding {
+  code: string;
+  name: string;
+  visits: number;
+  online: string;
+  inHall: boolean;
+  promised: string;
+  statutory: string;
+  /** Promised ÷ statutory in working days, as the model's metrics count it (1 when the statutory limit is 即办). */
+  ratio: number;
+  /** The targets this item misses; `promisedRatio` when its limit is not shortened at all. */
+  misses: MetricKey[];
+}
+
+/** One item against the targets: `aggregateMetrics` of the item alone, so the definitions are the model's. */
+export function standing(item: Item): ItemStanding {
+  const alone = aggregateMetrics([item], { code: item.code, name: item.name });
+  const misses: MetricKey[] = [];
+  if (!isAtMostOneVisit(item)) misses.push('atMostOneVisit');
+  if (!isOnlineAvailable(item)) misses.push('online');
+  if (!item.inHall) misses.push('inHall');
+  const ratio = alone.meanPromisedRatio ?? 1;
+  // The check's rule quality.promise-shortened: a statutory limit that could be cut and was not.
+  if (item.statutoryLimit.value > 0 && ratio >= 1) misses.push('promisedRatio');
+  const depth = item.online.depth ? codeLabel('OnlineDepth', item.online.depth) : undefined;
+  return {
+    code: item.code,
+    name: item.name,
+    visits: item.visits,
+    online: !item.online.available ? '不支持' : (depth ?? '可网上办理（未注明深度）'),
+    inHall: item.inHall,
+    promised: formatTimeLimit(item.promisedLimit),
+    statutory: formatTimeLimit(item.statutoryLimit),
+    ratio,
+    misses,
+  };
+}
+
+/** How many requests for whole items run at once. */
+const PARALLEL = 6;
+
+async function eachLimited<T, R>(list: readonly T[], work: (value: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(list.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) {
+      const index = next++;
+      results[index] = await work(list[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, list.length) }, worker));
+  return results;
+}
+
+/** Every published item of the township, whole (the list gives no 进驻大厅 nor 网办深度), against the targets. */
+export async function loadStandings(township: string): Promise<ItemStanding[]> {
+  const codes: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page: SummaryPage = await request<SummaryPage>(
+      `/public/regions/${township}/items?limit=100${query}`,
+    );
+    codes.push(...page.items.map((i) => i.code));
+    cursor = page.next;
+  } while (cursor);
+  const items = await eachLimited(codes, (code) =>
+    request<Item>(`/public/regions/${township}/items/${code}`),
+  );
+  return items.map(standing);
+}
+
+export const missesTarget = (s: ItemStanding, key: ShareKey | 'promisedRatio') => s.misses.includes(key);
