@@ -109,8 +109,11 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.getByRole('heading', { name: '填写申请信息' }).waitFor();
     expect(await page.getByLabel('公民身份号码').count()).toBe(1);
     expect(await page.getByLabel('手机号码').count()).toBe(1);
+    // Under the shared fields, the items each one serves (the material list says the same, folded away).
     await page
-      .getByText('用于：农村村民宅基地和建房（规划许可）审批、乡村建设规划许可证核发、农村危房改造')
+      .locator('.ant-formily-item-extra', {
+        hasText: '用于：农村村民宅基地和建房（规划许可）审批、乡村建设规划许可证核发、农村危房改造',
+      })
       .first()
       .waitFor();
     // Each item's own questions stay under its title.
