@@ -9,6 +9,11 @@ let ajv: Ajv | undefined;
 // only when a value is first checked, so a 500-field form costs nothing to open.
 const compiled = new Map<string, ValidateFunction>();
 
+/** Builds the validators' compiler ahead of the first answer (it takes a moment), e.g. while the browser is idle. */
+export function warmUpFieldChecks(): void {
+  ajv ??= createAjv();
+}
+
 /** Empty answers are the `required` rule's business; the portal leaves them out of what it submits. */
 export const isEmptyAnswer = (value: unknown) =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);

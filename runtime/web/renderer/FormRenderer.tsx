@@ -3,7 +3,9 @@ import type { Form } from '@formily/core';
 import { setValidateLanguage } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider } from '@formily/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { warmUpFieldChecks } from '../../src/forms';
+import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
 import type { RegionOption } from './components';
 import { FIELD_COMPONENTS, RegionsContext } from './components';
@@ -65,18 +67,52 @@ export interface FormRendererProps {
   schema: FormilyNode;
   provenance?: Provenance;
   regions?: RegionOption[];
+  /** Draw every section now, e.g. to show the applicant every field that needs fixing. */
+  drawAll?: boolean;
+}
+
+// Each rendered form's way to create its not-yet-drawn fields, for ensureAllFields.
+const pending = new WeakMap<Form, () => void>();
+
+/**
+ * Makes sure every field of the form exists before the host validates or submits it: a large form draws its later
+ * sections only as they come near the screen, and creates their fields when the browser is idle.
+ */
+export function ensureAllFields(form: Form): void {
+  pending.get(form)?.();
+  pending.delete(form);
 }
 
 /** Renders a stored OneSeal form with antd controls; the portal and the designer's preview both use it. */
-export function FormRenderer({ form, schema, provenance = {}, regions = [] }: FormRendererProps) {
+export function FormRenderer({
+  form,
+  schema,
+  provenance = {},
+  regions = [],
+  drawAll = false,
+}: FormRendererProps) {
   const formilySchema = useMemo(() => toSchema(schema, provenance), [schema, provenance]);
+  const plan = useMemo(() => drawPlan(formilySchema), [formilySchema]);
+  useEffect(() => {
+    pending.set(form, () => createAllFields(form, formilySchema));
+    // After the first paint: the fields of undrawn sections, and the validators' compiler for the first key.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => {
+      ensureAllFields(form);
+      warmUpFieldChecks();
+    });
+    return () => cancel(handle);
+  }, [form, formilySchema]);
   return (
     <RegionsContext.Provider value={regions}>
-      <FormProvider form={form}>
-        <FormLayout layout="vertical" feedbackLayout="loose" size="large">
-          <SchemaField schema={formilySchema} />
-        </FormLayout>
-      </FormProvider>
+      <DrawPlanContext.Provider value={drawAll ? { ...plan, all: true } : plan}>
+        <FormProvider form={form}>
+          <FormLayout layout="vertical" feedbackLayout="loose" size="large">
+            <SchemaField schema={formilySchema} />
+          </FormLayout>
+        </FormProvider>
+      </DrawPlanContext.Provider>
     </RegionsContext.Provider>
   );
 }

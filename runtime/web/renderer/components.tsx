@@ -12,7 +12,8 @@ import type { Field, GeneralField } from '@formily/core';
 import { observer, useField } from '@formily/react';
 import { Cascader } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
+import { DrawPlanContext } from './drawPlan';
 
 /** Division tree for the region picker, given by the host page (the renderer never fetches). */
 export interface RegionOption {
@@ -72,9 +73,32 @@ function group<P extends object>(Control: ComponentType<P>) {
   return Group;
 }
 
+/** Draws a section's fields once it comes within a screen of the viewport (see drawPlan). */
+function useDrawn(address: string): [boolean, (element: HTMLElement | null) => void] {
+  const plan = useContext(DrawPlanContext);
+  const [near, setNear] = useState(false);
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  const drawn = plan.all || plan.eager.has(address) || near;
+  useEffect(() => {
+    if (drawn || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && setNear(true),
+      {
+        rootMargin: '100% 0px',
+      },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [drawn, element]);
+  return [drawn, setElement];
+}
+
 /** A titled part of the form (a void section, or an item's own fields in a one-table form). */
 const Section = observer(({ children }: { children?: ReactNode }) => {
   const field = useField();
+  const address = field.address.toString();
+  const plan = useContext(DrawPlanContext);
+  const [drawn, placeholder] = useDrawn(address);
   const description = (field as unknown as { description?: unknown }).description;
   return (
     <section className="os-section" aria-label={String(field.title ?? '')}>
@@ -82,7 +106,18 @@ const Section = observer(({ children }: { children?: ReactNode }) => {
       {typeof description === 'string' && description ? (
         <p className="os-section-description">{description}</p>
       ) : null}
-      {children}
+      {drawn ? (
+        children
+      ) : (
+        <div
+          ref={placeholder}
+          className="os-section-pending"
+          style={{ height: `${(plan.fields.get(address) ?? 1) * 96}px` }}
+          aria-busy="true"
+        >
+          正在显示…
+        </div>
+      )}
     </section>
   );
 });
@@ -126,7 +161,8 @@ const UploadAtCounter = () => (
 export const FIELD_COMPONENTS: Record<string, ComponentType<any>> = {
   FormItem,
   text: labelled(Input, { autoComplete: 'off' }),
-  textarea: labelled(Input.TextArea, { autoSize: { minRows: 2, maxRows: 6 } }),
+  // Fixed heights: an auto-sizing textarea measures its text with a forced layout at every mount.
+  textarea: labelled(Input.TextArea, { rows: 3 }),
   number: labelled(NumberPicker, { style: { width: '100%' } }),
   select: LabelledSelect,
   radio: group(Radio.Group),
@@ -141,7 +177,7 @@ export const FIELD_COMPONENTS: Record<string, ComponentType<any>> = {
   }),
   uscc: labelled(Input, { maxLength: 18, autoComplete: 'off', placeholder: '18 位统一社会信用代码' }),
   address: labelled(Input.TextArea, {
-    autoSize: { minRows: 2, maxRows: 4 },
+    rows: 2,
     autoComplete: 'street-address',
     placeholder: '县（市、区）、乡镇、村（社区）、组及门牌号',
   }),

@@ -1,6 +1,6 @@
 // The browser entry of @oneseal/runtime: the form renderer the portal and the designer's preview share, and the
 // pure form functions it renders from.
-export { FormRenderer } from './FormRenderer';
+export { ensureAllFields, FormRenderer } from './FormRenderer';
 export type { FormRendererProps, Provenance } from './FormRenderer';
 export type { RegionOption } from './components';
 export { applyBundle, cleanAnswers, deriveForm, mergeForms } from '../../src/forms';

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { BundleOutcome, MergedForm } from '../../renderer';
-import { cleanAnswers, deriveForm, FormRenderer, mergeForms } from '../../renderer';
+import { cleanAnswers, deriveForm, ensureAllFields, FormRenderer, mergeForms } from '../../renderer';
 import type { RegionOption } from '../../renderer';
 import type { Region } from '../api';
 import { api, ApiProblem, receipts } from '../api';
@@ -33,11 +33,12 @@ function regionTree(regions: Region[], township: string): RegionOption[] {
 
 /** Moves the reader to the first field that needs fixing. */
 function focusFirstError() {
-  requestAnimationFrame(() => {
+  // After the next render (a large form may just have drawn its remaining sections).
+  setTimeout(() => {
     const item = document.querySelector('.ant-formily-item-error');
     item?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     item?.querySelector<HTMLElement>('input, textarea, [tabindex]')?.focus({ preventScroll: true });
-  });
+  }, 50);
 }
 
 function ApplicationForm({
@@ -57,6 +58,7 @@ function ApplicationForm({
   const derived = useMemo(() => deriveForm(merged.form), [merged]);
   const [problem, setProblem] = useState<string>();
   const [sending, setSending] = useState(false);
+  const [drawAll, setDrawAll] = useState(false);
   const form = useMemo(
     () =>
       createForm({
@@ -101,10 +103,13 @@ function ApplicationForm({
 
   const submit = async () => {
     setProblem(undefined);
+    ensureAllFields(form);
     try {
       await form.validate();
     } catch {
       setProblem('有些内容需要修改，请查看标红的地方');
+      // Every section drawn, so the first field to fix is on the page to be focused.
+      setDrawAll(true);
       focusFirstError();
       return;
     }
@@ -153,7 +158,13 @@ function ApplicationForm({
       <MaterialChecklist materials={materials} names={names} notes={notes} />
       <h2>填写申请信息</h2>
       <p className="os-muted">带 * 的为必填项。</p>
-      <FormRenderer form={form} schema={derived.formily} provenance={provenance} regions={regions} />
+      <FormRenderer
+        form={form}
+        schema={derived.formily}
+        provenance={provenance}
+        regions={regions}
+        drawAll={drawAll}
+      />
       {problem ? <Alert type="error" showIcon message={problem} role="alert" /> : null}
       <Button type="primary" size="large" block loading={sending} onClick={submit} className="os-submit">
         提交申请
