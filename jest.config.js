@@ -9,7 +9,7 @@ module.exports = {
     '<rootDir>/catalogue-api',
     '<rootDir>/designer',
   ],
-  testMatch: ['**/src/**/__tests__/**/*.spec.ts'],
+  testMatch: ['**/src/**/__tests__/**/*.spec.ts', '**/web/**/__tests__/**/*.spec.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   testTimeout: 60000,
   moduleNameMapper: { '^@oneseal/([a-z-]+)$': '<rootDir>/$1/src/index.ts' },
