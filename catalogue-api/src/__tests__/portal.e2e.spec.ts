@@ -125,6 +125,25 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.close();
   });
 
+  it('turns a 一件事 into one form: the answers choose the items and drop the materials that do not apply', async () => {
+    const page = await phonePage();
+    await page.goto(`${base}/regions/450321100`);
+    await page.locator('.ant-card', { hasText: '农村建房一件事' }).getByRole('link').click();
+    await page.getByText('申请新的宅基地建房').click();
+    await page.getByText('是', { exact: true }).click();
+    await page.getByRole('button', { name: '开始填写（一表申请）' }).click();
+    await page.getByRole('heading', { level: 1, name: '农村建房一件事' }).waitFor();
+    // The danger-house answer adds 农村危房改造; a new plot needs no proof of the old one.
+    await page.getByText('本表同时申请 3 个事项').waitFor();
+    await page.getByText('农村危房改造', { exact: false }).first().waitFor();
+    expect(
+      await page.locator('.os-checklist').getByText('原宅基地不动产权证书或土地权属来源证明').count(),
+    ).toBe(0);
+    expect(await page.getByLabel('公民身份号码').count()).toBe(1);
+    await shot(page, '08-bundle');
+    await page.close();
+  });
+
   it('has no serious accessibility violations and fits a phone, in normal and large-text mode', async () => {
     const page = await phonePage();
     for (const large of [false, true]) {

@@ -70,17 +70,21 @@ function collect(
   root: Record<string, unknown>,
   group: AnswerGroup,
   groups: AnswerGroup[],
+  within = '',
 ): void {
   for (const [key, field] of Object.entries(fields)) {
     if (field['x-visible-when'] && !evaluateCondition(field['x-visible-when'], root)) continue;
+    // Inside an item's part of a one-table form, a section is named with its item: 乡村建设规划许可证核发 · 申请人信息.
+    const title = within ? `${within} · ${field.title}` : field.title;
     if (field.type === 'void') {
-      const inner = { title: field.title, rows: [] };
-      collect(field.properties ?? {}, values, root, inner, groups);
+      const inner = { title, rows: [] };
+      collect(field.properties ?? {}, values, root, inner, groups, within);
       if (inner.rows.length > 0) groups.push(inner);
     } else if (field.type === 'object') {
-      const inner = { title: field.title, rows: [] };
+      const inner = { title, rows: [] };
       groups.push(inner);
-      collect(field.properties ?? {}, (values[key] as Record<string, unknown>) ?? {}, root, inner, groups);
+      const nested = (values[key] as Record<string, unknown>) ?? {};
+      collect(field.properties ?? {}, nested, root, inner, groups, title);
     } else if (field['x-component'] !== 'upload')
       group.rows.push({ label: field.title, value: answerText(field, values[key]) });
   }

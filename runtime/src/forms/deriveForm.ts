@@ -75,9 +75,11 @@ function valueSchema(field: FormField): Schema {
   if (field.maximum !== undefined) s.maximum = field.maximum;
   if (field.enum) {
     const values = field.enum.map((o) => o.value);
+    // The options' labels ride along, so a refusal names 砖木结构, not brick-wood.
+    const labels = Object.fromEntries(field.enum.map((o) => [String(o.value), o.label]));
     // A multiple choice (checkbox) is an array of the options; the others are one of them.
-    if (field.type === 'array') s.items = { enum: values };
-    else s.enum = values;
+    if (field.type === 'array') s.items = { enum: values, 'x-labels': labels };
+    else Object.assign(s, { enum: values, 'x-labels': labels });
   }
   if (field.type === 'array') {
     if (field.minItems !== undefined) s.minItems = field.minItems;

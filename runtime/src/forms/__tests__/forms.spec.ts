@@ -2,6 +2,7 @@ import type { Condition, DataElement, Item } from '@oneseal/schemas';
 import { createAjv, evaluateCondition, idCardCheckChar } from '@oneseal/schemas';
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
 import { conditionSchema } from '../conditionSchema';
+import { applyBundle } from '../bundle';
 import { fanOut, mergeForms, sectionKey } from '../mergeForms';
 import { deriveForm } from '../deriveForm';
 
@@ -296,5 +297,25 @@ describe('merge rules on purpose-built forms', () => {
     expect(materials).toEqual([
       expect.objectContaining({ form: '1', necessity: '1', copies: 2, items: ['A', 'B'] }),
     ]);
+  });
+});
+
+describe('applyBundle (一件事)', () => {
+  const bundle = seeds.bundles.find((b) => b.code === 'RURAL-HOUSING')!;
+
+  it('takes the items whose conditions the answers meet, with their notes', () => {
+    const plain = applyBundle(bundle, { buildType: 'new', dangerousHouse: false });
+    expect(plain.items).toEqual(['0117302000', '0117315000']);
+    expect(plain.notes).toEqual([{ item: '0117315000', note: '房屋竣工后申请验收' }]);
+    expect(applyBundle(bundle, { buildType: 'new', dangerousHouse: true }).items).toContain('2017304000');
+  });
+
+  it('drops and requires materials as the answers say', () => {
+    const newPlot = applyBundle(bundle, { buildType: 'new', dangerousHouse: true });
+    expect(newPlot.excluded.map((e) => e.material)).toEqual(['LAND-TITLE']);
+    expect(newPlot.required.map((r) => r.material)).toEqual(['HOUSE-APPRAISAL']);
+    const rebuild = applyBundle(bundle, { buildType: 'rebuild', dangerousHouse: false });
+    expect(rebuild.excluded).toEqual([]);
+    expect(rebuild.required).toEqual([]);
   });
 });
