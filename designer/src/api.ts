@@ -97,21 +97,41 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return json as T;
 }
 
-/** Downloads a binary answer (an .xlsx export) with the session's token, as a file the browser saves. */
-export async function download(path: string, filename: string): Promise<void> {
+/** A binary answer (an .xlsx export, a PDF) fetched with the session's token. */
+async function fetchBlob(path: string): Promise<Blob> {
   const token = session.get()?.token;
-  const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const headers: Record<string, string> = { 'Accept-Language': 'zh-CN' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`/api${path}`, { headers });
   if (!response.ok) {
     const json = (await response.json().catch(() => undefined)) as
       { error?: { message: string } } | undefined;
     throw new ApiProblem(response.status, 'error', json?.error?.message ?? `下载失败（${response.status}）`);
   }
-  const url = URL.createObjectURL(await response.blob());
+  return response.blob();
+}
+
+/** Downloads a binary answer as a file the browser saves. */
+export async function download(path: string, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchBlob(path));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/** Opens a document the API renders (a PDF to print) in a new tab, opened at once so no pop-up blocker stops it. */
+export async function openDocument(path: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const url = URL.createObjectURL(await fetchBlob(path));
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
 }
 
 export async function login(username: string, password: string): Promise<Session> {

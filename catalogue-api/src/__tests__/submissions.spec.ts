@@ -154,6 +154,18 @@ describe(`submissions (${DB_LABEL})`, () => {
     expect((await t.api.get(`/api/public/submissions/${ref}/application.html`)).status).toBe(400);
   });
 
+  it('lets the township’s staff print the filled application, and no other township’s', async () => {
+    const path = `/api/townships/${YANGSHUO}/submissions/${reference}/application.html`;
+    const own = await t.api.get(path).set(await t.as('editor-450321100'));
+    expect(own.status).toBe(200);
+    expect(own.text).toContain(applicant.idNumber);
+    expect((await t.api.get(path).set(await t.as('editor-450323101'))).status).toBe(403);
+    expect((await t.api.get(path)).status).toBe(401);
+    // Asked through another township, the reference names nothing.
+    const elsewhere = `/api/townships/450323101/submissions/${reference}/notice.html`;
+    expect((await t.api.get(elsewhere).set(await t.as('editor-450323101'))).status).toBe(404);
+  });
+
   it('lets township staff accept and complete it, in order, audited', async () => {
     const editor = await t.as('editor-450321100');
     const path = `/api/townships/${YANGSHUO}/submissions/${reference}/status`;

@@ -73,6 +73,14 @@ describe(`an editor's day (${DB_LABEL})`, () => {
     );
     expect(fixed.status).toBe(200);
     expect((await t.api.post(`${itemPath(YANGSHUO, HOMESTEAD)}/submit`).set(editor)).status).toBe(200);
+    // It waits in the review queue of the county's reviewer and of the city admin; editors have none.
+    const queue = async (user: string) =>
+      ((await t.api.get('/api/review/items').set(await t.as(user))).body as { itemCode: string }[]).map(
+        (r) => r.itemCode,
+      );
+    expect(await queue('reviewer-450321')).toContain(HOMESTEAD);
+    expect(await queue('admin')).toContain(HOMESTEAD);
+    expect((await t.api.get('/api/review/items').set(editor)).status).toBe(403);
     expect((await t.api.post(`${itemPath(YANGSHUO, HOMESTEAD)}/approve`).set(editor)).status).toBe(403);
     const approved = await t.api
       .post(`${itemPath(YANGSHUO, HOMESTEAD)}/approve`)

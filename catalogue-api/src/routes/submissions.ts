@@ -1,6 +1,7 @@
 import type { Role } from '../auth/roles';
 import type { RouteSpec } from '../http/routeTable';
-import type { SubmissionInput, SubmissionStatus } from '../services/submissions';
+import type { ApiContext } from '../http/context';
+import type { SubmissionDocumentKind, SubmissionInput, SubmissionStatus } from '../services/submissions';
 import {
   listSubmissions,
   lookUp,
@@ -15,6 +16,34 @@ import { model, pick, townshipParam } from './common';
 
 const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
 const STATUSES = Object.keys(SUBMISSION_STATUS);
+
+const documentTitle = (kind: SubmissionDocumentKind) =>
+  `${kind.startsWith('application') ? '已填写的申请表' : '本次申请的一次性告知单'}（${kind.endsWith('pdf') ? 'PDF' : 'HTML'}）`;
+
+const documentResponses = (kind: SubmissionDocumentKind) =>
+  ({
+    200: {
+      description: '文书',
+      contentType: kind.endsWith('pdf') ? 'application/pdf' : 'text/html',
+      schema: { type: 'string' },
+    },
+    ...pick(400, 404),
+    ...(kind.endsWith('pdf') ? { 503: { description: '服务器未安装 Chromium，无法生成 PDF' } } : {}),
+  }) as RouteSpec['responses'];
+
+/** An applicant's own data: never kept by a shared cache, never allowed to load or run anything. */
+function sendDocument(
+  ctx: ApiContext,
+  kind: SubmissionDocumentKind,
+  doc: { contentType: string; content: Buffer },
+) {
+  ctx.set('Cache-Control', 'private, no-store');
+  ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  if (kind.endsWith('.pdf'))
+    ctx.set('Content-Disposition', `inline; filename="${ctx.params.reference}-${kind}"`);
+  ctx.type = doc.contentType;
+  ctx.body = doc.content;
+}
 const phone = {
   description: '申请时填写的手机号码',
   schema: { type: 'string', pattern: '^1[3-9]\\d{9}$' },
@@ -79,9 +108,7 @@ export const submissionRoutes: RouteSpec[] = [
     method: 'get',
     path: `/public/submissions/:reference/${kind}`,
     tag: '网上申请',
-    summary: kind.startsWith('application')
-      ? `已填写的申请表（${kind.endsWith('pdf') ? 'PDF' : 'HTML'}）`
-      : `本次申请的一次性告知单（${kind.endsWith('pdf') ? 'PDF' : 'HTML'}）`,
+    summary: `${documentTitle(kind)}：申请人凭回执取得`,
     description: '凭提交时返回的回执密钥取得（含完整证件号码）；按提交时的表单版本生成。',
     access: 'public',
     params: { reference },
@@ -92,26 +119,28 @@ export const submissionRoutes: RouteSpec[] = [
         required: true,
       },
     },
-    responses: {
-      200: {
-        description: '文书',
-        contentType: kind.endsWith('pdf') ? 'application/pdf' : 'text/html',
-        schema: { type: 'string' },
-      },
-      ...pick(400, 404),
-      ...(kind.endsWith('pdf') ? { 503: { description: '服务器未安装 Chromium，无法生成 PDF' } } : {}),
-    } as RouteSpec['responses'],
+    responses: documentResponses(kind),
     async handle(ctx, { store, printer, signer }) {
       if (!signer.isReceiptKey(ctx.params.reference!, String(ctx.query.key)))
         throw notFound({ zh: '没有找到该办件，请核对回执', en: 'No application with this receipt key' });
-      const doc = await submissionDocument(store, printer, ctx.params.reference!, kind);
-      // An applicant's own data: never kept by a shared cache, never allowed to load or run anything.
-      ctx.set('Cache-Control', 'private, no-store');
-      ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      if (kind.endsWith('.pdf'))
-        ctx.set('Content-Disposition', `inline; filename="${ctx.params.reference}-${kind}"`);
-      ctx.type = doc.contentType;
-      ctx.body = doc.content;
+      sendDocument(ctx, kind, await submissionDocument(store, printer, ctx.params.reference!, kind));
+    },
+  })),
+  ...SUBMISSION_DOCUMENTS.map((kind): RouteSpec => ({
+    method: 'get',
+    path: `/townships/:code/submissions/:reference/${kind}`,
+    tag: '网上申请',
+    summary: `${documentTitle(kind)}：乡镇工作人员打印`,
+    access: STAFF,
+    scope: (ctx) => ctx.params.code!,
+    params: { code: townshipParam, reference },
+    responses: { ...documentResponses(kind), ...pick(401, 403) },
+    async handle(ctx, { store, printer }) {
+      sendDocument(
+        ctx,
+        kind,
+        await submissionDocument(store, printer, ctx.params.reference!, kind, ctx.params.code!),
+      );
     },
   })),
   {

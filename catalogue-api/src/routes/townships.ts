@@ -12,6 +12,7 @@ import {
   listTownshipItems,
   listVersions,
   publishTownship,
+  reviewQueue,
   saveDraft,
   transition,
 } from '../services/townshipItems';
@@ -92,6 +93,23 @@ function step(
 }
 
 export const townshipRoutes: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/review/items',
+    tag: '乡镇实施清单',
+    summary: '待审核的事项：本人所在区划内各乡镇提交审核的草稿',
+    access: REVIEWERS,
+    responses: {
+      200: {
+        description: '待审核事项（先提交的在前）',
+        schema: { type: 'array', items: { type: 'object' } },
+      },
+      ...pick(401, 403),
+    },
+    async handle(ctx, { store }) {
+      ctx.body = await reviewQueue(store, ctx.state.principal!.regionCode);
+    },
+  },
   {
     method: 'get',
     path: '/townships/:code/items',

@@ -263,16 +263,19 @@ async function applicationOf(store: Store, row: Submission): Promise<SubmittedAp
 /**
  * The filled application or the submission's 一次性告知单, rendered against the item versions the application
  * was made on (a form changed since then does not change what the applicant filled in). The caller has checked
- * the receipt key: these documents carry the applicant's full identity numbers.
+ * the receipt key or the staff member's township: these documents carry the applicant's full identity numbers.
  */
 export async function submissionDocument(
   store: Store,
   printer: PdfPrinter,
   reference: string,
   kind: SubmissionDocumentKind,
+  regionCode?: string,
 ): Promise<{ contentType: string; content: Buffer }> {
   const row = await store.models.Submission.findByPk(reference);
-  if (!row) throw notFound({ zh: '没有找到该办件', en: 'No such application' });
+  // Staff ask through their township: an application of another township is not theirs to print.
+  if (!row || (regionCode !== undefined && row.regionCode !== regionCode))
+    throw notFound({ zh: '没有找到该办件', en: 'No such application' });
   const application = await applicationOf(store, row);
   const html = kind.startsWith('application')
     ? renderApplication(application)

@@ -1,5 +1,11 @@
 import type { BaseItem, Finding, Item, ItemImplementation, ValidationIssue } from '@oneseal/schemas';
-import { assessImplementation, checkItem, diffDocuments, resolveItem } from '@oneseal/schemas';
+import {
+  assessImplementation,
+  checkItem,
+  diffDocuments,
+  isWithinRegion,
+  resolveItem,
+} from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
@@ -554,6 +560,32 @@ export async function listTownshipItems(store: Store, regionCode: string) {
     revision: r.revision,
     order: r.sortOrder,
     reviewComment: r.reviewComment,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  }));
+}
+
+/** Every draft waiting for review in a region's townships (a reviewer's queue), oldest first. */
+export async function reviewQueue(store: Store, regionCode: string) {
+  const rows = await store.models.Implementation.findAll({
+    where: { status: 'submitted' },
+    order: [['updatedAt', 'ASC']],
+  });
+  const mine = rows.filter((r) => isWithinRegion(r.regionCode, regionCode));
+  const [bases, regions] = await Promise.all([
+    store.models.BaseItem.findAll({ attributes: ['code', 'name'] }),
+    store.models.Region.findAll({ where: { level: 'township' }, attributes: ['code', 'name'] }),
+  ]);
+  const name = (list: { code: string; name: string }[], code: string) =>
+    list.find((entry) => entry.code === code)?.name ?? code;
+  return mine.map((r) => ({
+    township: r.regionCode,
+    townshipName: name(regions, r.regionCode),
+    itemCode: r.baseCode,
+    name: name(bases, r.baseCode),
+    status: r.status,
+    publishedVersion: r.version,
+    revision: r.revision,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
   }));

@@ -3,7 +3,7 @@ import { toJS } from '@formily/reactive';
 import type { BaseItem, DataElement, FieldChange, ItemForm, ProcessStep } from '@oneseal/schemas';
 import { SCHEMA_IDS, validateItem } from '@oneseal/schemas';
 import type { Form } from '@formily/core';
-import { App, Button, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
+import { App, Button, ConfigProvider, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiProblem, request } from '../api';
@@ -197,8 +197,25 @@ function Editor({
               </div>
             ),
           },
-          { key: 'form', label: '申请表', children: <FormTab form={form} dataElements={dataElements} /> },
-          { key: 'process', label: '办理流程', children: <ProcessTab form={form} /> },
+          // Users who may not edit the catalogue see the designers with every control disabled.
+          {
+            key: 'form',
+            label: '申请表',
+            children: (
+              <ConfigProvider componentDisabled={!editable}>
+                <FormTab form={form} dataElements={dataElements} />
+              </ConfigProvider>
+            ),
+          },
+          {
+            key: 'process',
+            label: '办理流程',
+            children: (
+              <ConfigProvider componentDisabled={!editable}>
+                <ProcessTab form={form} />
+              </ConfigProvider>
+            ),
+          },
           ...(view.publishedVersion > 0
             ? [
                 {

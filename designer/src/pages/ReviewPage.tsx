@@ -7,30 +7,13 @@ import { ApiProblem, request } from '../api';
 import { useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
-import { loadRegions } from '../shell/regions';
 import type { DraftView, TownshipItemRow } from '../shell/types';
 import { useRequest } from '../shell/useRequest';
-import { isWithinRegion } from '@oneseal/schemas';
 import { SERVER_OWNED } from '../schemaForm/uiHints';
 
 interface Pending extends TownshipItemRow {
   township: string;
   townshipName: string;
-}
-
-/** Every item waiting for review in the reviewer's region, township by township. */
-async function pending(scope: string): Promise<Pending[]> {
-  const townships = (await loadRegions()).filter(
-    (r) => r.level === 'township' && isWithinRegion(r.code, scope),
-  );
-  const lists = await Promise.all(
-    townships.map(async (t) =>
-      (await request<TownshipItemRow[]>(`/townships/${t.code}/items`))
-        .filter((row) => row.status === 'submitted')
-        .map((row) => ({ ...row, township: t.code, townshipName: t.name })),
-    ),
-  );
-  return lists.flat();
 }
 
 /** What the draft changes against the published version (everything, for an item never published). */
@@ -117,7 +100,7 @@ function ReviewCard({ row, onDone }: { row: Pending; onDone: () => void }) {
 /** The reviewer's queue: each submitted item with what it changes; approve, or return with comments. */
 export function ReviewPage() {
   const user = useUser();
-  const state = useRequest(() => pending(user.regionCode), [user.regionCode]);
+  const state = useRequest(() => request<Pending[]>('/review/items'), [user.regionCode]);
   return (
     <div className="ds-page">
       <div className="ds-toolbar">

@@ -4,7 +4,7 @@ import type { DataElement, Item } from '@oneseal/schemas';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiProblem, request } from '../api';
+import { ApiProblem, openDocument, request } from '../api';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
 import { useRequest } from '../shell/useRequest';
@@ -78,9 +78,15 @@ function StatusMove({
       message.error(error instanceof ApiProblem ? error.message : String(error));
     }
   };
+  const print = (document: 'application.pdf' | 'notice.pdf') =>
+    openDocument(`/townships/${township}/submissions/${submission.reference}/${document}`).catch((error) =>
+      message.error(error instanceof ApiProblem ? error.message : String(error)),
+    );
   return (
     <>
       <Space wrap>
+        <Button onClick={() => print('application.pdf')}>打印申请表</Button>
+        <Button onClick={() => print('notice.pdf')}>打印一次性告知单</Button>
         {NEXT[submission.status].map((s) => (
           <Button key={s} onClick={() => setTarget(s)} danger={s === 'refused'}>
             {STATUS[s].label}
