@@ -1,6 +1,6 @@
-import { idCardCheckChar } from '@oneseal/schemas';
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
+import { homesteadData } from './homesteadApplication';
 import { signIn, startBrowserApp } from './browserApp';
 import { DB_LABEL } from './testApp';
 
@@ -130,27 +130,9 @@ describe(`the designer (${DB_LABEL})`, () => {
   });
 
   it('lets township staff read an online application as it was filled in and accept it', async () => {
-    const first17 = '45032119700312002';
-    const submitted = await app.t.api.post('/api/public/submissions').send({
-      region: TOWNSHIP,
-      items: [ITEM],
-      data: {
-        applicantName: '莫桂芳',
-        idNumber: first17 + idCardCheckChar(first17),
-        mobile: '13907731234',
-        householdAddress: '阳朔县阳朔镇矮山门村 12 号',
-        village: '矮山门村',
-        familySize: 4,
-        [`item_${ITEM}`]: {
-          buildType: 'new',
-          siteLocation: '东至村道，西至莫家自留地，南至水渠，北至后山',
-          landArea: 100,
-          floors: 3,
-          floorArea: 260,
-          reason: '现住房为泥砖房，需新建住房',
-        },
-      },
-    });
+    const submitted = await app.t.api
+      .post('/api/public/submissions')
+      .send({ region: TOWNSHIP, items: [ITEM], data: homesteadData() });
     expect(submitted.status).toBe(201);
     const page = await app.page();
     await signIn(page, app.base, 'editor-450321100');

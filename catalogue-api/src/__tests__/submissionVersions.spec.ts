@@ -1,5 +1,5 @@
 import type { BaseItem, FormField, Item } from '@oneseal/schemas';
-import { idCardCheckChar } from '@oneseal/schemas';
+import { applicant, building } from './homesteadApplication';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -17,26 +17,6 @@ const NEW_TITLE = '拟用地四至范围（东南西北）';
 const NEW_FIELD = 'builderName';
 const NEW_FIELD_TITLE = '承建乡村建筑工匠姓名';
 
-const idNumber = (() => {
-  const first17 = '45032119700312002';
-  return first17 + idCardCheckChar(first17);
-})();
-const applicant = {
-  applicantName: '莫桂芳',
-  idNumber,
-  mobile: '13907731234',
-  householdAddress: '阳朔县阳朔镇矮山门村 12 号',
-  village: '矮山门村',
-  familySize: 4,
-};
-const building = {
-  buildType: 'new',
-  siteLocation: '东至村道，西至莫家自留地，南至水渠，北至后山',
-  landArea: 100,
-  floors: 3,
-  floorArea: 260,
-  reason: '现住房为泥砖房，需新建住房',
-};
 const oldData = { ...applicant, [SECTION]: building };
 
 let t: TestApp;

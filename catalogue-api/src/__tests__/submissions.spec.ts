@@ -1,32 +1,11 @@
-import { idCardCheckChar } from '@oneseal/schemas';
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
+import { applicant, building } from './homesteadApplication';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
 const YANGSHUO = '450321100';
 const items = resolveSeedItems(loadSeedCatalogue()).filter((i) => i.regionCode === YANGSHUO);
 const homestead = items.find((i) => i.code === '0117302000')!;
-const idNumber = (() => {
-  const first17 = '45032119700312002';
-  return first17 + idCardCheckChar(first17);
-})();
-const applicant = {
-  applicantName: '莫桂芳',
-  idNumber,
-  mobile: '13907731234',
-  householdAddress: '阳朔县阳朔镇矮山门村 12 号',
-  village: '矮山门村',
-  familySize: 4,
-};
-const building = {
-  buildType: 'new',
-  siteLocation: '东至村道，西至莫家自留地，南至水渠，北至后山',
-  landArea: 100,
-  floors: 3,
-  floorArea: 260,
-  reason: '现住房为泥砖房，需新建住房',
-};
-
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
