@@ -1,10 +1,13 @@
 import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import type { ItemImplementation } from '@oneseal/schemas';
+import type { ImportReport, ItemImplementation } from '@oneseal/schemas';
+import { createAjv, SCHEMA_IDS } from '@oneseal/schemas';
 import { loadSeedCatalogue } from '@oneseal/seeds';
 import type { Response } from 'supertest';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
+
+const isImportReport = createAjv().compile({ $ref: `${SCHEMA_IDS.results}#/$defs/ImportReport` });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const YANGSHUO = '450321100'; // 阳朔镇
@@ -24,24 +27,7 @@ afterAll(() => t.close());
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-interface Report {
-  mode: string;
-  accepted: {
-    row: number;
-    itemCode: string;
-    revision: number;
-    changes: { sheet: string; row?: number; column: string; path: string; from: unknown; to: unknown }[];
-    warnings: unknown[];
-  }[];
-  unchanged: { row: number; itemCode: string }[];
-  refused: {
-    sheet: string;
-    row: number;
-    itemCode: string | null;
-    reasons: { sheet: string; row: number; column: string; message: string }[];
-  }[];
-  written: boolean;
-}
+type Report = ImportReport;
 
 async function exportAs(user = EDITOR, region = YANGSHUO): Promise<Response & { body: Buffer }> {
   return (await t.api
@@ -323,6 +309,8 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
       details: expect.any(Array),
     });
     const report = res.body.error.report as Report;
+    // The report has the model's shape, the one the designer reads.
+    expect(isImportReport(report)).toBe(true);
     expect(report.written).toBe(false);
     expect(report.accepted.map((a) => a.itemCode)).toEqual([good]);
     const refused = Object.fromEntries(report.refused.map((r) => [r.itemCode, r]));
@@ -363,6 +351,7 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
     const valid = await importAs(await toBuffer(workbook), 'valid');
     expect(valid.status).toBe(200);
     const written = valid.body as Report;
+    expect(isImportReport(written)).toBe(true);
     expect(written.written).toBe(true);
     expect(written.mode).toBe('valid');
     expect(written.accepted.map((a) => a.itemCode)).toEqual([good]);

@@ -15,6 +15,7 @@ export const model = {
   finding: ref(`${SCHEMA_IDS.results}#/$defs/Finding`),
   issue: ref(`${SCHEMA_IDS.results}#/$defs/ValidationIssue`),
   regionMetrics: ref(`${SCHEMA_IDS.results}#/$defs/RegionMetrics`),
+  importReport: ref(`${SCHEMA_IDS.results}#/$defs/ImportReport`),
   township: ref(`${COMMON}#/$defs/TownshipCode`),
   division: ref(`${COMMON}#/$defs/DivisionCode`),
   basicCode: ref(`${COMMON}#/$defs/BasicCode`),

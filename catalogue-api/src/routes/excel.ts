@@ -13,73 +13,8 @@ const EDITORS: readonly Role[] = ['township-editor', 'county-admin', 'city-admin
 
 const township = (ctx: ApiContext) => ctx.params.code!;
 
-const reason: JsonSchema = {
-  type: 'object',
-  properties: {
-    sheet: { type: 'string' },
-    row: { type: 'integer' },
-    column: { type: 'string', description: '列名（表头）' },
-    message: { type: 'string' },
-  },
-  required: ['sheet', 'row', 'column', 'message'],
-};
-const report: JsonSchema = {
-  type: 'object',
-  properties: {
-    mode: { enum: ['all', 'valid'] },
-    accepted: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          sheet: { type: 'string' },
-          row: { type: 'integer' },
-          itemCode: { type: 'string' },
-          changes: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                sheet: { type: 'string' },
-                row: { type: 'integer' },
-                column: { type: 'string' },
-                path: { type: 'string', description: '实施清单条目中的 JSON Pointer' },
-                from: {},
-                to: {},
-              },
-              required: ['sheet', 'column', 'path', 'from', 'to'],
-            },
-          },
-          warnings: { type: 'array', items: reason },
-          revision: { type: 'integer', description: '写入后为新的 revision' },
-        },
-        required: ['sheet', 'row', 'itemCode', 'changes', 'warnings', 'revision'],
-      },
-    },
-    unchanged: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { sheet: { type: 'string' }, row: { type: 'integer' }, itemCode: { type: 'string' } },
-      },
-    },
-    refused: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          sheet: { type: 'string' },
-          row: { type: 'integer' },
-          itemCode: { type: ['string', 'null'] },
-          reasons: { type: 'array', items: reason },
-        },
-        required: ['sheet', 'row', 'itemCode', 'reasons'],
-      },
-    },
-    written: { type: 'boolean' },
-  },
-  required: ['mode', 'accepted', 'unchanged', 'refused', 'written'],
-};
+// The report's shape is the model's (results.schema.json ImportReport), as the designer reads it.
+const report = model.importReport;
 const refusedBody: JsonSchema = {
   type: 'object',
   properties: {

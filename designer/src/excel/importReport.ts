@@ -1,45 +1,14 @@
-// The answer of POST /api/townships/:code/items/import (catalogue-api/src/services/excel/importList.ts).
+// The answer of POST /api/townships/:code/items/import: the model's ImportReport (results.schema.json).
+import type { ImportChange, ImportReason, ImportReport } from '@oneseal/schemas';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The API's limit for an uploaded workbook. */
 export const MAX_BYTES = 5 * 1024 * 1024;
 
-export type ImportMode = 'all' | 'valid';
-
-/** Why a row is refused: where to look in the workbook, and what is wrong there. */
-export interface Reason {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface Change {
-  sheet: string;
-  /** Absent for a material whose row was deleted. */
-  row?: number;
-  column: string;
-  path: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface ImportReport {
-  mode: ImportMode;
-  /** Rows that change their item: saved as drafts when `written` (revision is then the new one). */
-  accepted: {
-    sheet: string;
-    row: number;
-    itemCode: string;
-    changes: Change[];
-    warnings: Reason[];
-    revision: number;
-  }[];
-  /** Rows equal to the stored item: nothing to write. */
-  unchanged: { sheet: string; row: number; itemCode: string }[];
-  refused: { sheet: string; row: number; itemCode: string | null; reasons: Reason[] }[];
-  written: boolean;
-}
+export type ImportMode = ImportReport['mode'];
+export type Reason = ImportReason;
+export type Change = ImportChange;
+export type { ImportReport };
 
 /** A report as the 422 of mode=all carries it in error.report (ApiProblem.extra.report). */
 export function reportOf(extra: Record<string, unknown>): ImportReport | undefined {

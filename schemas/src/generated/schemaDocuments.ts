@@ -2402,6 +2402,193 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "allTargetsMet"
       ],
       "additionalProperties": false
+    },
+    "ImportReason": {
+      "title": "ImportReason",
+      "description": "导入时一行未通过检查的原因：工作表、行、列与说明（zh-CN）",
+      "type": "object",
+      "properties": {
+        "sheet": {
+          "type": "string"
+        },
+        "row": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "column": {
+          "type": "string",
+          "description": "列名（表头）"
+        },
+        "message": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "sheet",
+        "row",
+        "column",
+        "message"
+      ],
+      "additionalProperties": false
+    },
+    "ImportChange": {
+      "title": "ImportChange",
+      "description": "导入的一行对事项所作的一处修改：工作簿中的位置、实施清单条目中的路径、修改前后的值",
+      "type": "object",
+      "properties": {
+        "sheet": {
+          "type": "string"
+        },
+        "row": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "工作表中的行；删除的材料行没有"
+        },
+        "column": {
+          "type": "string"
+        },
+        "path": {
+          "type": "string",
+          "description": "实施清单条目中的 JSON Pointer"
+        },
+        "from": {},
+        "to": {}
+      },
+      "required": [
+        "sheet",
+        "column",
+        "path",
+        "from",
+        "to"
+      ],
+      "additionalProperties": false
+    },
+    "ImportReport": {
+      "title": "ImportReport",
+      "description": "Excel 导入报告：有修改并通过检查的行、与清单一致的行、未通过检查的行，以及是否已写入",
+      "type": "object",
+      "properties": {
+        "mode": {
+          "type": "string",
+          "enum": [
+            "all",
+            "valid"
+          ],
+          "description": "all：全部通过才写入；valid：只写入通过的行"
+        },
+        "accepted": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "sheet": {
+                "type": "string"
+              },
+              "row": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "itemCode": {
+                "type": "string"
+              },
+              "changes": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/$defs/ImportChange"
+                }
+              },
+              "warnings": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/$defs/ImportReason"
+                }
+              },
+              "revision": {
+                "type": "integer",
+                "description": "写入后为新的 revision"
+              }
+            },
+            "required": [
+              "sheet",
+              "row",
+              "itemCode",
+              "changes",
+              "warnings",
+              "revision"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "unchanged": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "sheet": {
+                "type": "string"
+              },
+              "row": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "itemCode": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "sheet",
+              "row",
+              "itemCode"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "refused": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "sheet": {
+                "type": "string"
+              },
+              "row": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "itemCode": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "reasons": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/$defs/ImportReason"
+                }
+              }
+            },
+            "required": [
+              "sheet",
+              "row",
+              "itemCode",
+              "reasons"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "written": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "mode",
+        "accepted",
+        "unchanged",
+        "refused",
+        "written"
+      ],
+      "additionalProperties": false
     }
   }
 },

@@ -825,6 +825,67 @@ export interface Finding {
   message: string;
 }
 /**
+ * 导入的一行对事项所作的一处修改：工作簿中的位置、实施清单条目中的路径、修改前后的值
+ */
+export interface ImportChange {
+  sheet: string;
+  /**
+   * 工作表中的行；删除的材料行没有
+   */
+  row?: number;
+  column: string;
+  /**
+   * 实施清单条目中的 JSON Pointer
+   */
+  path: string;
+  from: unknown;
+  to: unknown;
+}
+/**
+ * 导入时一行未通过检查的原因：工作表、行、列与说明（zh-CN）
+ */
+export interface ImportReason {
+  sheet: string;
+  row: number;
+  /**
+   * 列名（表头）
+   */
+  column: string;
+  message: string;
+}
+/**
+ * Excel 导入报告：有修改并通过检查的行、与清单一致的行、未通过检查的行，以及是否已写入
+ */
+export interface ImportReport {
+  /**
+   * all：全部通过才写入；valid：只写入通过的行
+   */
+  mode: 'all' | 'valid';
+  accepted: {
+    sheet: string;
+    row: number;
+    itemCode: string;
+    changes: ImportChange[];
+    warnings: ImportReason[];
+    /**
+     * 写入后为新的 revision
+     */
+    revision: number;
+  }[];
+  unchanged: {
+    sheet: string;
+    row: number;
+    itemCode: string;
+  }[];
+  refused: {
+    sheet: string;
+    row: number;
+    itemCode: string | null;
+    reasons: ImportReason[];
+  }[];
+  written: boolean;
+}
+/**
  * 一个乡镇（或汇总的县、市）的改革指标：atMostOneVisit 最多跑一次（到现场 ≤ 1 次），online 网上可办（网办深度 Ⅱ 级及以上），inHall 进驻政务服务大厅
  */
 export interface RegionMetrics {

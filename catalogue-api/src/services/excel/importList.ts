@@ -1,4 +1,11 @@
-import type { BaseItem, ItemImplementation, MaterialSelection } from '@oneseal/schemas';
+import type {
+  BaseItem,
+  ImportChange,
+  ImportReason,
+  ImportReport,
+  ItemImplementation,
+  MaterialSelection,
+} from '@oneseal/schemas';
 import { assessImplementation, codeLabel, diffDocuments } from '@oneseal/schemas';
 import type { Principal } from '../../auth/roles';
 import type { ImplementationRow } from '../../db/models';
@@ -13,43 +20,9 @@ import type { ReadCell, ReadSheet, SheetRow } from './workbook';
 import { publishedBases } from './exportList';
 import { keyText, readSheet, readWorkbook } from './workbook';
 
-export type ImportMode = 'all' | 'valid';
-
-/** Why a row is refused: the sheet, row and column to look at, and what is wrong there (zh-CN). */
-export interface Reason {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
-
-/** One field an accepted row changes: where in the workbook and in the implementation, before and after. */
-export interface Change {
-  sheet: string;
-  /** The row of the sheet; absent for a material whose row was deleted. */
-  row?: number;
-  column: string;
-  path: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface ImportReport {
-  mode: ImportMode;
-  /** Rows that change their item: saved as drafts when `written` (revision is then the new one). */
-  accepted: {
-    sheet: string;
-    row: number;
-    itemCode: string;
-    changes: Change[];
-    warnings: Reason[];
-    revision: number;
-  }[];
-  /** Rows equal to the stored item: nothing to write. */
-  unchanged: { sheet: string; row: number; itemCode: string }[];
-  refused: { sheet: string; row: number; itemCode: string | null; reasons: Reason[] }[];
-  written: boolean;
-}
+export type ImportMode = ImportReport['mode'];
+type Reason = ImportReason;
+type Change = ImportChange;
 
 type Items = ReadSheet<ItemColumn>;
 type Materials = ReadSheet<MaterialColumn>;
