@@ -12,8 +12,7 @@ import { ProcessEditor } from '../process/ProcessEditor';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
-import type { Conflict } from '../shell/ConflictModal';
-import { ConflictModal, conflictOf } from '../shell/ConflictModal';
+import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
@@ -96,7 +95,14 @@ function Editor({
   const { form, dirty, issues, values, saved, replace } = useDocumentForm(view.baseItem, check, editable);
   const schema = useMemo(() => editorSchema(BASE_ITEM, (key) => !OWN_TABS.has(key)), []);
   const [revision, setRevision] = useState(view.revision);
-  const [conflict, setConflict] = useState<Conflict<BaseItem>>();
+  const conflicts = useConflict<BaseItem>({
+    keepMine: (revision, mine) => save(revision, mine),
+    takeTheirs: (theirs, revision) => {
+      // The editor's changes are dropped on purpose, after seeing both versions.
+      replace(theirs);
+      setRevision(revision);
+    },
+  });
   const [busy, setBusy] = useState(false);
   useUnsavedGuard(dirty);
 
@@ -107,9 +113,7 @@ function Editor({
       message.success(done);
       return true;
     } catch (error) {
-      const stale = conflictOf(error, values());
-      if (stale) setConflict(stale);
-      else {
+      if (!conflicts.offer(error, values())) {
         const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'error', String(error));
         if (problem.details.length > 0) showFindings(form, asIssues(problem.details));
         message.error(problem.message);
@@ -127,7 +131,7 @@ function Editor({
         revision: asRevision,
       });
       setRevision(result.revision);
-      setConflict(undefined);
+      conflicts.close();
       saved();
     }, '已保存');
   const publish = async () => {
@@ -227,16 +231,7 @@ function Editor({
             : []),
         ]}
       />
-      <ConflictModal
-        conflict={conflict}
-        onClose={() => setConflict(undefined)}
-        onKeepMine={(c) => save(c.revision, c.mine)}
-        onTakeTheirs={(c) => {
-          replace(c.theirs);
-          setRevision(c.revision);
-          setConflict(undefined);
-        }}
-      />
+      {conflicts.dialog}
     </>
   );
 }

@@ -6,8 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiProblem, request } from '../api';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
-import type { Conflict } from '../shell/ConflictModal';
-import { ConflictModal, conflictOf } from '../shell/ConflictModal';
+import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
@@ -42,7 +41,14 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
   const schema = useMemo(() => editorSchema(IMPLEMENTATION), []);
   const [revision, setRevision] = useState(draft.revision);
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<Conflict<ItemImplementation>>();
+  const conflicts = useConflict<ItemImplementation>({
+    keepMine: (revision, mine) => save(revision, mine),
+    takeTheirs: (theirs, revision) => {
+      // The editor's changes are dropped on purpose, after seeing both versions.
+      replace(theirs);
+      setRevision(revision);
+    },
+  });
   useUnsavedGuard(dirty);
 
   const report = (error: unknown) => {
@@ -60,7 +66,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
         revision: asRevision,
       });
       setRevision(result.revision);
-      setConflict(undefined);
+      conflicts.close();
       saved();
       message.success('已保存');
       // A saved published item is a draft again: load its new state.
@@ -68,9 +74,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
       return true;
     } catch (error) {
       // Someone saved first: show both versions; nothing is overwritten unless the editor chooses so.
-      const stale = conflictOf(error, doc);
-      if (stale) setConflict(stale);
-      else report(error);
+      if (!conflicts.offer(error, doc)) report(error);
       return false;
     } finally {
       setBusy(false);
@@ -160,17 +164,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
           <FindingsPanel issues={issues} />
         </aside>
       </div>
-      <ConflictModal
-        conflict={conflict}
-        onClose={() => setConflict(undefined)}
-        onKeepMine={(c) => save(c.revision, c.mine)}
-        onTakeTheirs={(c) => {
-          // The editor's changes are dropped on purpose, after seeing them.
-          replace(c.theirs);
-          setRevision(c.revision);
-          setConflict(undefined);
-        }}
-      />
+      {conflicts.dialog}
     </>
   );
 }

@@ -6,8 +6,7 @@ import { useParams } from 'react-router-dom';
 import { request } from '../api';
 import { editorSchema, schemaById, SchemaEditor } from '../schemaForm';
 import { useUser } from '../shell/auth';
-import type { Conflict } from '../shell/ConflictModal';
-import { ConflictModal, conflictOf } from '../shell/ConflictModal';
+import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
@@ -58,7 +57,14 @@ function EntryEditor({
   const { form, dirty, issues, values, saved, replace } = useDocumentForm(entry.document, check, editable);
   const schema = useMemo(() => editorSchema(schemaById(SCHEMA_IDS[kind])), [kind]);
   const [revision, setRevision] = useState(entry.revision);
-  const [conflict, setConflict] = useState<Conflict<Entry>>();
+  const conflicts = useConflict<Entry>({
+    keepMine: (revision, mine) => save(revision, mine),
+    takeTheirs: (theirs, revision) => {
+      // The editor's changes are dropped on purpose, after seeing both versions.
+      replace(theirs);
+      setRevision(revision);
+    },
+  });
   useUnsavedGuard(dirty);
   const save = async (asRevision = revision, doc = values()) => {
     try {
@@ -67,14 +73,12 @@ function EntryEditor({
         { method: revision === undefined ? 'POST' : 'PUT', body: doc, revision: asRevision },
       );
       setRevision(result.revision);
-      setConflict(undefined);
+      conflicts.close();
       saved();
       message.success('已保存');
       onDone();
     } catch (error) {
-      const stale = conflictOf(error, doc);
-      if (stale) setConflict(stale);
-      else message.error((error as Error).message);
+      if (!conflicts.offer(error, doc)) message.error((error as Error).message);
     }
   };
   return (
@@ -90,16 +94,7 @@ function EntryEditor({
           保存
         </Button>
       ) : null}
-      <ConflictModal
-        conflict={conflict}
-        onClose={() => setConflict(undefined)}
-        onKeepMine={(c) => save(c.revision, c.mine)}
-        onTakeTheirs={(c) => {
-          replace(c.theirs);
-          setRevision(c.revision);
-          setConflict(undefined);
-        }}
-      />
+      {conflicts.dialog}
     </>
   );
 }

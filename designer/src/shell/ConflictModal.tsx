@@ -1,5 +1,6 @@
 import { diffDocuments } from '@oneseal/schemas';
 import { Button, Modal } from 'antd';
+import { useState } from 'react';
 import { ChangeTable } from './ChangeTable';
 
 /** A save refused because someone saved first (409): both versions side by side, and the editor decides. */
@@ -9,7 +10,7 @@ export interface Conflict<T> {
   revision: number;
 }
 
-export function ConflictModal<T>({
+function ConflictModal<T>({
   conflict,
   onKeepMine,
   onTakeTheirs,
@@ -52,7 +53,7 @@ export function ConflictModal<T>({
 }
 
 /** The conflict carried by a 409 stale-revision answer, or undefined for any other error. */
-export function conflictOf<T>(error: unknown, mine: T): Conflict<T> | undefined {
+function conflictOf<T>(error: unknown, mine: T): Conflict<T> | undefined {
   const problem = error as { status?: number; code?: string; extra?: Record<string, unknown> };
   if (problem?.status !== 409 || problem.code !== 'stale-revision') return undefined;
   return {
@@ -60,4 +61,32 @@ export function conflictOf<T>(error: unknown, mine: T): Conflict<T> | undefined 
     theirs: problem.extra?.current as T,
     revision: problem.extra?.currentRevision as number,
   };
+}
+
+/**
+ * The 409 flow of an editor page: `offer(error, mine)` opens the dialog when a save lost the race (and says
+ * whether it did); the editor then keeps their version (saved over the winner's revision) or takes the winner's.
+ */
+export function useConflict<T>(actions: {
+  keepMine: (revision: number, mine: T) => unknown;
+  takeTheirs: (theirs: T, revision: number) => void;
+}) {
+  const [conflict, setConflict] = useState<Conflict<T>>();
+  const offer = (error: unknown, mine: T): boolean => {
+    const stale = conflictOf(error, mine);
+    if (stale) setConflict(stale);
+    return stale !== undefined;
+  };
+  const dialog = (
+    <ConflictModal
+      conflict={conflict}
+      onClose={() => setConflict(undefined)}
+      onKeepMine={(c) => actions.keepMine(c.revision, c.mine)}
+      onTakeTheirs={(c) => {
+        actions.takeTheirs(c.theirs, c.revision);
+        setConflict(undefined);
+      }}
+    />
+  );
+  return { offer, close: () => setConflict(undefined), dialog };
 }
