@@ -84,11 +84,21 @@ describe(`the form designer (${DB_LABEL})`, () => {
       .getByRole('heading', { name: /手机号码属性/ })
       .waitFor();
     const element = page.getByLabel('数据元');
-    await element.click();
-    await element.fill('手机');
-    await page.getByTitle('手机号码（mobile）', { exact: true }).click();
     const bound = page.locator('.fd-card[data-path="applicant/mobile"]');
-    await bound.waitFor();
+    // antd's dropdown animates open; on a loaded machine a click can land before the option takes it: try again.
+    for (let attempt = 1; ; attempt++) {
+      await element.click();
+      await element.fill('手机');
+      const option = page.locator('.ant-select-item-option[title="手机号码（mobile）"]');
+      await option.waitFor();
+      await option.click();
+      try {
+        await bound.waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await bound.locator('.ant-tag', { hasText: '手机号码' }).waitFor();
     expect(await page.getByLabel('字段名').inputValue()).toBe('mobile');
     await app.shot(page, '04-bound');
