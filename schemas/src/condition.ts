@@ -12,7 +12,8 @@ export function valueAt(values: unknown, path: string): unknown {
   return current;
 }
 
-function isEmpty(value: unknown): boolean {
+/** An unanswered value: absent, null, an empty text or an empty list (the `empty` operator, the required rule). */
+export function isEmptyValue(value: unknown): boolean {
   return (
     value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
   );
@@ -24,9 +25,9 @@ function compare(actual: unknown, { op, value }: Comparison): boolean {
   const actuals: readonly unknown[] = Array.isArray(actual) ? actual : [actual];
   switch (op) {
     case 'empty':
-      return isEmpty(actual);
+      return isEmptyValue(actual);
     case 'notEmpty':
-      return !isEmpty(actual);
+      return !isEmptyValue(actual);
     case 'eq':
       return actuals.some((a) => a === value);
     case 'ne':

@@ -18,7 +18,7 @@ export type { ResolveOptions } from './resolve';
 export { metrics, aggregateMetrics, REFORM_TARGETS } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
 export type { ServiceTag } from './tags';
-export { evaluateCondition, conditionFields, valueAt } from './condition';
+export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
 export { formFieldEntries } from './formFields';
 export type { FieldEntry } from './formFields';
 export { toWorkdays, formatTimeLimit } from './timeLimit';

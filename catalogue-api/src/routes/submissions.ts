@@ -1,13 +1,14 @@
 import type { Role } from '../auth/roles';
 import type { RouteSpec } from '../http/routeTable';
 import type { ApiContext } from '../http/context';
-import type { SubmissionDocumentKind, SubmissionInput, SubmissionStatus } from '../services/submissions';
+import type { SubmissionStatus } from '@oneseal/schemas';
+import type { SubmissionDocumentKind, SubmissionInput } from '../services/submissions';
 import {
   listSubmissions,
   lookUp,
   submissionDocument,
   SUBMISSION_DOCUMENTS,
-  SUBMISSION_STATUS,
+  SUBMISSION_STATUSES,
   submit,
   updateStatus,
 } from '../services/submissions';
@@ -15,7 +16,6 @@ import { notFound } from '../http/errors';
 import { model, pick, townshipParam } from './common';
 
 const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
-const STATUSES = Object.keys(SUBMISSION_STATUS);
 
 const documentTitle = (kind: SubmissionDocumentKind) =>
   `${kind.startsWith('application') ? '已填写的申请表' : '本次申请的一次性告知单'}（${kind.endsWith('pdf') ? 'PDF' : 'HTML'}）`;
@@ -151,7 +151,12 @@ export const submissionRoutes: RouteSpec[] = [
     access: STAFF,
     scope: (ctx) => ctx.params.code!,
     params: { code: townshipParam },
-    query: { status: { description: STATUSES.join(' | '), schema: { type: 'string', enum: STATUSES } } },
+    query: {
+      status: {
+        description: SUBMISSION_STATUSES.join(' | '),
+        schema: { type: 'string', enum: SUBMISSION_STATUSES },
+      },
+    },
     responses: {
       200: { description: '申请', schema: { type: 'array', items: { type: 'object' } } },
       ...pick(400, 401, 403),
@@ -170,7 +175,10 @@ export const submissionRoutes: RouteSpec[] = [
     params: { code: townshipParam, reference },
     body: {
       type: 'object',
-      properties: { status: { type: 'string', enum: STATUSES }, note: { type: 'string', maxLength: 1000 } },
+      properties: {
+        status: { type: 'string', enum: SUBMISSION_STATUSES },
+        note: { type: 'string', maxLength: 1000 },
+      },
       required: ['status'],
       additionalProperties: false,
     },

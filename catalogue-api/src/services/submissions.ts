@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DataElement, Item, ValidateFunction } from '@oneseal/schemas';
-import { createAjv, toIssues } from '@oneseal/schemas';
+import type { DataElement, Item, SubmissionStatus, ValidateFunction } from '@oneseal/schemas';
+import { codeLabel, codeOptions, createAjv, toIssues } from '@oneseal/schemas';
 import type { PdfPrinter, SubmittedApplication } from '@oneseal/runtime';
 import {
   deriveForm,
@@ -24,15 +24,9 @@ import { requireRegion } from './publicCatalogue';
 import type { Store } from './store';
 import { inTransaction } from './store';
 
-/** Where an application stands; the codes travel in the API, the labels on the portal and the receipt. */
-export const SUBMISSION_STATUS = {
-  submitted: '已提交',
-  accepted: '已受理',
-  correction: '需补正',
-  refused: '不予受理',
-  completed: '办结',
-} as const;
-export type SubmissionStatus = keyof typeof SUBMISSION_STATUS;
+/** Where an application stands: the model's SubmissionStatus code list (zh labels beside the codes). */
+export const SUBMISSION_STATUSES = codeOptions('SubmissionStatus').map((o) => o.value);
+const statusLabel = (status: SubmissionStatus) => codeLabel('SubmissionStatus', status);
 
 // Which step may follow which: a correction goes back to accepted once the materials arrive.
 const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
@@ -160,11 +154,11 @@ export async function lookUp(store: Store, reference: string, phone: string) {
   return {
     reference,
     status: row.status,
-    statusLabel: SUBMISSION_STATUS[row.status as SubmissionStatus],
+    statusLabel: statusLabel(row.status as SubmissionStatus),
     items: row.items,
     history: (row.history as { status: SubmissionStatus }[]).map((h) => ({
       ...h,
-      label: SUBMISSION_STATUS[h.status],
+      label: statusLabel(h.status),
     })),
     submittedAt: asDate(row.createdAt).toISOString(),
     // The answers, numbers masked, for the portal to show against the form versions in `items`.
@@ -178,14 +172,23 @@ export async function listSubmissions(store: Store, regionCode: string, status?:
     order: [['createdAt', 'DESC']],
     limit: 200,
   });
-  return rows.map((r) => ({
-    reference: r.reference,
-    status: r.status,
-    items: r.items,
-    data: r.data,
-    history: r.history,
-    submittedAt: asDate(r.createdAt).toISOString(),
-  }));
+  return rows.map((r) => {
+    const status = r.status as SubmissionStatus;
+    return {
+      reference: r.reference,
+      status,
+      statusLabel: statusLabel(status),
+      // The moves staff may make from here, so the designer offers exactly those.
+      next: NEXT[status],
+      items: r.items,
+      data: r.data,
+      history: (r.history as { status: SubmissionStatus }[]).map((h) => ({
+        ...h,
+        label: statusLabel(h.status),
+      })),
+      submittedAt: asDate(r.createdAt).toISOString(),
+    };
+  });
 }
 
 /** Township staff move an application on; each step is checked against the allowed ones and audited. */
@@ -207,7 +210,7 @@ export async function updateStatus(
     const from = row.status as SubmissionStatus;
     if (!NEXT[from].includes(status))
       throw conflict('wrong-status', {
-        zh: `办件当前为“${SUBMISSION_STATUS[from]}”，不能改为“${SUBMISSION_STATUS[status]}”`,
+        zh: `办件当前为“${statusLabel(from)}”，不能改为“${statusLabel(status)}”`,
         en: `Cannot move from ${from} to ${status}`,
       });
     const history = [

@@ -1,7 +1,15 @@
-import type { BaseItem, Finding, Item, ItemImplementation, ValidationIssue } from '@oneseal/schemas';
+import type {
+  BaseItem,
+  Finding,
+  Item,
+  ItemImplementation,
+  ItemStatus,
+  ValidationIssue,
+} from '@oneseal/schemas';
 import {
   assessImplementation,
   checkItem,
+  codeLabel,
   diffDocuments,
   isWithinRegion,
   resolveItem,
@@ -287,15 +295,6 @@ export const TRANSITIONS = {
   cancel: { action: 'cancel', from: ['draft', 'published', 'withdrawn'], to: 'cancelled', validate: false },
 } as const satisfies Record<string, Transition>;
 
-const STATUS_ZH: Record<string, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  approved: '审核通过',
-  published: '已发布',
-  withdrawn: '已撤回',
-  cancelled: '已取消',
-};
-
 /** Moves one item through the review cycle; withdrawing or cancelling takes it off the public list. */
 export async function transition(
   store: Store,
@@ -311,7 +310,7 @@ export async function transition(
     const row = await requireRow(store, regionCode, itemCode, t);
     if (!rule.from.includes(row.status))
       throw conflict('wrong-status', {
-        zh: `事项当前为“${STATUS_ZH[row.status]}”，不能${{ submit: '提交审核', approve: '审核通过', return: '退回', withdraw: '撤回', cancel: '取消' }[step]}`,
+        zh: `事项当前为“${codeLabel('ItemStatus', row.status as ItemStatus)}”，不能${{ submit: '提交审核', approve: '审核通过', return: '退回', withdraw: '撤回', cancel: '取消' }[step]}`,
         en: `Cannot ${step} an item that is ${row.status}`,
       });
     const previousStatus = row.status;

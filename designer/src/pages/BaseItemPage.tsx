@@ -17,7 +17,7 @@ import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
 import type { BaseItemView } from '../shell/types';
-import { STATUS_COLORS, STATUS_NAMES } from '../shell/types';
+import { STATUS_COLORS, statusName } from '../shell/types';
 import { useDocumentForm } from '../shell/useDocumentForm';
 import { useRequest } from '../shell/useRequest';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
@@ -159,7 +159,7 @@ function Editor({
     <>
       <div className="ds-toolbar">
         <h1>
-          {view.baseItem.name} <Tag color={STATUS_COLORS[view.status]}>{STATUS_NAMES[view.status]}</Tag>
+          {view.baseItem.name} <Tag color={STATUS_COLORS[view.status]}>{statusName(view.status)}</Tag>
           {dirty ? <Tag color="orange">未保存</Tag> : null}
         </h1>
         {editable ? (

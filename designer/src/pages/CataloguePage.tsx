@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ApiProblem, request } from '../api';
 import { Loaded } from '../shell/Loaded';
 import type { BaseItemView } from '../shell/types';
-import { STATUS_COLORS, STATUS_NAMES } from '../shell/types';
+import { STATUS_COLORS, statusName } from '../shell/types';
 import { useRequest } from '../shell/useRequest';
 
 /** A new base item starts as a copy of a similar one (a base item has dozens of required elements). */
@@ -118,7 +118,7 @@ export function CataloguePage() {
               {
                 title: '状态',
                 width: 100,
-                render: (_v, r) => <Tag color={STATUS_COLORS[r.status]}>{STATUS_NAMES[r.status]}</Tag>,
+                render: (_v, r) => <Tag color={STATUS_COLORS[r.status]}>{statusName(r.status)}</Tag>,
               },
               {
                 title: '已发布版本',

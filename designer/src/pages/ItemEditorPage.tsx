@@ -11,7 +11,7 @@ import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
 import type { DraftView } from '../shell/types';
-import { STATUS_COLORS, STATUS_NAMES } from '../shell/types';
+import { STATUS_COLORS, statusName } from '../shell/types';
 import { useDocumentForm } from '../shell/useDocumentForm';
 import { useRequest } from '../shell/useRequest';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
@@ -101,7 +101,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
     <>
       <div className="ds-toolbar">
         <h1>
-          {draft.base.name} <Tag color={STATUS_COLORS[draft.status]}>{STATUS_NAMES[draft.status]}</Tag>
+          {draft.base.name} <Tag color={STATUS_COLORS[draft.status]}>{statusName(draft.status)}</Tag>
           {dirty ? <Tag color="orange">未保存</Tag> : null}
         </h1>
         <Link to={`/townships/${code}/items/${item}/history`}>发布历史</Link>

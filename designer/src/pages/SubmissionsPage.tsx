@@ -1,6 +1,7 @@
 import { createForm } from '@formily/core';
 import { deriveForm, FormRenderer, mergeForms } from '@oneseal/runtime/web';
-import type { DataElement, Item } from '@oneseal/schemas';
+import type { DataElement, Item, SubmissionStatus } from '@oneseal/schemas';
+import { codeLabel, codeOptions } from '@oneseal/schemas';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -9,29 +10,24 @@ import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
 import { useRequest } from '../shell/useRequest';
 
-type Status = 'submitted' | 'accepted' | 'correction' | 'refused' | 'completed';
-const STATUS: Record<Status, { label: string; color: string }> = {
-  submitted: { label: '已提交', color: 'blue' },
-  accepted: { label: '已受理', color: 'cyan' },
-  correction: { label: '需补正', color: 'orange' },
-  refused: { label: '不予受理', color: 'red' },
-  completed: { label: '办结', color: 'green' },
+// Colours only: the statuses and their labels are the model's SubmissionStatus code list, and the API says
+// which moves each application allows (`next`).
+const COLORS: Record<SubmissionStatus, string> = {
+  submitted: 'blue',
+  accepted: 'cyan',
+  correction: 'orange',
+  refused: 'red',
+  completed: 'green',
 };
-// The moves the API allows from each status (services/submissions.ts NEXT); the API refuses any other.
-const NEXT: Record<Status, Status[]> = {
-  submitted: ['accepted', 'correction', 'refused'],
-  correction: ['accepted', 'refused'],
-  accepted: ['completed', 'correction'],
-  refused: [],
-  completed: [],
-};
+const label = (status: SubmissionStatus) => codeLabel('SubmissionStatus', status);
 
 interface Submission {
   reference: string;
-  status: Status;
+  status: SubmissionStatus;
+  next: SubmissionStatus[];
   items: { code: string; name: string; version: number }[];
   data: { form: Record<string, unknown> };
-  history: { status: Status; at: string; by?: string; note?: string }[];
+  history: { status: SubmissionStatus; label: string; at: string; by?: string; note?: string }[];
   submittedAt: string;
 }
 
@@ -62,7 +58,7 @@ function StatusMove({
   onDone: () => void;
 }) {
   const { message } = App.useApp();
-  const [target, setTarget] = useState<Status>();
+  const [target, setTarget] = useState<SubmissionStatus>();
   const [note, setNote] = useState('');
   const move = async () => {
     try {
@@ -70,7 +66,7 @@ function StatusMove({
         method: 'POST',
         body: { status: target, ...(note.trim() ? { note: note.trim() } : {}) },
       });
-      message.success(`已改为“${STATUS[target!].label}”`);
+      message.success(`已改为“${label(target!)}”`);
       setTarget(undefined);
       setNote('');
       onDone();
@@ -87,14 +83,14 @@ function StatusMove({
       <Space wrap>
         <Button onClick={() => print('application.pdf')}>打印申请表</Button>
         <Button onClick={() => print('notice.pdf')}>打印一次性告知单</Button>
-        {NEXT[submission.status].map((s) => (
+        {submission.next.map((s) => (
           <Button key={s} onClick={() => setTarget(s)} danger={s === 'refused'}>
-            {STATUS[s].label}
+            {label(s)}
           </Button>
         ))}
       </Space>
       <Modal
-        title={target ? `改为“${STATUS[target].label}”` : ''}
+        title={target ? `改为“${label(target)}”` : ''}
         open={target !== undefined}
         onOk={move}
         onCancel={() => setTarget(undefined)}
@@ -121,7 +117,7 @@ function StatusMove({
 /** Applications a township received online: read them as filled in, move them through their statuses. */
 export function SubmissionsPage() {
   const { code = '' } = useParams();
-  const [status, setStatus] = useState<Status>();
+  const [status, setStatus] = useState<SubmissionStatus>();
   const regions = useRequest(loadRegions, []);
   const list = useRequest(
     () => request<Submission[]>(`/townships/${code}/submissions${status ? `?status=${status}` : ''}`),
@@ -138,7 +134,7 @@ export function SubmissionsPage() {
           className="ds-status-filter"
           value={status}
           onChange={setStatus}
-          options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.label }))}
+          options={codeOptions('SubmissionStatus')}
         />
       </div>
       <Loaded state={list}>
@@ -155,7 +151,7 @@ export function SubmissionsPage() {
                   <Timeline
                     className="ds-gap"
                     items={s.history.map((h) => ({
-                      children: `${new Date(h.at).toLocaleString('zh-CN')} ${STATUS[h.status].label}${h.by ? `（${h.by}）` : ''}${h.note ? `：${h.note}` : ''}`,
+                      children: `${new Date(h.at).toLocaleString('zh-CN')} ${h.label}${h.by ? `（${h.by}）` : ''}${h.note ? `：${h.note}` : ''}`,
                     }))}
                   />
                   <Answers township={code} submission={s} />
@@ -173,7 +169,7 @@ export function SubmissionsPage() {
                 title: '状态',
                 dataIndex: 'status',
                 width: 100,
-                render: (st: Status) => <Tag color={STATUS[st].color}>{STATUS[st].label}</Tag>,
+                render: (st: SubmissionStatus) => <Tag color={COLORS[st]}>{label(st)}</Tag>,
               },
               {
                 title: '提交时间',

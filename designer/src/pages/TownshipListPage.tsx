@@ -1,3 +1,4 @@
+import { codeOptions } from '@oneseal/schemas';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
 import type { BaseItemView, DraftView, TownshipItemRow } from '../shell/types';
-import { STATUS_COLORS, STATUS_NAMES } from '../shell/types';
+import { STATUS_COLORS, statusName } from '../shell/types';
 import { useRequest } from '../shell/useRequest';
 
 /** Adopt an item of the base catalogue into this township's list (a draft filled from the base item). */
@@ -136,7 +137,7 @@ export function TownshipListPage() {
           className="ds-status-filter"
           value={status}
           onChange={setStatus}
-          options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value, label }))}
+          options={codeOptions('ItemStatus')}
         />
         {editor ? (
           <>
@@ -181,9 +182,7 @@ export function TownshipListPage() {
                 title: '状态',
                 dataIndex: 'status',
                 width: 110,
-                render: (s: TownshipItemRow['status']) => (
-                  <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s]}</Tag>
-                ),
+                render: (s: TownshipItemRow['status']) => <Tag color={STATUS_COLORS[s]}>{statusName(s)}</Tag>,
               },
               {
                 title: '已发布版本',

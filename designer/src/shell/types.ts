@@ -1,4 +1,5 @@
-import type { BaseItem, Finding, ItemImplementation } from '@oneseal/schemas';
+import type { BaseItem, Finding, ItemImplementation, ItemStatus } from '@oneseal/schemas';
+import { codeLabel } from '@oneseal/schemas';
 
 // Shapes of API answers the designer reads (the documents inside them are the model's own types).
 
@@ -14,16 +15,10 @@ export interface TownshipItemRow {
   updatedBy: string | null;
 }
 
-export type ItemStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'withdrawn' | 'cancelled';
+export type { ItemStatus };
 
-export const STATUS_NAMES: Record<ItemStatus, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  approved: '审核通过',
-  published: '已发布',
-  withdrawn: '已撤回',
-  cancelled: '已取消',
-};
+/** The model's label of an item status (草稿, 待审核 …). */
+export const statusName = (status: ItemStatus) => codeLabel('ItemStatus', status);
 
 export const STATUS_COLORS: Record<ItemStatus, string> = {
   draft: 'default',

@@ -1,6 +1,5 @@
-import type { FormFields } from '@oneseal/schemas';
-import type { Ajv, ValidateFunction } from '@oneseal/schemas';
-import { createAjv, toIssues } from '@oneseal/schemas';
+import type { Ajv, FormFields, ValidateFunction } from '@oneseal/schemas';
+import { createAjv, isEmptyValue, toIssues } from '@oneseal/schemas';
 
 type Schema = Record<string, unknown>;
 
@@ -14,10 +13,6 @@ export function warmUpFieldChecks(): void {
   ajv ??= createAjv();
 }
 
-/** Empty answers are the `required` rule's business; the portal leaves them out of what it submits. */
-export const isEmptyAnswer = (value: unknown) =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-
 /**
  * A check of one answer against the field's part of the submission schema, with the server's own ajv, formats
  * and zh-CN messages: the browser reaches the server's verdict because it runs the same rule.
@@ -25,7 +20,8 @@ export const isEmptyAnswer = (value: unknown) =>
 export function fieldCheck(valueSchema: Schema): (value: unknown) => string | undefined {
   const key = JSON.stringify(valueSchema);
   return (value) => {
-    if (isEmptyAnswer(value)) return undefined;
+    // Empty answers are the `required` rule's business; the portal leaves them out of what it submits.
+    if (isEmptyValue(value)) return undefined;
     let validate = compiled.get(key);
     if (!validate) {
       ajv ??= createAjv();
@@ -51,7 +47,7 @@ export function cleanAnswers(values: unknown): unknown {
     const clean = cleanAnswers(value);
     const emptyObject =
       clean !== null && typeof clean === 'object' && !Array.isArray(clean) && Object.keys(clean).length === 0;
-    if (!isEmptyAnswer(clean) && !emptyObject) out[key] = clean;
+    if (!isEmptyValue(clean) && !emptyObject) out[key] = clean;
   }
   return out;
 }

@@ -115,6 +115,13 @@ export const CODE_LISTS = {
     ["withdrawn","已撤回"],
     ["cancelled","已取消"],
   ],
+  SubmissionStatus: [
+    ["submitted","已提交"],
+    ["accepted","已受理"],
+    ["correction","需补正"],
+    ["refused","不予受理"],
+    ["completed","办结"],
+  ],
   RegionLevel: [
     ["city","市"],
     ["county","县（市、区）"],

@@ -646,6 +646,25 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "cancelled": "已取消"
       }
     },
+    "SubmissionStatus": {
+      "title": "SubmissionStatus",
+      "description": "网上申请的办理状态",
+      "type": "string",
+      "enum": [
+        "submitted",
+        "accepted",
+        "correction",
+        "refused",
+        "completed"
+      ],
+      "x-labels": {
+        "submitted": "已提交",
+        "accepted": "已受理",
+        "correction": "需补正",
+        "refused": "不予受理",
+        "completed": "办结"
+      }
+    },
     "RegionLevel": {
       "title": "RegionLevel",
       "description": "行政区划层级",

@@ -159,6 +159,10 @@ export type PowerSource = '1' | '2' | '3' | '4' | '5' | '6';
  */
 export type RegionLevel = 'city' | 'county' | 'township' | 'village';
 /**
+ * 网上申请的办理状态
+ */
+export type SubmissionStatus = 'submitted' | 'accepted' | 'correction' | 'refused' | 'completed';
+/**
  * 实施清单条目：一个乡镇（街道）对一个基本目录事项的实施，只能设定乡镇可以设定的要素，只能收紧不能放宽
  */
 export type ItemImplementation = LocalFields &
