@@ -92,11 +92,12 @@ function valueSchema(field: FormField): Schema {
   return s;
 }
 
-/** Shows a field while its conditions hold, reading only the values they name (evaluated, never `eval`ed). */
-function visibility(conditions: Condition[]): FormilyNode['x-reactions'] {
-  if (conditions.length === 0) return undefined;
-  const when: Condition =
-    conditions.length === 1 ? conditions[0]! : { all: conditions as [Condition, ...Condition[]] };
+/** Several conditions that must all hold, as one. */
+const allOf = (conditions: Condition[]): Condition =>
+  conditions.length === 1 ? conditions[0]! : { all: conditions as [Condition, ...Condition[]] };
+
+/** Shows a field while its condition holds, reading only the values it names (evaluated, never `eval`ed). */
+function visibility(when: Condition): NonNullable<FormilyNode['x-reactions']> {
   const paths = [...new Set(conditionFields(when))];
   return (field) => {
     const values: Record<string, unknown> = {};
@@ -122,8 +123,7 @@ function formilyNode(field: FormField, own: Condition | undefined, check?: Schem
   if (field.type !== 'void' && field.type !== 'object') node['x-decorator'] = 'FormItem';
   if (check) node['x-validator'] = fieldCheck(check);
   // A container's condition hides everything inside it; the children only carry their own.
-  const reaction = visibility(own ? [own] : []);
-  if (reaction) node['x-reactions'] = reaction;
+  if (own) node['x-reactions'] = visibility(own);
   return node;
 }
 
@@ -158,7 +158,8 @@ function describe(
       // An object holding required answers must itself be there: the portal leaves an empty object out.
       if (field.required || inner.validation.required) requireKey(key, conditions, context, out.required);
       continue;
-    } else if (field.type === 'array' && field.items?.type === 'object') {
+    }
+    if (field.type === 'array' && field.items?.type === 'object') {
       // Rows of a repeating table are objects of their own columns; conditions inside rows are not supported.
       const rows = objectOf(field.items.properties ?? {}, { path: '', visibleWhen: [], rules: [] });
       const list = valueSchema(field);
@@ -179,11 +180,7 @@ function describe(
 /** Requires `key` in the object at `context.path`: always, or while the conditions of its containers hold. */
 function requireKey(key: string, conditions: Condition[], context: Context, required: string[]): void {
   if (conditions.length === 0) required.push(key);
-  else {
-    const when: Condition =
-      conditions.length === 1 ? conditions[0]! : { all: conditions as [Condition, ...Condition[]] };
-    context.rules.push({ if: conditionSchema(when), then: requiredAt(context.path, key) });
-  }
+  else context.rules.push({ if: conditionSchema(allOf(conditions)), then: requiredAt(context.path, key) });
 }
 
 function objectOf(
