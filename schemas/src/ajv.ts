@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { isDivisionCode } from './formats/division';
 import { isIdCardNumber } from './formats/idCard';
-import { isMobile, isPhone, isPostcode } from './formats/phone';
+import { isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 import { isUscc } from './formats/uscc';
 import { loadSchemas } from './schemaFiles';
 
@@ -33,6 +33,8 @@ export function createAjv(): Ajv2020 {
   addFormats(ajv, ['date', 'uri', 'email']);
   for (const [name, validate] of Object.entries(FORMAT_CHECKS))
     ajv.addFormat(name, { type: 'string', validate });
+  // The model's own format, not offered to form fields: a service phone may be a local number (see ServicePhone).
+  ajv.addFormat('cn-service-phone', { type: 'string', validate: isServicePhone });
   // Code lists carry their zh labels beside the enum; an annotation only, never a constraint.
   ajv.addKeyword({ keyword: 'x-labels', metaSchema: { type: 'object' } });
   for (const schema of loadSchemas()) ajv.addSchema(schema);

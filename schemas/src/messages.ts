@@ -12,6 +12,7 @@ const FORMAT_NAMES_EN: Record<string, string> = {
   'cn-division-code': 'administrative division code',
   'cn-mobile': 'mobile number',
   'cn-phone': 'phone number with area code',
+  'cn-service-phone': 'phone number (a local number may omit the area code)',
   'cn-postcode': 'postcode',
   date: 'date (YYYY-MM-DD)',
   email: 'e-mail address',
@@ -21,6 +22,7 @@ const FORMAT_NAMES_EN: Record<string, string> = {
 function formatName(format: string, locale: Locale): string {
   if (locale === 'en') return FORMAT_NAMES_EN[format] ?? format;
   if (format === 'uri') return '网址';
+  if (format === 'cn-service-phone') return '电话号码';
   return codeLabel('FieldFormat', format) ?? format;
 }
 
@@ -49,6 +51,14 @@ function message(error: ErrorObject, locale: Locale): string {
     }
     case 'enum':
       return allowedValues(error, locale) ?? error.message ?? '';
+    case 'const':
+      if (error.instancePath === '/schemaVersion') {
+        const expected = String((error.params as { allowedValue?: unknown }).allowedValue);
+        return en
+          ? `must be schema version ${expected}; migrate older documents first (migrateDocument)`
+          : `模型版本应为 ${expected}；版本 ${String(error.data)} 的文档须先经迁移（migrateDocument）再校验`;
+      }
+      return error.message ?? '';
     case 'anyOf':
       return en ? 'does not match any of the allowed forms' : '不符合任何一种允许的写法';
     default:

@@ -7,6 +7,7 @@ import type {
   MaterialRequirement,
   ResolvedMaterial,
 } from './generated/types';
+import { SCHEMA_VERSION } from './migration';
 import { schemaFile } from './schemaFiles';
 
 /** Thrown when an implementation cannot be merged with its base item; `checkItem` says why in detail. */
@@ -19,6 +20,10 @@ export class ResolutionError extends Error {
     this.name = 'ResolutionError';
   }
 }
+
+/** An item resolved from a township's list: it always has its code, region, version and status. */
+export type ResolvedItem = Item &
+  Required<Pick<Item, 'code' | 'regionCode' | 'regionName' | 'baseVersion' | 'status' | 'version'>>;
 
 export interface ResolveOptions {
   regionName: string;
@@ -34,6 +39,11 @@ function groupKeys(file: string, group: string): string[] {
 // Which element belongs to which level is decided by the schema's field groups, not restated here.
 const CATALOGUE_KEYS = groupKeys('base-item.schema.json', 'CatalogueFields') as (keyof CatalogueFields)[];
 const LOCAL_KEYS = groupKeys('item-implementation.schema.json', 'LocalFields') as (keyof LocalFields)[];
+
+/** Does this element belong to the base catalogue (so an implementation's findings name it /base/…)? */
+export function isCatalogueKey(key: string): boolean {
+  return (CATALOGUE_KEYS as string[]).includes(key);
+}
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
@@ -65,26 +75,33 @@ function resolveMaterials(
  * The full view of one township's item: the base item's catalogue elements, the township's local elements,
  * the township's selection of materials merged into the standard requirements, fees as the township charges
  * them, and FAQ and risk points from both levels. Lifecycle (status, version, dates) is the implementation's.
+ * Elements neither level states are left out, never defaulted.
  */
-export function resolveItem(base: BaseItem, impl: ItemImplementation, options: ResolveOptions): Item {
+export function resolveItem(base: BaseItem, impl: ItemImplementation, options: ResolveOptions): ResolvedItem {
   if (impl.baseCode !== base.code)
     throw new ResolutionError(
       `实施清单引用的基本编码 ${impl.baseCode} 与基本目录事项 ${base.code} 不一致`,
       '/baseCode',
     );
-  const item: Item = {
+  const faq = [...(base.faq ?? []), ...(impl.faq ?? [])];
+  const riskPoints = [...(base.riskPoints ?? []), ...(impl.riskPoints ?? [])];
+  const fees = impl.fees ?? base.fees;
+  // Only what either level states is carried over: an unstated element stays unstated in the item.
+  const item: ResolvedItem = {
     kind: 'item',
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     ...pick(base, CATALOGUE_KEYS),
     ...pick(impl, LOCAL_KEYS),
+    code: base.code,
+    regionCode: impl.regionCode,
     regionName: options.regionName,
     baseVersion: base.version,
     status: impl.status,
     version: impl.version,
     materials: resolveMaterials(base, impl, options),
-    fees: impl.fees ?? base.fees,
-    faq: [...base.faq, ...(impl.faq ?? [])],
-    riskPoints: [...base.riskPoints, ...(impl.riskPoints ?? [])],
+    ...(fees ? { fees } : {}),
+    ...(faq.length > 0 ? { faq } : {}),
+    ...(riskPoints.length > 0 ? { riskPoints } : {}),
   };
   if (impl.effectiveDate) item.effectiveDate = impl.effectiveDate;
   if (impl.cancelDate) item.cancelDate = impl.cancelDate;

@@ -7,14 +7,16 @@ export const SERVICE_TAGS: readonly ServiceTag[] = ['马上办', '网上办', '�
 
 type Local = Pick<LocalFields, 'caseType' | 'online' | 'visits' | 'nearby'>;
 
+// A tag is earned by what an item states; an element left unstated earns nothing (and costs nothing).
+
 /** 网上可办: an application can at least be submitted online (depth Ⅱ 网上收件、预审 or deeper). */
 export function isOnlineAvailable(item: Pick<LocalFields, 'online'>): boolean {
-  return item.online.available && item.online.depth !== undefined && item.online.depth !== '1';
+  return item.online?.available === true && item.online.depth !== undefined && item.online.depth !== '1';
 }
 
-/** 最多跑一次: the applicant goes to the hall at most once. */
+/** 最多跑一次: the applicant goes to the hall at most once, as the item states. */
 export function isAtMostOneVisit(item: Pick<LocalFields, 'visits'>): boolean {
-  return item.visits <= 1;
+  return item.visits !== undefined && item.visits <= 1;
 }
 
 /** 就近办: some village (community) service station takes the application. */

@@ -1,16 +1,21 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv } from './ajv';
 import { createAjv } from './ajv';
+import { areaCodeOf } from './areaCodes';
 import { conditionFields } from './condition';
 import { formFieldEntries } from './formFields';
+import { isLocalNumber } from './formats/phone';
 import type {
   BaseItem,
   Bundle,
+  Contact,
   Item,
   ItemImplementation,
   ProcessStep,
+  TimeLimit,
   ValidationIssue,
 } from './generated/types';
+import { exceedsLimit } from './timeLimit';
 import type { Locale } from './messages';
 import { toIssues } from './messages';
 import { SCHEMA_IDS } from './schemaFiles';
@@ -98,9 +103,87 @@ function processIssues(process: readonly ProcessStep[], prefix: string, en: bool
   return issues;
 }
 
-/** Referential integrity inside one item document, after it matched its schema. */
+/** A limit states a figure (value and unit), or none (即办、法律未规定), or only words — never a mixture. */
+function timeLimitIssues(limit: TimeLimit | undefined, path: string, en: boolean): ValidationIssue[] {
+  if (!limit) return [];
+  const issues: ValidationIssue[] = [];
+  const issue = (at: string, zh: string, english: string) =>
+    issues.push({ path: `${path}${at}`, message: en ? english : zh });
+  if ((limit.value === undefined) !== (limit.unit === undefined))
+    issue(
+      limit.value === undefined ? '/value' : '/unit',
+      '时限的数值和单位须同时填写',
+      'value and unit go together',
+    );
+  if (limit.none !== undefined && (limit.value !== undefined || limit.extension !== undefined))
+    issue(
+      '/none',
+      '写明了没有天数的时限（即办、法律未规定），就不能再写天数或延长',
+      'a limit without days has no value or extension',
+    );
+  if (limit.extension && limit.none === undefined && limit.value === undefined)
+    issue('/extension', '延长须基于一个写明天数的时限', 'an extension extends a limit with a value');
+  if (
+    limit.extension?.mode === 'to' &&
+    limit.value !== undefined &&
+    limit.unit !== undefined &&
+    !exceedsLimit({ value: limit.extension.value, unit: limit.extension.unit }, limit)
+  )
+    issue(
+      '/extension/value',
+      '“可延长至”的时限应长于原时限',
+      'an extension "to" must be longer than the limit',
+    );
+  return issues;
+}
+
+/** Every time limit a document holds, with its JSON pointer. */
+function timeLimits(doc: ItemDocument): [TimeLimit | undefined, string][] {
+  const catalogue = doc as Partial<BaseItem>;
+  const local = doc as Partial<ItemImplementation>;
+  return [
+    [catalogue.statutoryLimit, '/statutoryLimit'],
+    [local.promisedLimit, '/promisedLimit'],
+    [local.handlingLimit, '/handlingLimit'],
+    ...(catalogue.specialProcedures ?? []).map((p, i): [TimeLimit | undefined, string] => [
+      p.timeLimit,
+      `/specialProcedures/${i}/timeLimit`,
+    ]),
+    ...(catalogue.process ?? []).flatMap((step, i): [TimeLimit | undefined, string][] => [
+      [step.timeLimit, `/process/${i}/timeLimit`],
+      ...(step.branches ?? []).map((b, j): [TimeLimit | undefined, string] => [
+        b.timeLimit,
+        `/process/${i}/branches/${j}/timeLimit`,
+      ]),
+    ]),
+  ];
+}
+
+/** A contact says how to reach someone; a local number needs an area code the region makes known. */
+function contactIssues(contacts: readonly Contact[], regionCode: string | undefined, en: boolean) {
+  const issues: ValidationIssue[] = [];
+  contacts.forEach((c, i) => {
+    if (c.phone === undefined && c.channel === undefined)
+      issues.push({
+        path: `/contacts/${i}`,
+        message: en ? 'a phone or another channel' : '须写明电话或其他联系途径',
+      });
+    if (c.phone !== undefined && isLocalNumber(c.phone) && areaCodeOf(regionCode) === undefined)
+      issues.push({
+        path: `/contacts/${i}/phone`,
+        message: en
+          ? `${c.phone} has no area code and the region's is unknown`
+          : `电话 ${c.phone} 没有区号，所在地区号未知，请写明区号（如 0566-8063801）`,
+      });
+  });
+  return issues;
+}
+
+/** Referential integrity and coherence inside one item document, after it matched its schema. */
 function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  for (const [limit, path] of timeLimits(doc)) issues.push(...timeLimitIssues(limit, path, en));
+  if (doc.kind !== 'base-item') issues.push(...contactIssues(doc.contacts ?? [], doc.regionCode, en));
   const materialCodes = doc.materials.map((m) => m.material);
   const repeated = duplicates(materialCodes);
   materialCodes.forEach((code, i) => {
@@ -111,7 +194,8 @@ function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] 
       });
   });
   if (doc.kind === 'implementation') return issues;
-  issues.push(...processIssues(doc.process, '/process', en));
+  issues.push(...processIssues(doc.process ?? [], '/process', en));
+  if (!doc.form) return issues;
   const fields = formFieldEntries(doc.form, '/form');
   const paths = new Set(fields.map((f) => f.path));
   for (const { field, pointer } of fields) {

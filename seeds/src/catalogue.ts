@@ -2,12 +2,12 @@ import type {
   BaseItem,
   Bundle,
   DataElement,
-  Item,
   ItemImplementation,
   Material,
   Region,
+  ResolvedItem,
 } from '@oneseal/schemas';
-import { resolveItem } from '@oneseal/schemas';
+import { migrateDocument, resolveItem } from '@oneseal/schemas';
 import { jsonFiles, readJson } from './files';
 import { loadRegions } from './regions';
 
@@ -22,19 +22,28 @@ export interface SeedCatalogue {
   bundles: Bundle[];
 }
 
+/** A seed document as the current model version: a file of an older version is read through the migration. */
+function current<T>(doc: unknown, file: string): T {
+  const { document, issue } = migrateDocument(doc);
+  if (issue) throw new Error(`seed ${file}: ${issue.message}`);
+  return document as T;
+}
+
 export function loadSeedCatalogue(): SeedCatalogue {
+  const list = <T>(file: string) => readJson<unknown[]>(file).map((d) => current<T>(d, file));
+  const one = <T>(file: string) => current<T>(readJson<unknown>(file), file);
   return {
     regions: loadRegions(),
-    dataElements: readJson<DataElement[]>('data-elements.json'),
-    materials: jsonFiles('materials').flatMap((file) => readJson<Material[]>(file)),
-    baseItems: jsonFiles('base-items').map((file) => readJson<BaseItem>(file)),
-    implementations: jsonFiles('implementations').flatMap((file) => readJson<ItemImplementation[]>(file)),
-    bundles: jsonFiles('bundles').map((file) => readJson<Bundle>(file)),
+    dataElements: list<DataElement>('data-elements.json'),
+    materials: jsonFiles('materials').flatMap((file) => list<Material>(file)),
+    baseItems: jsonFiles('base-items').map((file) => one<BaseItem>(file)),
+    implementations: jsonFiles('implementations').flatMap((file) => list<ItemImplementation>(file)),
+    bundles: jsonFiles('bundles').map((file) => one<Bundle>(file)),
   };
 }
 
 /** Every implementation merged with its base item, as the public sees it. */
-export function resolveSeedItems(seeds: SeedCatalogue): Item[] {
+export function resolveSeedItems(seeds: SeedCatalogue): ResolvedItem[] {
   const bases = new Map(seeds.baseItems.map((b) => [b.code, b]));
   const regions = new Map(seeds.regions.map((r) => [r.code, r.name]));
   const materials = new Map(seeds.materials.map((m) => [m.code, m.name]));

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Item } from '@oneseal/schemas';
-import { validateItem } from '@oneseal/schemas';
+import { migrateDocument, validateItem } from '@oneseal/schemas';
 import {
   ChromiumMissingError,
   PdfPrinter,
@@ -55,7 +55,10 @@ async function readItem(file: string): Promise<Item> {
   } catch (error) {
     throw new CliError(`${file} 不是有效的 JSON: ${(error as Error).message}`, EXIT.unusable);
   }
-  const result = validateItem(doc);
+  // A file of an older model version is read through the migration steps, as `oneseal validate` reads it.
+  const migrated = migrateDocument(doc);
+  doc = migrated.document;
+  const result = migrated.issue ? { valid: false, errors: [migrated.issue] } : validateItem(doc);
   if ((doc as { kind?: unknown })?.kind !== 'item' || !result.valid) {
     const problems =
       (doc as { kind?: unknown })?.kind !== 'item'
@@ -116,8 +119,12 @@ export async function documentCommand(
         throw new CliError(`请给出一个事项文件\n\n${DOCUMENTS_USAGE}`, EXIT.unusable);
       const item = await readItem(positionals[0]!);
       const base = readConfig().publicBaseUrl;
-      if (command === 'flowchart') await writeFile(out, await renderFlowchart(item));
-      else if (command === 'guide')
+      if (command === 'flowchart') {
+        const process = item.process ?? [];
+        if (process.length === 0)
+          throw new CliError(`✗ ${positionals[0]!} 没有载明办理流程，无法绘制流程图`, EXIT.invalid);
+        await writeFile(out, await renderFlowchart({ ...item, process }));
+      } else if (command === 'guide')
         await writeDocument(
           await renderGuide(item, { publicBaseUrl: base }),
           formatOf(values.format, out),

@@ -35,6 +35,7 @@ const itemSummary = {
     serviceObjects: { type: 'array', items: { type: 'string' } },
     promisedLimit: { type: 'object' },
     statutoryLimit: { type: 'object' },
+    handlingLimit: { type: 'object' },
     visits: { type: 'integer' },
     online: { type: 'boolean' },
     implementingBody: { type: 'string' },

@@ -73,7 +73,7 @@ export async function createBaseItem(store: Store, actor: Principal, ownerRegion
         code: doc.code,
         ownerRegion,
         name: doc.name,
-        type: doc.type,
+        type: doc.type ?? '',
         status: 'draft',
         version: 0,
         revision: 1,
@@ -114,7 +114,7 @@ export async function saveBaseItem(
       {
         doc,
         name: doc.name,
-        type: doc.type,
+        type: doc.type ?? '',
         status: 'draft',
         revision: expectedRevision + 1,
         updatedAt: new Date(),

@@ -45,7 +45,12 @@ async function renderItemDocument(
   publicBaseUrl: string,
 ): Promise<Buffer> {
   const [name, format] = kind.split('.') as [string, string];
-  if (name === 'flowchart') return Buffer.from(await renderFlowchart(item));
+  if (name === 'flowchart') {
+    const process = item.process ?? [];
+    if (process.length === 0)
+      throw notFound({ zh: '该事项没有载明办理流程，没有流程图', en: 'The item states no process to draw' });
+    return Buffer.from(await renderFlowchart({ ...item, process }));
+  }
   const html =
     name === 'guide'
       ? await renderGuide(item, { publicBaseUrl })

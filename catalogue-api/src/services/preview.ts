@@ -1,18 +1,16 @@
 import type { BaseItem, Item, ItemImplementation, ValidationIssue } from '@oneseal/schemas';
-import { ResolutionError, resolveItem } from '@oneseal/schemas';
+import { ResolutionError, resolveItem, SCHEMA_VERSION } from '@oneseal/schemas';
 import { renderFlowchart, renderGuide } from '@oneseal/runtime';
 import type { Principal } from '../auth/roles';
 import { invalid } from '../http/errors';
 import type { Store } from './store';
 
-/** Local elements a base item does not have: the preview says who fills them in instead of inventing them. */
-export const PREVIEW_PLACEHOLDER = '（由各乡镇（街道）填写）';
-
 /** Why the process cannot be drawn, by JSON path under the request body (`/item/process/…`). */
 function processIssues(item: BaseItem): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const first = new Map<string, number>();
-  item.process.forEach((step, i) => {
+  const process = item.process ?? [];
+  process.forEach((step, i) => {
     const earlier = first.get(step.id);
     if (earlier === undefined) first.set(step.id, i);
     else
@@ -21,7 +19,7 @@ function processIssues(item: BaseItem): ValidationIssue[] {
         message: `环节编号“${step.id}”与第 ${earlier + 1} 个环节重复`,
       });
   });
-  item.process.forEach((step, i) => {
+  process.forEach((step, i) => {
     (step.next ?? []).forEach((target, j) => {
       if (!first.has(target))
         issues.push({ path: `/item/process/${i}/next/${j}`, message: `后续环节“${target}”不存在` });
@@ -42,8 +40,9 @@ const unprintable = (details: ValidationIssue[]) =>
 
 /**
  * A base item seen as a township would publish it, for previews while it is edited: the catalogue elements as
- * sent, every standard material, the statutory limit as the promised one, and the local elements (implementing
- * body, place, hours, phones) as placeholders. The region is the editor's own (the city for the city admin).
+ * sent and every standard material; the local elements (implementing body, limits, place, hours, contacts) are
+ * left unstated, so the guide says “未载明” where a township has yet to state them. The region is the editor's
+ * own (the city for the city admin).
  * Nothing is read but the editor's region name and the names of library materials; nothing is written.
  */
 export async function previewItem(store: Store, principal: Principal, base: BaseItem): Promise<Item> {
@@ -58,31 +57,14 @@ export async function previewItem(store: Store, principal: Principal, base: Base
           (m) => [m.code, m.name],
         ),
   );
+  // The township's own elements are not stated yet: the guide shows them as a township that states nothing would.
   const impl: ItemImplementation = {
     kind: 'implementation',
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     baseCode: base.code,
     baseVersion: base.version,
     // A township code for the QR link: the editor's own region, padded for the city and counties.
     regionCode: principal.regionCode.padEnd(9, '0'),
-    implementationCode: PREVIEW_PLACEHOLDER,
-    implementingBody: { name: `各乡镇（街道）人民政府${PREVIEW_PLACEHOLDER}`, uscc: '', nature: '1' },
-    powerSource: '1',
-    promisedLimit: base.statutoryLimit,
-    caseType: base.statutoryLimit.value === 0 ? '1' : '2',
-    handlingForms: ['1'],
-    visits: base.maxVisits,
-    ...(base.maxVisits > 0 ? { visitReason: PREVIEW_PLACEHOLDER } : {}),
-    online: { available: false },
-    inHall: true,
-    appointment: false,
-    express: false,
-    onlinePayment: false,
-    selfServiceTerminal: false,
-    handlingScope: '5',
-    place: PREVIEW_PLACEHOLDER,
-    hours: PREVIEW_PLACEHOLDER,
-    contacts: { consultPhone: PREVIEW_PLACEHOLDER, complaintPhone: PREVIEW_PLACEHOLDER },
     materials: base.materials.map((m) => ({ material: m.material })),
     status: base.status,
     version: base.version,
@@ -115,7 +97,10 @@ async function drawn<T>(render: () => Promise<T>): Promise<T> {
 /** The 办理流程图 (SVG) of a base item being edited. */
 export async function previewFlowchart(store: Store, principal: Principal, base: BaseItem): Promise<string> {
   const item = await previewItem(store, principal, base);
-  return drawn(() => renderFlowchart(item));
+  const process = item.process ?? [];
+  if (process.length === 0)
+    throw unprintable([{ path: '/item/process', message: '没有办理环节，无法绘制流程图' }]);
+  return drawn(() => renderFlowchart({ ...item, process }));
 }
 
 /** The 办事指南 (HTML, with its own CSP) of a base item being edited. */

@@ -1,4 +1,4 @@
-import type { Item, RegionMetrics, ServiceTag } from '@oneseal/schemas';
+import type { Item, RegionMetrics, ResolvedItem, ServiceTag } from '@oneseal/schemas';
 import { aggregateMetrics, metrics, SERVICE_TAGS, serviceTags } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { Op } from 'sequelize';
@@ -60,21 +60,23 @@ function decodeCursor(cursor: string): [number, string] {
   ]);
 }
 
+/** A line of the public list: what the item states of these elements; an unstated one is left out. */
 export interface ItemSummary {
   code: string;
   name: string;
-  type: string;
+  type?: string;
   version: number;
   tags: ServiceTag[];
-  serviceObjects: string[];
-  promisedLimit: Item['promisedLimit'];
-  statutoryLimit: Item['statutoryLimit'];
-  visits: number;
-  online: boolean;
-  implementingBody: string;
+  serviceObjects?: string[];
+  promisedLimit?: Item['promisedLimit'];
+  statutoryLimit?: Item['statutoryLimit'];
+  handlingLimit?: Item['handlingLimit'];
+  visits?: number;
+  online?: boolean;
+  implementingBody?: string;
 }
 
-function summary(item: Item): ItemSummary {
+function summary(item: ResolvedItem): ItemSummary {
   return {
     code: item.code,
     name: item.name,
@@ -84,9 +86,10 @@ function summary(item: Item): ItemSummary {
     serviceObjects: item.serviceObjects,
     promisedLimit: item.promisedLimit,
     statutoryLimit: item.statutoryLimit,
+    handlingLimit: item.handlingLimit,
     visits: item.visits,
-    online: item.online.available,
-    implementingBody: item.implementingBody.name,
+    online: item.online?.available,
+    implementingBody: item.implementingBody?.name,
   };
 }
 
@@ -143,7 +146,7 @@ export async function listPublishedItems(store: Store, regionCode: string, filte
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   return {
-    items: shown.map((r) => summary(JSON.parse(r.item) as Item)),
+    items: shown.map((r) => summary(JSON.parse(r.item) as ResolvedItem)),
     total,
     next: more && last ? encodeCursor(last) : null,
   };
@@ -191,7 +194,7 @@ export async function regionMetrics(store: Store, code: string): Promise<Metrics
         : { regionCode: { [Op.like]: `${codePrefix(region)}%` } },
     attributes: ['item'],
   });
-  const items = rows.map((r) => JSON.parse(r.item) as Item);
+  const items = rows.map((r) => JSON.parse(r.item) as ResolvedItem);
   return {
     region: { code: region.code, name: region.name, level: region.level },
     townships: metrics(items),

@@ -1,4 +1,4 @@
-import type { BaseItem, Item, ItemImplementation } from '@oneseal/schemas';
+import type { BaseItem, ItemImplementation, ResolvedItem } from '@oneseal/schemas';
 import type { SeedCatalogue } from '@oneseal/seeds';
 import { resolveSeedItems } from '@oneseal/seeds';
 import { hashPassword } from '../auth/password';
@@ -52,7 +52,7 @@ export async function isEmpty(store: Store): Promise<boolean> {
  */
 export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<void> {
   const now = new Date();
-  const items: Item[] = resolveSeedItems(seeds);
+  const items: ResolvedItem[] = resolveSeedItems(seeds);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inTransaction(store, async (t) => {
     const m = store.models;
@@ -80,7 +80,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         code: b.code,
         ownerRegion: '450300',
         name: b.name,
-        type: b.type,
+        type: b.type ?? '',
         status: b.status,
         version: b.version,
         revision: 1,

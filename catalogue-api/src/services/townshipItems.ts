@@ -4,6 +4,7 @@ import type {
   Item,
   ItemImplementation,
   ItemStatus,
+  ResolvedItem,
   ValidationIssue,
 } from '@oneseal/schemas';
 import {
@@ -13,6 +14,7 @@ import {
   diffDocuments,
   isWithinRegion,
   resolveItem,
+  SCHEMA_VERSION,
 } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import type { Principal } from '../auth/roles';
@@ -195,7 +197,19 @@ function staleRevision(current: ImplementationRow) {
   );
 }
 
-/** Adopts a base item into a township's list as a draft, filled from the base item and the township's other items. */
+/** What a township states once about itself and repeats for each of its items. */
+const TOWNSHIP_FACTS = ['implementingBody', 'place', 'hours', 'contacts'] as const;
+
+function pickStated<K extends keyof ItemImplementation>(
+  doc: ItemImplementation | undefined,
+  keys: readonly K[],
+): Partial<Pick<ItemImplementation, K>> {
+  const out: Partial<Pick<ItemImplementation, K>> = {};
+  for (const key of keys) if (doc?.[key] !== undefined) out[key] = doc[key];
+  return out;
+}
+
+/** Adopts a base item into a township's list as a draft: the base item's materials and the township's own facts. */
 export async function adoptItem(
   store: Store,
   actor: Principal,
@@ -217,42 +231,22 @@ export async function adoptItem(
       transaction: t,
     });
     const template = sibling?.doc as ItemImplementation | undefined;
-    if (!template)
-      throw conflict('no-template', {
-        zh: '该乡镇还没有任何事项，请由管理员先建立第一个事项',
-        en: 'The township has no item to copy its details from yet',
-      });
     const order = (sibling?.sortOrder ?? 0) + 1;
+    // A new entry states only what is known: the base item's materials, and what this township has already
+    // stated about itself for its other items (who implements, where, when, whom to call). Limits, visits,
+    // channels and the rest are the editor's to state; nothing is defaulted on their behalf.
     const doc: ItemImplementation = {
       kind: 'implementation',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       baseCode: base.code,
       baseVersion: base.version,
       regionCode,
-      implementationCode: `${template.implementingBody.uscc}-${base.code}`,
-      implementingBody: template.implementingBody,
-      powerSource: template.powerSource,
-      promisedLimit: base.statutoryLimit,
-      caseType: base.statutoryLimit.value === 0 ? '1' : '2',
-      handlingForms: ['1'],
-      visits: base.maxVisits,
-      ...(base.maxVisits > 0 ? { visitReason: '须现场核验申请人身份证件原件' } : {}),
-      online: { available: false },
-      inHall: true,
-      appointment: false,
-      express: base.maxVisits === 0,
-      onlinePayment: false,
-      selfServiceTerminal: false,
-      handlingScope: template.handlingScope,
-      place: template.place,
-      hours: template.hours,
-      contacts: template.contacts,
+      ...pickStated(template, TOWNSHIP_FACTS),
       materials: base.materials.map((m) => ({ material: m.material })),
       order,
       status: 'draft',
       version: 1,
     };
-    if (doc.express) doc.handlingForms = ['1', '4'];
     const row = await store.models.Implementation.create(
       {
         regionCode,
@@ -381,7 +375,8 @@ export async function publishTownship(
     (await store.models.Material.findAll({ attributes: ['code', 'name'] })).map((m) => [m.code, m.name]),
   );
 
-  const prepared: { row: ImplementationRow; doc: ItemImplementation; item: Item; base: BaseItem }[] = [];
+  const prepared: { row: ImplementationRow; doc: ItemImplementation; item: ResolvedItem; base: BaseItem }[] =
+    [];
   const errors: ValidationIssue[] = [];
   const warnings: PublishResult['warnings'] = [];
   for (const row of approved) {

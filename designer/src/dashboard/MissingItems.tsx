@@ -83,7 +83,7 @@ export function MissingItems({
       title: '到现场次数',
       dataIndex: 'visits',
       align: 'right',
-      render: (visits: number, s) => <Flag missed={s.misses.includes('atMostOneVisit')}>{visits} 次</Flag>,
+      render: (visits: string, s) => <Flag missed={s.misses.includes('atMostOneVisit')}>{visits}</Flag>,
     },
     {
       title: '网上办理',
@@ -93,16 +93,15 @@ export function MissingItems({
     {
       title: '进驻大厅',
       dataIndex: 'inHall',
-      render: (inHall: boolean, s) => (
-        <Flag missed={s.misses.includes('inHall')}>{inHall ? '是' : '否'}</Flag>
-      ),
+      render: (inHall: string, s) => <Flag missed={s.misses.includes('inHall')}>{inHall}</Flag>,
     },
     {
       title: '承诺 / 法定时限',
       key: 'limits',
       render: (_: unknown, s) => (
         <Flag missed={s.misses.includes('promisedRatio')}>
-          {s.promised} / {s.statutory}（{s.ratio.toFixed(2)}）
+          {s.promised} / {s.statutory}
+          {s.ratio === null ? '' : `（${s.ratio.toFixed(2)}）`}
         </Flag>
       ),
     },

@@ -1,11 +1,12 @@
 // Which published items of a township miss which target, by the model's own definitions.
-import type { Item } from '@oneseal/schemas';
+import type { ResolvedItem, TimeLimit } from '@oneseal/schemas';
 import {
   aggregateMetrics,
   codeLabel,
   formatTimeLimit,
   isAtMostOneVisit,
   isOnlineAvailable,
+  toWorkdays,
 } from '@oneseal/schemas';
 import { request } from '../api';
 import type { MetricKey, ShareKey } from './metricsData';
@@ -16,39 +17,52 @@ interface SummaryPage {
   next: string | null;
 }
 
+/** What an item states of an element, or “未载明”: an unstated element misses its target but is never guessed. */
+export const UNSTATED = '未载明';
+
 export interface ItemStanding {
   code: string;
   name: string;
-  visits: number;
+  visits: string;
   online: string;
-  inHall: boolean;
+  inHall: string;
   promised: string;
   statutory: string;
-  /** Promised ÷ statutory in working days, as the model's metrics count it (1 when the statutory limit is 即办). */
-  ratio: number;
+  /**
+   * Promised ÷ statutory in working days, as the model's metrics count it (1 when the statutory limit is 即办);
+   * null when the item does not state both limits in days.
+   */
+  ratio: number | null;
   /** The targets this item misses; `promisedRatio` when its limit is not shortened at all. */
   misses: MetricKey[];
 }
 
 /** One item against the targets: `aggregateMetrics` of the item alone, so the definitions are the model's. */
-export function standing(item: Item): ItemStanding {
+const limitText = (limit: TimeLimit | undefined) => (limit ? formatTimeLimit(limit) : UNSTATED);
+
+export function standing(item: ResolvedItem): ItemStanding {
   const alone = aggregateMetrics([item], { code: item.code, name: item.name });
   const misses: MetricKey[] = [];
   if (!isAtMostOneVisit(item)) misses.push('atMostOneVisit');
   if (!isOnlineAvailable(item)) misses.push('online');
-  if (!item.inHall) misses.push('inHall');
-  const ratio = alone.meanPromisedRatio ?? 1;
+  if (item.inHall !== true) misses.push('inHall');
+  const ratio = alone.meanPromisedRatio;
   // The check's rule quality.promise-shortened: a statutory limit that could be cut and was not.
-  if (item.statutoryLimit.value > 0 && ratio >= 1) misses.push('promisedRatio');
-  const depth = item.online.depth ? codeLabel('OnlineDepth', item.online.depth) : undefined;
+  if ((toWorkdays(item.statutoryLimit) ?? 0) > 0 && ratio !== null && ratio >= 1)
+    misses.push('promisedRatio');
+  const depth = item.online?.depth ? codeLabel('OnlineDepth', item.online.depth) : undefined;
   return {
     code: item.code,
     name: item.name,
-    visits: item.visits,
-    online: !item.online.available ? '不支持' : (depth ?? '可网上办理（未注明深度）'),
-    inHall: item.inHall,
-    promised: formatTimeLimit(item.promisedLimit),
-    statutory: formatTimeLimit(item.statutoryLimit),
+    visits: item.visits === undefined ? UNSTATED : `${item.visits} 次`,
+    online: !item.online
+      ? UNSTATED
+      : !item.online.available
+        ? '不支持'
+        : (depth ?? '可网上办理（未注明深度）'),
+    inHall: item.inHall === undefined ? UNSTATED : item.inHall ? '是' : '否',
+    promised: limitText(item.promisedLimit),
+    statutory: limitText(item.statutoryLimit),
     ratio,
     misses,
   };
@@ -83,7 +97,7 @@ export async function loadStandings(township: string): Promise<ItemStanding[]> {
     cursor = page.next;
   } while (cursor);
   const items = await eachLimited(codes, (code) =>
-    request<Item>(`/public/regions/${township}/items/${code}`),
+    request<ResolvedItem>(`/public/regions/${township}/items/${code}`),
   );
   return items.map(standing);
 }

@@ -58,14 +58,15 @@ function combineShare(list: readonly RegionMetrics[], key: ShareKey, total: numb
   return { count, share: value, target, met: total > 0 && value >= target };
 }
 
-/** The mean over all items of the regions, from each region's mean and item count. */
+/** The mean over the regions' items, from each region's mean and the number of items it was taken over. */
 function combineMean(
   list: readonly RegionMetrics[],
-  key: 'meanPromisedRatio' | 'meanMaterials',
-  total: number,
+  key: 'meanPromisedRatio' | 'meanMaterials' | 'meanCompleteness',
+  weight: (m: RegionMetrics) => number,
 ) {
+  const total = list.reduce((sum, m) => sum + weight(m), 0);
   if (total === 0) return null;
-  return list.reduce((sum, m) => sum + (m[key] ?? 0) * m.itemCount, 0) / total;
+  return list.reduce((sum, m) => sum + (m[key] ?? 0) * weight(m), 0) / total;
 }
 
 /**
@@ -87,8 +88,10 @@ export function combineMetrics(
     atMostOneVisit,
     online,
     inHall,
-    meanPromisedRatio: combineMean(list, 'meanPromisedRatio', total),
-    meanMaterials: combineMean(list, 'meanMaterials', total),
+    meanPromisedRatio: combineMean(list, 'meanPromisedRatio', (m) => m.promisedRatioCount),
+    promisedRatioCount: list.reduce((sum, m) => sum + m.promisedRatioCount, 0),
+    meanMaterials: combineMean(list, 'meanMaterials', (m) => m.itemCount),
+    meanCompleteness: combineMean(list, 'meanCompleteness', (m) => m.itemCount),
     allTargetsMet: atMostOneVisit.met && online.met && inHall.met,
   };
 }

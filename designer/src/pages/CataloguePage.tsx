@@ -114,7 +114,11 @@ export function CataloguePage() {
                 title: '事项名称',
                 render: (_v, r) => <Link to={`/catalogue/${r.code}`}>{r.baseItem.name}</Link>,
               },
-              { title: '类型', width: 100, render: (_v, r) => codeLabel('ItemType', r.baseItem.type) },
+              {
+                title: '类型',
+                width: 100,
+                render: (_v, r) => (r.baseItem.type ? codeLabel('ItemType', r.baseItem.type) : '未载明'),
+              },
               {
                 title: '状态',
                 width: 100,

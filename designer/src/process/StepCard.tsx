@@ -266,28 +266,25 @@ export function StepCard({ steps, index, problems, onChange, onRename, onMove, o
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item label="环节类别" htmlFor={id('stage')} required>
+            <Form.Item label="环节类别" htmlFor={id('stage')}>
               <Select<StepStage>
                 id={id('stage')}
                 value={step.stage}
                 options={STAGES}
-                onChange={(stage) => onChange({ ...step, stage })}
+                allowClear
+                placeholder="未载明"
+                onChange={(stage) => set('stage', stage)}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
-            <Form.Item
-              label="岗位"
-              htmlFor={id('post')}
-              required
-              validateStatus={step.post.trim() ? undefined : 'error'}
-              help={step.post.trim() ? undefined : '必须填写'}
-            >
+            <Form.Item label="岗位" htmlFor={id('post')}>
               <Input
                 id={id('post')}
-                value={step.post}
+                value={step.post ?? ''}
                 maxLength={200}
-                onChange={(e) => set('post', e.target.value)}
+                placeholder="未载明"
+                onChange={(e) => set('post', e.target.value.trim() ? e.target.value : undefined)}
               />
             </Form.Item>
           </Col>

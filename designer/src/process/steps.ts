@@ -15,12 +15,8 @@ export function freshId(steps: readonly ProcessStep[], stage: StepStage): string
 /** A new step at the end; the step that ended the process until now leads to it. */
 export function appendStep(steps: readonly ProcessStep[]): ProcessStep[] {
   const stage: StepStage = steps.length === 0 ? 'accept' : 'other';
-  const step: ProcessStep = {
-    id: freshId(steps, stage),
-    name: `新环节 ${steps.length + 1}`,
-    stage,
-    post: '乡镇便民服务中心',
-  };
+  // The post is the editor's to state: a new step names none.
+  const step: ProcessStep = { id: freshId(steps, stage), name: `新环节 ${steps.length + 1}`, stage };
   const last = steps[steps.length - 1];
   const linked = steps.map((s) =>
     s === last && (s.next ?? []).length === 0 ? { ...s, next: [step.id] } : s,

@@ -1,9 +1,9 @@
 import type { FormField, FormFields, Item } from '@oneseal/schemas';
-import { evaluateCondition } from '@oneseal/schemas';
+import { evaluateCondition, formatTimeLimit, isConsultChannel } from '@oneseal/schemas';
 import type { MergedForm } from '../forms';
 import type { MaterialRow } from './guideView';
 import { materialRow } from './guideView';
-import { limitText } from './text';
+import { contactRows } from './text';
 
 /** A submitted application: the items at the versions it was made on, their merged form and the answers. */
 export interface SubmittedApplication {
@@ -27,11 +27,10 @@ export interface ApplicationView {
   township: string;
   items: {
     name: string;
-    version: number;
-    body: string;
-    promisedLimit: string;
-    place: string;
-    phone: string;
+    /** "阳朔县阳朔镇人民政府 · 第 2 版": what the item states of its body and version. */
+    source: string;
+    /** Where to bring the materials, the promised limit and the phone to ask: what the item states of them. */
+    where: string;
   }[];
   groups: AnswerGroup[];
   materials: MaterialRow[];
@@ -103,11 +102,18 @@ export function applicationView(application: SubmittedApplication): ApplicationV
     township: application.townshipName,
     items: application.items.map((i) => ({
       name: i.name,
-      version: i.version,
-      body: i.implementingBody.name,
-      promisedLimit: limitText(i.promisedLimit),
-      place: i.place ?? i.implementingBody.name,
-      phone: i.contacts.consultPhone,
+      source: [i.implementingBody?.name, i.version === undefined ? undefined : `第 ${i.version} 版`]
+        .filter(Boolean)
+        .join(' · '),
+      where: [
+        i.place,
+        i.promisedLimit ? `承诺时限 ${formatTimeLimit(i.promisedLimit)}` : undefined,
+        ...contactRows((i.contacts ?? []).filter(isConsultChannel), i.regionCode).map(
+          (r) => `${r.label} ${r.value}`,
+        ),
+      ]
+        .filter(Boolean)
+        .join('；'),
     })),
     // Sections of items with no own fields print nothing; the groups keep the merged form's order.
     groups: groups.filter((g) => g.rows.length > 0),

@@ -21,7 +21,7 @@ export interface PaperGroup {
 export interface BlankFormView {
   title: string;
   itemName: string;
-  body: string;
+  body?: string;
   groups: PaperGroup[];
   materials: MaterialRow[];
 }
@@ -101,10 +101,12 @@ function collect(properties: FormFields, into: Map<string, FormField>): void {
 /** The application form on paper (the green channel for people who do not use phones): the same fields as online. */
 export function blankFormView(item: Item): BlankFormView {
   const byKey = new Map<string, FormField>();
-  collect(item.form.properties, byKey);
+  // An item whose guide states no form has no fields to print, only its materials.
+  const properties = item.form?.properties ?? {};
+  collect(properties, byKey);
   const groups: PaperGroup[] = [];
   const loose: PaperField[] = [];
-  for (const field of Object.values(item.form.properties)) {
+  for (const field of Object.values(properties)) {
     if (field.type === 'void')
       groups.push({
         title: field.title,
@@ -114,9 +116,9 @@ export function blankFormView(item: Item): BlankFormView {
   }
   if (loose.length > 0) groups.push({ title: '其他信息', fields: loose });
   return {
-    title: item.form.title ?? `${item.name}申请表`,
+    title: item.form?.title ?? `${item.name}申请表`,
     itemName: item.name,
-    body: item.implementingBody.name,
+    body: item.implementingBody?.name,
     groups,
     materials: materialRows(item),
   };

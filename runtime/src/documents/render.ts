@@ -20,27 +20,39 @@ const DEFAULT_BASE_URL = 'http://localhost:3000';
 const css = trusted(PRINT_CSS);
 
 export const itemHeader = (item: Item): PageHeader => ({
-  left: `${item.name}（${item.regionName}）`,
-  right: `第 ${item.version} 版`,
+  left: item.regionName ? `${item.name}（${item.regionName}）` : item.name,
+  right: item.version === undefined ? '' : `第 ${item.version} 版`,
 });
+
+/** The facts of the guide's header the item states, each as a label and a value. */
+function headerFacts(item: Item): { label: string; value: string }[] {
+  return [
+    { label: '实施主体', value: item.implementingBody?.name },
+    { label: '基本编码', value: item.code },
+    { label: '实施编码', value: item.implementationCode },
+    { label: '版本', value: item.version === undefined ? undefined : `第 ${item.version} 版` },
+    { label: '生效日期', value: item.effectiveDate },
+  ].filter((f): f is { label: string; value: string } => f.value !== undefined);
+}
 
 /** The guide's body as the templates lay it out: header facts, QR code, numbered sections and the flowchart. */
 export async function guideBodyView(item: Item, options: DocumentOptions = {}) {
-  const flowchart = item.process.length > 0 ? await renderFlowchart(item) : undefined;
+  const process = item.process ?? [];
+  const flowchart = process.length > 0 ? await renderFlowchart({ ...item, process }) : undefined;
   const sections = guideSections(item, { hasFlowchart: flowchart !== undefined }).map((s, i) => ({
     ...s,
     number: chineseNumber(i + 1),
   }));
+  const meta = headerFacts(item);
+  // The QR code opens the item's page on the portal; an item of no township list (a guide read from a file) has none.
+  const page =
+    item.regionCode && item.code
+      ? itemPageUrl(options.publicBaseUrl ?? DEFAULT_BASE_URL, item.regionCode, item.code)
+      : undefined;
   return {
     title: item.name,
-    implementingBody: item.implementingBody.name,
-    code: item.code,
-    implementationCode: item.implementationCode,
-    version: item.version,
-    effectiveDate: item.effectiveDate,
-    qr: trusted(
-      await qrSvg(itemPageUrl(options.publicBaseUrl ?? DEFAULT_BASE_URL, item.regionCode, item.code)),
-    ),
+    meta: meta.length > 0 ? meta : undefined,
+    qr: page ? trusted(await qrSvg(page)) : undefined,
     flowchart: flowchart === undefined ? undefined : trusted(flowchart),
     sections,
   };

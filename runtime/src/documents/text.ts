@@ -1,28 +1,57 @@
-import type { ResolvedMaterial, TimeLimit } from '@oneseal/schemas';
-import { codeLabel, formatTimeLimit } from '@oneseal/schemas';
+import type { Contact, ContactKind, ResolvedMaterial } from '@oneseal/schemas';
+import { codeLabel, dialablePhone } from '@oneseal/schemas';
 
-/** "20个工作日（备注）" — the limit and its note, as printed. */
-export function limitText(limit: TimeLimit): string {
-  return limit.note ? `${formatTimeLimit(limit)}（${limit.note}）` : formatTimeLimit(limit);
+/** "原件1份、复印件3份", "原件1张" — the counts a material states, in its unit; '' when it states none. */
+export function copiesText(m: Pick<ResolvedMaterial, 'originals' | 'copies' | 'unit'>): string {
+  const unit = m.unit ? codeLabel('MaterialUnit', m.unit)! : '份';
+  return [m.originals ? `原件${m.originals}${unit}` : '', m.copies ? `复印件${m.copies}${unit}` : '']
+    .filter(Boolean)
+    .join('、');
 }
 
-/** "原件1份、复印件1份" from a material's counts. */
-export function copiesText(m: Pick<ResolvedMaterial, 'originals' | 'copies'>): string {
-  const parts = [
-    m.originals > 0 ? `原件${m.originals}份` : '',
-    m.copies > 0 ? `复印件${m.copies}份` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join('、') : '—';
-}
-
-export const yesNo = (value: boolean | undefined): string => (value ? '是' : '否');
-
-/** Labels of several codes of one list, joined with 、. */
+/** Labels of several codes of one list, joined with 、; '' for none (an unstated list prints nothing). */
 export function labels<L extends Parameters<typeof codeLabel>[0]>(
   list: L,
-  values: readonly string[],
+  values: readonly string[] | undefined,
 ): string {
-  return values.map((v) => codeLabel(list, v) ?? v).join('、');
+  return (values ?? []).map((v) => codeLabel(list, v) ?? v).join('、');
+}
+
+/** A code's label, or '' when the code is unstated. */
+export function label<L extends Parameters<typeof codeLabel>[0]>(list: L, value: string | undefined): string {
+  return value === undefined ? '' : (codeLabel(list, value) ?? value);
+}
+
+// Texts that number themselves ("1.", "（一）", "①") must not be numbered again by the document.
+const OWN_NUMBER = /^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳])/;
+
+/** Should a list of texts be printed with numbers of its own? Not when it has one entry or numbers itself. */
+export function needsNumbers(texts: readonly string[]): boolean {
+  return texts.length > 1 && !texts.some((t) => OWN_NUMBER.test(t));
+}
+
+const CONTACT_PHONE_LABEL: Record<ContactKind, string> = {
+  consult: '咨询电话',
+  complaint: '投诉电话',
+  supervision: '监督电话',
+};
+
+/** One contact as a label–value row: its phone with the region's area code, or its other channel. */
+export function contactRows(
+  contacts: readonly Contact[],
+  regionCode: string | undefined,
+): { label: string; value: string }[] {
+  return contacts.flatMap((c) => [
+    ...(c.phone
+      ? [
+          {
+            label: c.kind ? CONTACT_PHONE_LABEL[c.kind] : '联系电话',
+            value: dialablePhone(c.phone, regionCode),
+          },
+        ]
+      : []),
+    ...(c.channel ? [{ label: c.kind === 'consult' ? '其他途径' : '其他渠道', value: c.channel }] : []),
+  ]);
 }
 
 /**

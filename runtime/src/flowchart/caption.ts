@@ -11,10 +11,6 @@ export function headingText(item: CaptionInput): string {
   return item.name ? `${item.name} 办理流程图` : '办理流程图';
 }
 
-function limitText(limit: TimeLimit): string {
-  return limit.note ? `${formatTimeLimit(limit)}（${limit.note}）` : formatTimeLimit(limit);
-}
-
 export interface CaptionEntry {
   label: string;
   text: string;
@@ -26,14 +22,19 @@ export interface CaptionEntry {
  */
 export function captionEntries(item: CaptionInput): CaptionEntry[] {
   const entries: CaptionEntry[] = [];
-  if (item.promisedLimit) entries.push({ label: '承诺办结时限', text: limitText(item.promisedLimit) });
-  if (item.statutoryLimit) entries.push({ label: '法定办结时限', text: limitText(item.statutoryLimit) });
+  if (item.promisedLimit) entries.push({ label: '承诺办结时限', text: formatTimeLimit(item.promisedLimit) });
+  if (item.statutoryLimit)
+    entries.push({ label: '法定办结时限', text: formatTimeLimit(item.statutoryLimit) });
   const procedures = item.specialProcedures ?? [];
   if (procedures.length > 0) {
-    const listed = procedures.map(
-      (procedure) =>
-        `${procedure.name}（${formatTimeLimit(procedure.timeLimit)}，${procedure.countsInLimit ? '计入' : '不计入'}办结时限）`,
-    );
+    // Each procedure prints what it states of its limit and whether the limit counts.
+    const listed = procedures.map((procedure) => {
+      const facts = [
+        procedure.timeLimit ? formatTimeLimit(procedure.timeLimit) : '',
+        procedure.countsInLimit === undefined ? '' : `${procedure.countsInLimit ? '计入' : '不计入'}办结时限`,
+      ].filter(Boolean);
+      return facts.length > 0 ? `${procedure.name}（${facts.join('，')}）` : procedure.name;
+    });
     entries.push({ label: '特别程序', text: listed.join('；') });
   }
   return entries;

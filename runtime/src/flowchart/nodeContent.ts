@@ -19,10 +19,10 @@ export function branchKindLabel(kind: BranchKind): string {
   return codeLabel('BranchKind', kind) ?? kind;
 }
 
-/** "5个自然日内补正", or "当场补正" for a limit of 0. */
+/** "5个自然日内补正", or "当场补正" for 即办. */
 export function branchLimitPhrase(kind: BranchKind, limit: TimeLimit): string {
   const verb = BRANCH_LIMIT_VERB[kind];
-  return limit.value === 0 ? `当场${verb}` : `${formatTimeLimit(limit)}内${verb}`;
+  return limit.none === 'immediate' ? `当场${verb}` : `${formatTimeLimit(limit)}内${verb}`;
 }
 
 function quoted(document: string): string {
@@ -32,7 +32,7 @@ function quoted(document: string): string {
 /** Step name (bold, centred), then 岗位, 时限 and 文书 with hanging indents. */
 export function stepBlock(step: ProcessStep, widths: LayoutVariant): TextBlock {
   const block = new TextBlockBuilder(widths.nodeTextEm).centred(step.name, FONT.title, true);
-  block.labelled('岗位：', [step.post], FONT.body);
+  if (step.post) block.labelled('岗位：', [step.post], FONT.body);
   if (step.timeLimit) block.labelled('时限：', [formatTimeLimit(step.timeLimit)], FONT.body);
   if (step.documents && step.documents.length > 0) block.labelled('文书：', step.documents, FONT.body);
   return block.build();
@@ -58,8 +58,9 @@ export function specialBlock(procedure: SpecialProcedure, widths: LayoutVariant)
     [codeLabel('SpecialProcedureKind', procedure.kind) ?? procedure.kind],
     FONT.body,
   );
-  block.labelled('时限：', [formatTimeLimit(procedure.timeLimit)], FONT.body);
-  block.centred(procedure.countsInLimit ? '计入办结时限' : '不计入办结时限', FONT.body, true);
+  if (procedure.timeLimit) block.labelled('时限：', [formatTimeLimit(procedure.timeLimit)], FONT.body);
+  if (procedure.countsInLimit !== undefined)
+    block.centred(procedure.countsInLimit ? '计入办结时限' : '不计入办结时限', FONT.body, true);
   return block.build();
 }
 

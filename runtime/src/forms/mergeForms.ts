@@ -155,6 +155,22 @@ function strictest(element: DataElement, asks: Bound[]): { field: FormField } | 
   return { field: merged };
 }
 
+/** Items are applied for by their basic code: a guide read from a file without one cannot be applied for. */
+function codeOf(item: Item): string {
+  if (item.code === undefined) throw new Error(`事项“${item.name}”没有基本编码，不能在线申请`);
+  return item.code;
+}
+
+/** An item whose guide states no form asks no fields. */
+const formOf = (item: Item): ItemForm => item.form ?? { type: 'object', properties: {} };
+
+/** The larger of two stated values; what one item leaves unstated takes what the other states. */
+function stricter<T>(a: T | undefined, b: T | undefined, rank: (value: T) => number): T | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return rank(b) > rank(a) ? b : a;
+}
+
 /** The union of the items' materials, one entry per material, each with the strictest requirement asked. */
 function mergeMaterials(items: readonly Item[]): MergedMaterial[] {
   const byCode = new Map<string, MergedMaterial>();
@@ -162,14 +178,14 @@ function mergeMaterials(items: readonly Item[]): MergedMaterial[] {
     for (const m of item.materials) {
       const seen = byCode.get(m.material);
       if (!seen) {
-        byCode.set(m.material, { ...m, items: [item.code] });
+        byCode.set(m.material, { ...m, items: [codeOf(item)] });
         continue;
       }
-      seen.items.push(item.code);
-      if (FORM_DEMAND[m.form] > FORM_DEMAND[seen.form]) seen.form = m.form;
-      if (Number(m.necessity) < Number(seen.necessity)) seen.necessity = m.necessity;
-      seen.originals = Math.max(seen.originals, m.originals);
-      seen.copies = Math.max(seen.copies, m.copies);
+      seen.items.push(codeOf(item));
+      seen.form = stricter(seen.form, m.form, (f) => FORM_DEMAND[f]);
+      seen.necessity = stricter(seen.necessity, m.necessity, (n) => -Number(n));
+      seen.originals = stricter(seen.originals, m.originals, (n) => n);
+      seen.copies = stricter(seen.copies, m.copies, (n) => n);
     }
   }
   return [...byCode.values()];
@@ -187,7 +203,7 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
   const locals: { item: Item; fields: FormFields; rename: Map<string, string> }[] = [];
   for (const item of items) {
     const rename = new Map<string, string>();
-    locals.push({ item, fields: split(item.form.properties, bound, item.code, rename), rename });
+    locals.push({ item, fields: split(formOf(item).properties, bound, codeOf(item), rename), rename });
   }
   // A bound field's conditions read its item's paths; once every item is split, they read the merged ones.
   for (const asks of bound.values())
@@ -232,8 +248,8 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
   const sections: Record<string, string> = {};
   for (const { item, fields, rename } of locals) {
     if (Object.keys(fields).length === 0) continue;
-    sections[item.code] = sectionKey(item.code);
-    properties[sectionKey(item.code)] = {
+    sections[codeOf(item)] = sectionKey(codeOf(item));
+    properties[sectionKey(codeOf(item))] = {
       type: 'object',
       title: item.name,
       'x-component': 'section',
@@ -243,7 +259,7 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
   return {
     form: {
       type: 'object',
-      title: items.length === 1 ? (items[0]!.form.title ?? items[0]!.name) : '一表申请',
+      title: items.length === 1 ? (formOf(items[0]!).title ?? items[0]!.name) : '一表申请',
       properties,
     },
     provenance,
@@ -261,7 +277,7 @@ export function fanOut(
   const out: Record<string, Record<string, unknown>> = {};
   for (const item of items) {
     const own: Record<string, unknown> = {
-      ...((data[sectionKey(item.code)] as Record<string, unknown> | undefined) ?? {}),
+      ...((data[sectionKey(codeOf(item))] as Record<string, unknown> | undefined) ?? {}),
     };
     const place = (fields: FormFields, target: Record<string, unknown>) => {
       for (const [key, field] of Object.entries(fields)) {
@@ -270,8 +286,8 @@ export function fanOut(
           target[key] = data[field['x-data-element']];
       }
     };
-    place(item.form.properties, own);
-    out[item.code] = own;
+    place(formOf(item).properties, own);
+    out[codeOf(item)] = own;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Bundle, DataElement, Item } from '@oneseal/schemas';
+import type { Bundle, DataElement, ResolvedItem } from '@oneseal/schemas';
 
 /** An answer of the API that is not a success, with the fields it names (422) in zh-CN. */
 export class ApiProblem extends Error {
@@ -74,9 +74,9 @@ export const api = {
     request<{ items: ItemSummary[]; total: number; next: string | null }>(
       `/public/regions/${region}/items${query({ ...params, limit: '100' })}`,
     ),
-  item: (region: string, code: string) => request<Item>(`/public/regions/${region}/items/${code}`),
+  item: (region: string, code: string) => request<ResolvedItem>(`/public/regions/${region}/items/${code}`),
   itemVersion: (region: string, code: string, version: number) =>
-    request<Item>(`/public/regions/${region}/items/${code}/versions/${version}`),
+    request<ResolvedItem>(`/public/regions/${region}/items/${code}/versions/${version}`),
   bundles: () => request<Bundle[]>('/public/bundles'),
   dataElements: () => request<DataElement[]>('/public/data-elements'),
   submit: (body: { region: string; items: string[]; data: unknown }) =>

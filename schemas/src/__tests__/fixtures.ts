@@ -4,7 +4,7 @@ import type { BaseItem, ItemImplementation } from '../index';
 export function licenceBase(): BaseItem {
   return {
     kind: 'base-item',
-    schemaVersion: 1,
+    schemaVersion: 2,
     code: '0117313000',
     name: '在村庄、集镇规划区内公共场所修建临时建筑等设施审批',
     type: '01',
@@ -61,7 +61,7 @@ export function licenceBase(): BaseItem {
 export function licenceImplementation(): ItemImplementation {
   return {
     kind: 'implementation',
-    schemaVersion: 1,
+    schemaVersion: 2,
     baseCode: '0117313000',
     regionCode: '450321100',
     implementationCode: '11450321MB1957744C-0117313000',
@@ -81,7 +81,10 @@ export function licenceImplementation(): ItemImplementation {
     handlingScope: '4',
     place: '阳朔县阳朔镇便民服务中心',
     hours: '周一至周五 8:00-12:00，15:00-18:00（法定节假日除外）',
-    contacts: { consultPhone: '0773-8822001', complaintPhone: '0773-8822345' },
+    contacts: [
+      { kind: 'consult', phone: '0773-8822001' },
+      { kind: 'complaint', phone: '0773-8822345' },
+    ],
     materials: [{ material: 'ID-CARD' }, { material: 'SITE-PLAN', necessity: '3' }],
     status: 'published',
     version: 1,

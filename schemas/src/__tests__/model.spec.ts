@@ -84,8 +84,24 @@ describe('resolveItem', () => {
     impl.faq = [{ question: '可以预约吗？', answer: '可以，拨打咨询电话预约。' }];
     impl.fees = { charged: false, items: [] };
     const item = resolveItem(licenceBase(), impl, options);
-    expect(item.faq.map((f) => f.question)).toEqual(['临时建筑可以使用多久？', '可以预约吗？']);
+    expect(item.faq!.map((f) => f.question)).toEqual(['临时建筑可以使用多久？', '可以预约吗？']);
     expect(item.fees).toBe(impl.fees);
+  });
+
+  it('leaves out what neither level states, rather than defaulting it', () => {
+    const base = licenceBase();
+    delete base.statutoryLimit;
+    delete base.result;
+    base.faq = [];
+    delete base.fees;
+    const impl = licenceImplementation();
+    delete impl.promisedLimit;
+    delete impl.visits;
+    delete impl.contacts;
+    const item = resolveItem(base, impl, options);
+    expect(validateItem(item).errors).toEqual([]);
+    for (const key of ['statutoryLimit', 'promisedLimit', 'result', 'visits', 'contacts', 'fees', 'faq'])
+      expect(item).not.toHaveProperty(key);
   });
 
   it('refuses a material the base item does not list', () => {
@@ -170,8 +186,23 @@ describe('metrics and tags', () => {
     expect(aggregateMetrics([], { code: '450321100', name: '阳朔镇' })).toMatchObject({
       itemCount: 0,
       meanPromisedRatio: null,
+      meanCompleteness: null,
       allTargetsMet: false,
     });
+  });
+
+  it('count what is unstated as not met, never as met, and leave unstated limits out of the ratio', () => {
+    const unstated = item('450330102', { promisedLimit: { none: 'not-prescribed' } });
+    delete unstated.visits;
+    delete unstated.inHall;
+    delete unstated.online;
+    const [m] = metrics([unstated, item('450330102', {})]);
+    expect(m!.atMostOneVisit.count).toBe(1);
+    expect(m!.inHall.count).toBe(1);
+    expect(m!.online.count).toBe(1);
+    expect(m!.meanPromisedRatio).toBeCloseTo(10 / 20);
+    expect(m!.meanCompleteness).toBeGreaterThan(0);
+    expect(m!.meanCompleteness).toBeLessThan(1);
   });
 
   it('earn service tags from the data', () => {
@@ -191,6 +222,8 @@ describe('metrics and tags', () => {
         nearby: { allVillages: false, villages: [] },
       }),
     ).toEqual([]);
+    // Unstated earns nothing: a tag is a promise to the public.
+    expect(serviceTags({})).toEqual([]);
   });
 });
 

@@ -40,14 +40,14 @@ const BREAKS: Record<string, { path: string; break: Mutation }> = {
       }),
   },
   'quality.immediate-case-limit': {
-    path: '/promisedLimit/value',
+    path: '/promisedLimit',
     break: (impl) => void (impl.caseType = '1'),
   },
   'quality.zero-limit-is-immediate': {
     path: '/caseType',
-    break: (impl) => void (impl.promisedLimit = { value: 0, unit: 'workday' }),
+    break: (impl) => void (impl.promisedLimit = { none: 'immediate' }),
   },
-  'quality.full-online-zero-visits': { path: '/visits', break: (impl) => void (impl.online.depth = '4') },
+  'quality.full-online-zero-visits': { path: '/visits', break: (impl) => void (impl.online!.depth = '4') },
   'quality.zero-visits-channel': {
     path: '/handlingForms',
     break: (impl) => {
@@ -56,7 +56,15 @@ const BREAKS: Record<string, { path: string; break: Mutation }> = {
     },
   },
   'quality.visit-reason': { path: '/visitReason', break: (impl) => void delete impl.visitReason },
-  'quality.online-address': { path: '/online/url', break: (impl) => void delete impl.online.url },
+  'quality.online-address': { path: '/online/url', break: (impl) => void delete impl.online!.url },
+  'quality.fee-items-uncharged': {
+    path: '/fees/items',
+    break: (impl) =>
+      void (impl.fees = {
+        charged: false,
+        items: [{ name: '工本费', standard: '10元/件', basis: '桂价费〔2010〕1号' }],
+      }),
+  },
   'quality.fee-basis': {
     path: '/base/fees/items/0/basis',
     break: (_impl, base) =>
@@ -71,22 +79,18 @@ const BREAKS: Record<string, { path: string; break: Mutation }> = {
       }),
   },
   'quality.contacts-differ': {
-    path: '/contacts/complaintPhone',
-    break: (impl) => void (impl.contacts.complaintPhone = '(0773)8822001'),
+    path: '/contacts/1/phone',
+    break: (impl) => void (impl.contacts![1]!.phone = '(0773)8822001'),
   },
-  'quality.contacts-area-code': {
-    path: '/contacts/consultPhone',
-    break: (impl) => void (impl.contacts.consultPhone = '13907731234'),
-  },
-  'quality.licence-steps': { path: '/base/process', break: (_impl, base) => void base.process.splice(3, 1) },
+  'quality.licence-steps': { path: '/base/process', break: (_impl, base) => void base.process!.splice(3, 1) },
   'quality.licence-faq': { path: '/faq', break: (_impl, base) => void (base.faq = []) },
   'quality.result-sample': {
     path: '/base/result/sample',
-    break: (_impl, base) => void delete base.result.sample,
+    break: (_impl, base) => void delete base.result!.sample,
   },
   'quality.no-catch-all-condition': {
     path: '/base/acceptanceConditions/1',
-    break: (_impl, base) => void base.acceptanceConditions.push('法律法规规定的其他条件'),
+    break: (_impl, base) => void base.acceptanceConditions!.push('法律法规规定的其他条件'),
   },
   'quality.in-hall': { path: '/inHall', break: (impl) => void (impl.inHall = false) },
   'quality.promise-shortened': {
@@ -135,11 +139,80 @@ describe('checkItem', () => {
     expect(checkItem(impl, licenceBase())).toEqual([]);
   });
 
+  it('fires no rule for what is left unstated, whatever the visits (issue 12)', () => {
+    const base = licenceBase();
+    const impl = licenceImplementation();
+    for (const key of [
+      'visits',
+      'visitReason',
+      'online',
+      'handlingForms',
+      'contacts',
+      'promisedLimit',
+      'caseType',
+      'inHall',
+    ] as const)
+      delete impl[key];
+    for (const key of ['statutoryLimit', 'result', 'fees', 'maxVisits'] as const) delete base[key];
+    expect(checkItem(impl, base)).toEqual([]);
+    // One visit without a reason asks for it, but only as a warning: the editor is never forced to invent one.
+    impl.visits = 1;
+    expect(checkItem(impl, base).map((f) => [f.rule, f.severity])).toEqual([
+      ['quality.visit-reason', 'warning'],
+    ]);
+    // Zero visits with forms and online unstated is no contradiction either.
+    impl.visits = 0;
+    expect(checkItem(impl, base)).toEqual([]);
+  });
+
+  it('blocks only what is wrong or contradictory; what is merely missing is a warning', () => {
+    const errors = RULES.filter((r) => r.severity === 'error').map((r) => r.id);
+    expect(errors.sort()).toEqual(
+      [
+        'conformance.base-active',
+        'conformance.base-code',
+        'conformance.fees-within-base',
+        'conformance.materials-not-stricter',
+        'conformance.materials-subset',
+        'conformance.promised-within-statutory',
+        'conformance.same-legal-basis',
+        'conformance.same-type',
+        'conformance.visits-within-base',
+        'quality.fee-items-uncharged',
+        'quality.full-online-zero-visits',
+        'quality.immediate-case-limit',
+        'quality.zero-visits-channel',
+      ].sort(),
+    );
+  });
+
   it('compares limits in working days across units', () => {
     const impl = licenceImplementation();
     impl.promisedLimit = { value: 28, unit: 'day' }; // 20 working days: equal to the statutory limit, allowed
     expect(checkItem(impl, licenceBase()).map((f) => f.rule)).not.toContain(
       'conformance.promised-within-statutory',
     );
+  });
+
+  it('flags a promise in months only when it is certainly longer than the statutory limit', () => {
+    const rules = (
+      promisedLimit: ItemImplementation['promisedLimit'],
+      statutoryLimit: BaseItem['statutoryLimit'],
+    ) => {
+      const impl = licenceImplementation();
+      const base = licenceBase();
+      impl.promisedLimit = promisedLimit;
+      base.statutoryLimit = statutoryLimit;
+      return checkItem(impl, base).map((f) => f.rule);
+    };
+    const rule = 'conformance.promised-within-statutory';
+    // A month is 20 to 22.1 working days: within 22 working days it may be either, so it is not an error.
+    expect(rules({ value: 1, unit: 'month' }, { value: 22, unit: 'workday' })).not.toContain(rule);
+    expect(rules({ value: 1, unit: 'month' }, { value: 19, unit: 'workday' })).toContain(rule);
+    expect(rules({ value: 2, unit: 'month' }, { value: 1, unit: 'month' })).toContain(rule);
+    expect(rules({ none: 'immediate' }, { value: 1, unit: 'year' })).not.toContain(rule);
+    // 法律未规定 and a limit only in words state no span to compare.
+    expect(rules({ value: 90, unit: 'workday' }, { none: 'not-prescribed' })).not.toContain(rule);
+    expect(rules({ value: 90, unit: 'workday' }, { note: '户籍人口及时办理' })).not.toContain(rule);
   });
 });

@@ -36,17 +36,76 @@ describe('validateItem', () => {
 
   it('explains a malformed code in words', () => {
     const impl = licenceImplementation();
-    impl.implementingBody.uscc = '11450321MB1957744D';
-    impl.contacts.consultPhone = '8822001';
+    impl.implementingBody!.uscc = '11450321MB1957744D';
+    impl.contacts![0]!.phone = '882200';
     expect(validateItem(impl).errors).toEqual([
       { path: '/implementingBody/uscc', message: '不是有效的统一社会信用代码' },
-      { path: '/contacts/consultPhone', message: '不是有效的联系电话' },
+      { path: '/contacts/0/phone', message: '不是有效的电话号码' },
+    ]);
+  });
+
+  it('takes a local number where the region’s area code is known, and refuses it where it is not', () => {
+    const impl = licenceImplementation();
+    impl.contacts![0]!.phone = '8822001';
+    expect(validateItem(impl).errors).toEqual([]);
+    // An item of no known region (a guide from outside Guilin): a bare local number cannot be completed.
+    const elsewhere = {
+      kind: 'item',
+      schemaVersion: 2,
+      name: '最低生活保障',
+      materials: [],
+      contacts: [{ phone: '8063801' }],
+    };
+    expect(validateItem(elsewhere).errors).toEqual([
+      { path: '/contacts/0/phone', message: expect.stringContaining('没有区号') },
+    ]);
+  });
+
+  it('asks a contact for a phone or another channel', () => {
+    const impl = licenceImplementation();
+    impl.contacts = [{ kind: 'complaint' }];
+    expect(validateItem(impl).errors).toEqual([{ path: '/contacts/0', message: '须写明电话或其他联系途径' }]);
+  });
+
+  it('refuses a time limit that mixes a figure with 即办, or half a figure', () => {
+    const base = licenceBase();
+    base.statutoryLimit = { none: 'immediate', value: 5, unit: 'workday' };
+    base.process![0]!.timeLimit = { value: 5 };
+    base.process![1]!.timeLimit = {
+      value: 30,
+      unit: 'workday',
+      extension: { mode: 'to', value: 20, unit: 'workday' },
+    };
+    expect(validateItem(base).errors).toEqual([
+      { path: '/statutoryLimit/none', message: expect.stringContaining('不能再写天数') },
+      { path: '/process/0/timeLimit/unit', message: '时限的数值和单位须同时填写' },
+      { path: '/process/1/timeLimit/extension/value', message: '“可延长至”的时限应长于原时限' },
+    ]);
+  });
+
+  it('holds limits as guides state them: months, years, none, an extension, words only', () => {
+    const base = licenceBase();
+    base.statutoryLimit = {
+      value: 30,
+      unit: 'workday',
+      extension: { mode: 'by', value: 15, unit: 'workday' },
+    };
+    base.process![0]!.timeLimit = { value: 1, unit: 'month' };
+    base.process![1]!.timeLimit = { none: 'not-prescribed' };
+    base.process![2]!.timeLimit = { note: '当场' };
+    base.process![3]!.timeLimit = { value: 1, unit: 'year' };
+    expect(validateItem(base).errors).toEqual([]);
+  });
+
+  it('tells a version-1 document to be migrated', () => {
+    expect(validateItem({ ...licenceBase(), schemaVersion: 1 }).errors).toEqual([
+      { path: '/schemaVersion', message: '模型版本应为 2；版本 1 的文档须先经迁移（migrateDocument）再校验' },
     ]);
   });
 
   it('refuses script in a form: no x-reactions, conditions only as data', () => {
     const base = licenceBase();
-    Object.assign(base.form.properties.purpose!, { 'x-reactions': '{{ $self.visible = false }}' });
+    Object.assign(base.form!.properties.purpose!, { 'x-reactions': '{{ $self.visible = false }}' });
     expect(validateItem(base).errors).toEqual([
       { path: '/form/properties/purpose/x-reactions', message: '不是允许的字段' },
     ]);
@@ -54,10 +113,10 @@ describe('validateItem', () => {
 
   it('checks what JSON Schema cannot: step references, duplicate materials, condition fields', () => {
     const base = licenceBase();
-    base.process[0]!.next = ['nowhere'];
-    base.process[1]!.branches = [{ kind: 'correct', to: 'missing' }];
+    base.process![0]!.next = ['nowhere'];
+    base.process![1]!.branches = [{ kind: 'correct', to: 'missing' }];
     base.materials.push({ ...base.materials[0]! });
-    base.form.properties.purpose!['x-visible-when'] = { field: 'noSuchField', op: 'notEmpty' };
+    base.form!.properties.purpose!['x-visible-when'] = { field: 'noSuchField', op: 'notEmpty' };
     expect(validateItem(base).errors).toEqual([
       { path: '/materials/0/material', message: '材料 ID-CARD 重复列出' },
       { path: '/materials/2/material', message: '材料 ID-CARD 重复列出' },
@@ -71,7 +130,7 @@ describe('validateItem', () => {
 describe('validateBundle and validateDocument', () => {
   const bundle = {
     kind: 'bundle',
-    schemaVersion: 1,
+    schemaVersion: 2,
     code: 'NEWBORN',
     name: '新生儿出生一件事',
     questions: [{ id: 'localHukou', text: '父母一方是否为本县户籍？', type: 'boolean' }],
@@ -104,7 +163,7 @@ describe('validateBundle and validateDocument', () => {
     expect(
       validateDocument({
         kind: 'material',
-        schemaVersion: 1,
+        schemaVersion: 2,
         code: 'ID-CARD',
         name: '居民身份证',
         defaultSource: '3',
@@ -113,7 +172,7 @@ describe('validateBundle and validateDocument', () => {
     expect(
       validateDocument({
         kind: 'material',
-        schemaVersion: 1,
+        schemaVersion: 2,
         code: 'id card',
         name: '居民身份证',
         defaultSource: '3',

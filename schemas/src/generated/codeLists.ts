@@ -24,6 +24,14 @@ export const CODE_LISTS = {
     ["6","村（社区）级"],
     ["7","分级管理"],
   ],
+  BodyLevel: [
+    ["1","国家级"],
+    ["2","省级"],
+    ["3","市级"],
+    ["4","县级"],
+    ["5","乡镇（街道）级"],
+    ["6","村（社区）级"],
+  ],
   PowerSource: [
     ["1","法定本级行使"],
     ["2","上级下放"],
@@ -45,6 +53,18 @@ export const CODE_LISTS = {
     ["4","社会组织法人"],
     ["5","行政机关"],
     ["6","其他组织"],
+  ],
+  ContactKind: [
+    ["consult","咨询"],
+    ["complaint","投诉"],
+    ["supervision","监督"],
+  ],
+  LegalLevel: [
+    ["1","法律"],
+    ["2","行政法规"],
+    ["3","地方性法规"],
+    ["4","规章"],
+    ["5","规范性文件"],
   ],
   CaseType: [
     ["1","即办件"],
@@ -97,6 +117,12 @@ export const CODE_LISTS = {
     ["4","在线填报"],
     ["9","其他"],
   ],
+  MaterialUnit: [
+    ["1","份"],
+    ["2","张"],
+    ["3","本"],
+    ["4","套"],
+  ],
   ResultType: [
     ["1","证照"],
     ["2","批文"],
@@ -106,6 +132,16 @@ export const CODE_LISTS = {
   TimeUnit: [
     ["workday","个工作日"],
     ["day","个自然日"],
+    ["month","个月"],
+    ["year","年"],
+  ],
+  NoLimit: [
+    ["immediate","即办"],
+    ["not-prescribed","法律未规定"],
+  ],
+  ExtensionMode: [
+    ["by","可延长"],
+    ["to","可延长至"],
   ],
   ItemStatus: [
     ["draft","草稿"],

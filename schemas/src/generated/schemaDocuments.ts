@@ -22,6 +22,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     "schemaVersion": {
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
+    "code": {
+      "$ref": "common.schema.json#/$defs/BasicCode"
+    },
+    "status": {
+      "$ref": "codes.schema.json#/$defs/ItemStatus"
+    },
+    "version": {
+      "type": "integer",
+      "minimum": 1
+    },
     "maxVisits": {
       "description": "标准到办事现场最多次数",
       "type": "integer",
@@ -54,17 +64,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "required": [
     "kind",
     "schemaVersion",
-    "maxVisits",
+    "code",
     "materials",
-    "fees",
-    "faq",
-    "riskPoints"
+    "status",
+    "version"
   ],
   "unevaluatedProperties": false,
   "$defs": {
     "CatalogueFields": {
       "title": "CatalogueFields",
-      "description": "基本目录要素：由基本目录规定，乡镇不能改变",
+      "description": "基本目录要素：由基本目录规定，乡镇不能改变；指南没有载明的要素不填",
       "type": "object",
       "properties": {
         "code": {
@@ -76,10 +85,13 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "type": {
           "$ref": "codes.schema.json#/$defs/ItemType"
         },
+        "content": {
+          "description": "事项内容（事项简述）",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
         "legalBasis": {
           "description": "设定依据",
           "type": "array",
-          "minItems": 1,
           "items": {
             "$ref": "common.schema.json#/$defs/LegalBasis"
           }
@@ -87,7 +99,6 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "exerciseLevel": {
           "description": "行使层级",
           "type": "array",
-          "minItems": 1,
           "uniqueItems": true,
           "items": {
             "$ref": "codes.schema.json#/$defs/ExerciseLevel"
@@ -96,7 +107,6 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "serviceObjects": {
           "description": "服务对象",
           "type": "array",
-          "minItems": 1,
           "uniqueItems": true,
           "items": {
             "$ref": "codes.schema.json#/$defs/ServiceObject"
@@ -117,7 +127,6 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "acceptanceConditions": {
           "description": "受理条件",
           "type": "array",
-          "minItems": 1,
           "items": {
             "$ref": "common.schema.json#/$defs/Text"
           }
@@ -138,10 +147,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "process": {
           "description": "标准办理流程",
           "type": "array",
-          "minItems": 1,
           "items": {
             "$ref": "process-step.schema.json"
           }
+        },
+        "benefitStandard": {
+          "$ref": "common.schema.json#/$defs/BenefitStandard"
         },
         "result": {
           "$ref": "common.schema.json#/$defs/Result"
@@ -156,6 +167,13 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "form": {
           "$ref": "item-form.schema.json"
         },
+        "themes": {
+          "description": "主题分类（如“生育收养”）",
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/$defs/ShortText"
+          }
+        },
         "keywords": {
           "description": "检索用的别名、俗称",
           "type": "array",
@@ -165,18 +183,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         }
       },
       "required": [
-        "code",
-        "name",
-        "type",
-        "legalBasis",
-        "exerciseLevel",
-        "serviceObjects",
-        "department",
-        "acceptanceConditions",
-        "statutoryLimit",
-        "process",
-        "result",
-        "form"
+        "name"
       ]
     }
   }
@@ -198,6 +205,13 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "schemaVersion": {
       "$ref": "common.schema.json#/$defs/SchemaVersion"
+    },
+    "status": {
+      "$ref": "codes.schema.json#/$defs/ItemStatus"
+    },
+    "version": {
+      "type": "integer",
+      "minimum": 1
     },
     "code": {
       "type": "string",
@@ -239,7 +253,9 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     "code",
     "name",
     "questions",
-    "items"
+    "items",
+    "status",
+    "version"
   ],
   "unevaluatedProperties": false,
   "$defs": {
@@ -394,6 +410,27 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "7": "分级管理"
       }
     },
+    "BodyLevel": {
+      "title": "BodyLevel",
+      "description": "实施主体层级",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6"
+      ],
+      "x-labels": {
+        "1": "国家级",
+        "2": "省级",
+        "3": "市级",
+        "4": "县级",
+        "5": "乡镇（街道）级",
+        "6": "村（社区）级"
+      }
+    },
     "PowerSource": {
       "title": "PowerSource",
       "description": "权力来源",
@@ -451,6 +488,40 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "4": "社会组织法人",
         "5": "行政机关",
         "6": "其他组织"
+      }
+    },
+    "ContactKind": {
+      "title": "ContactKind",
+      "description": "联系方式的用途",
+      "type": "string",
+      "enum": [
+        "consult",
+        "complaint",
+        "supervision"
+      ],
+      "x-labels": {
+        "consult": "咨询",
+        "complaint": "投诉",
+        "supervision": "监督"
+      }
+    },
+    "LegalLevel": {
+      "title": "LegalLevel",
+      "description": "依据的效力层级",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5"
+      ],
+      "x-labels": {
+        "1": "法律",
+        "2": "行政法规",
+        "3": "地方性法规",
+        "4": "规章",
+        "5": "规范性文件"
       }
     },
     "CaseType": {
@@ -595,6 +666,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "9": "其他"
       }
     },
+    "MaterialUnit": {
+      "title": "MaterialUnit",
+      "description": "材料计量单位",
+      "type": "string",
+      "enum": [
+        "1",
+        "2",
+        "3",
+        "4"
+      ],
+      "x-labels": {
+        "1": "份",
+        "2": "张",
+        "3": "本",
+        "4": "套"
+      }
+    },
     "ResultType": {
       "title": "ResultType",
       "description": "审批结果类型",
@@ -618,11 +706,41 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "string",
       "enum": [
         "workday",
-        "day"
+        "day",
+        "month",
+        "year"
       ],
       "x-labels": {
         "workday": "个工作日",
-        "day": "个自然日"
+        "day": "个自然日",
+        "month": "个月",
+        "year": "年"
+      }
+    },
+    "NoLimit": {
+      "title": "NoLimit",
+      "description": "没有以天数表示的时限：即办（当场办结），或法律、法规未规定时限",
+      "type": "string",
+      "enum": [
+        "immediate",
+        "not-prescribed"
+      ],
+      "x-labels": {
+        "immediate": "即办",
+        "not-prescribed": "法律未规定"
+      }
+    },
+    "ExtensionMode": {
+      "title": "ExtensionMode",
+      "description": "时限延长的写法：再延长若干天，或延长至若干天",
+      "type": "string",
+      "enum": [
+        "by",
+        "to"
+      ],
+      "x-labels": {
+        "by": "可延长",
+        "to": "可延长至"
       }
     },
     "ItemStatus": {
@@ -856,8 +974,8 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "$defs": {
     "SchemaVersion": {
       "title": "SchemaVersion",
-      "description": "文档所依据的模型版本；模型升级时按版本逐步迁移",
-      "const": 1
+      "description": "文档所依据的模型版本；模型升级时按版本逐步迁移（migrateDocument）",
+      "const": 2
     },
     "Text": {
       "type": "string",
@@ -899,6 +1017,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "string",
       "format": "cn-phone"
     },
+    "ServicePhone": {
+      "description": "服务电话：带区号的固定电话、手机号码，或不带区号的本地号码（按事项所在地区号补全）",
+      "type": "string",
+      "format": "cn-service-phone"
+    },
     "IsoDate": {
       "type": "string",
       "format": "date"
@@ -910,22 +1033,54 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "TimeLimit": {
       "title": "TimeLimit",
-      "description": "时限（数值 + 单位）；0 表示即办",
+      "description": "时限，按指南的写法：数值和单位（工作日、自然日、月、年），或没有天数（即办、法律未规定），可以延长，可以只有说明",
       "type": "object",
       "properties": {
         "value": {
           "type": "number",
-          "minimum": 0,
+          "exclusiveMinimum": 0,
           "maximum": 3650
         },
         "unit": {
           "$ref": "codes.schema.json#/$defs/TimeUnit"
         },
+        "none": {
+          "$ref": "codes.schema.json#/$defs/NoLimit"
+        },
+        "extension": {
+          "$ref": "#/$defs/TimeExtension"
+        },
         "note": {
+          "description": "说明（如起算日、不计入时限的环节）",
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "minProperties": 1,
+      "additionalProperties": false
+    },
+    "TimeExtension": {
+      "title": "TimeExtension",
+      "description": "时限的延长：可延长若干天，或可延长至若干天，及延长的情形",
+      "type": "object",
+      "properties": {
+        "mode": {
+          "$ref": "codes.schema.json#/$defs/ExtensionMode"
+        },
+        "value": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "maximum": 3650
+        },
+        "unit": {
+          "$ref": "codes.schema.json#/$defs/TimeUnit"
+        },
+        "condition": {
+          "description": "可以延长的情形",
           "$ref": "#/$defs/Text"
         }
       },
       "required": [
+        "mode",
         "value",
         "unit"
       ],
@@ -933,14 +1088,22 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "LegalBasis": {
       "title": "LegalBasis",
-      "description": "设定（实施）依据：法律法规名称及条款",
+      "description": "设定（实施）依据：法律法规或文件名称、文号、效力层级及条款",
       "type": "object",
       "properties": {
         "law": {
           "$ref": "#/$defs/ShortText"
         },
+        "docNumber": {
+          "description": "文号（如 国发〔2014〕47号）",
+          "$ref": "#/$defs/ShortText"
+        },
+        "level": {
+          "$ref": "codes.schema.json#/$defs/LegalLevel"
+        },
         "article": {
           "type": "string",
+          "minLength": 1,
           "maxLength": 100
         },
         "text": {
@@ -971,7 +1134,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "ImplementingBody": {
       "title": "ImplementingBody",
-      "description": "实施主体",
+      "description": "实施主体：乡镇、县、市或更高层级的机构，或泛指一类机构（如“各乡镇民政站”）",
       "type": "object",
       "properties": {
         "name": {
@@ -983,42 +1146,38 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "nature": {
           "$ref": "codes.schema.json#/$defs/BodyNature"
         },
+        "level": {
+          "$ref": "codes.schema.json#/$defs/BodyLevel"
+        },
+        "generic": {
+          "description": "泛指一类机构（如“各乡镇民政站”），不是某一个机构",
+          "type": "boolean"
+        },
         "department": {
           "description": "承办机构（内设机构或服务中心）",
           "$ref": "#/$defs/ShortText"
         }
       },
-      "required": [
-        "name",
-        "uscc",
-        "nature"
-      ],
+      "minProperties": 1,
       "additionalProperties": false
     },
-    "Contacts": {
-      "title": "Contacts",
-      "description": "咨询与监督投诉方式",
+    "Contact": {
+      "title": "Contact",
+      "description": "一种联系方式：用途（咨询、投诉、监督）和电话或其他途径（窗口、网站、热线、信箱）",
       "type": "object",
       "properties": {
-        "consultPhone": {
-          "$ref": "#/$defs/Phone"
+        "kind": {
+          "$ref": "codes.schema.json#/$defs/ContactKind"
         },
-        "complaintPhone": {
-          "$ref": "#/$defs/Phone"
+        "phone": {
+          "$ref": "#/$defs/ServicePhone"
         },
-        "consultOther": {
-          "description": "其他咨询途径（窗口、网站）",
-          "$ref": "#/$defs/Text"
-        },
-        "complaintOther": {
-          "description": "其他投诉渠道（12345 热线、信箱）",
+        "channel": {
+          "description": "其他途径（窗口、网站、12345 热线、信箱）",
           "$ref": "#/$defs/Text"
         }
       },
-      "required": [
-        "consultPhone",
-        "complaintPhone"
-      ],
+      "minProperties": 1,
       "additionalProperties": false
     },
     "FeeItem": {
@@ -1050,7 +1209,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "Fees": {
       "title": "Fees",
-      "description": "收费：不收费时 items 为空",
+      "description": "收费：是否收费及收费项目",
       "type": "object",
       "properties": {
         "charged": {
@@ -1064,8 +1223,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         }
       },
       "required": [
-        "charged",
-        "items"
+        "charged"
       ],
       "additionalProperties": false
     },
@@ -1133,9 +1291,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       },
       "required": [
         "kind",
-        "name",
-        "timeLimit",
-        "countsInLimit"
+        "name"
       ],
       "additionalProperties": false
     },
@@ -1158,9 +1314,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "#/$defs/Text"
         }
       },
-      "required": [
-        "type"
-      ],
+      "minProperties": 1,
       "additionalProperties": false
     },
     "Online": {
@@ -1203,8 +1357,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         }
       },
       "required": [
-        "available",
-        "atVillage"
+        "available"
       ],
       "additionalProperties": false
     },
@@ -1369,11 +1522,91 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "cancelDate": {
           "$ref": "#/$defs/IsoDate"
         }
+      }
+    },
+    "BenefitStandard": {
+      "title": "BenefitStandard",
+      "description": "给付（救助、补贴）标准：说明、分档金额和计发办法",
+      "type": "object",
+      "properties": {
+        "summary": {
+          "description": "标准说明",
+          "$ref": "#/$defs/Text"
+        },
+        "tiers": {
+          "description": "分档或分项标准",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/BenefitTier"
+          }
+        },
+        "rule": {
+          "description": "计发办法（如“不超过最高补贴额度的按照实际费用进行补贴”）",
+          "$ref": "#/$defs/Text"
+        }
+      },
+      "minProperties": 1,
+      "additionalProperties": false
+    },
+    "BenefitTier": {
+      "title": "BenefitTier",
+      "description": "一档或一项给付标准",
+      "type": "object",
+      "properties": {
+        "name": {
+          "description": "档次或项目（如 A类、80—89周岁、火化费）",
+          "$ref": "#/$defs/ShortText"
+        },
+        "amount": {
+          "description": "金额",
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100000000
+        },
+        "unit": {
+          "description": "金额单位（如 元、元/人/月）",
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 20
+        },
+        "upTo": {
+          "description": "为最高额度（按实际不超过此额）",
+          "type": "boolean"
+        },
+        "condition": {
+          "description": "适用条件",
+          "$ref": "#/$defs/Text"
+        }
       },
       "required": [
-        "status",
-        "version"
-      ]
+        "name"
+      ],
+      "additionalProperties": false
+    },
+    "Publication": {
+      "title": "Publication",
+      "description": "公开信息：索引号、发布机构、发布日期和公开网址",
+      "type": "object",
+      "properties": {
+        "indexNumber": {
+          "description": "索引号",
+          "$ref": "#/$defs/ShortText"
+        },
+        "publisher": {
+          "description": "发布机构",
+          "$ref": "#/$defs/ShortText"
+        },
+        "date": {
+          "description": "发布日期",
+          "$ref": "#/$defs/IsoDate"
+        },
+        "url": {
+          "description": "公开网址",
+          "$ref": "#/$defs/Url"
+        }
+      },
+      "minProperties": 1,
+      "additionalProperties": false
     }
   }
 },
@@ -1666,6 +1899,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     "baseCode": {
       "$ref": "common.schema.json#/$defs/BasicCode"
     },
+    "regionCode": {
+      "$ref": "common.schema.json#/$defs/TownshipCode"
+    },
+    "status": {
+      "$ref": "codes.schema.json#/$defs/ItemStatus"
+    },
+    "version": {
+      "type": "integer",
+      "minimum": 1
+    },
     "baseVersion": {
       "description": "所依据的基本目录版本",
       "type": "integer",
@@ -1710,13 +1953,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     "kind",
     "schemaVersion",
     "baseCode",
-    "materials"
+    "regionCode",
+    "materials",
+    "status",
+    "version"
   ],
   "unevaluatedProperties": false,
   "$defs": {
     "LocalFields": {
       "title": "LocalFields",
-      "description": "实施清单要素：由乡镇（街道）设定",
+      "description": "实施清单要素：由乡镇（街道）设定；没有载明的要素不填",
       "type": "object",
       "properties": {
         "regionCode": {
@@ -1740,12 +1986,14 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "promisedLimit": {
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
+        "handlingLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        },
         "caseType": {
           "$ref": "codes.schema.json#/$defs/CaseType"
         },
         "handlingForms": {
           "type": "array",
-          "minItems": 1,
           "uniqueItems": true,
           "items": {
             "$ref": "codes.schema.json#/$defs/HandlingForm"
@@ -1796,11 +2044,18 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "common.schema.json#/$defs/Text"
         },
         "contacts": {
-          "$ref": "common.schema.json#/$defs/Contacts"
+          "description": "咨询、投诉和监督方式",
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/$defs/Contact"
+          }
         },
         "publicQuery": {
           "description": "办件结果公开查询方式",
           "$ref": "common.schema.json#/$defs/Text"
+        },
+        "publication": {
+          "$ref": "common.schema.json#/$defs/Publication"
         },
         "proxy": {
           "$ref": "common.schema.json#/$defs/ProxyService"
@@ -1813,27 +2068,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "integer",
           "minimum": 0
         }
-      },
-      "required": [
-        "regionCode",
-        "implementationCode",
-        "implementingBody",
-        "powerSource",
-        "promisedLimit",
-        "caseType",
-        "handlingForms",
-        "visits",
-        "online",
-        "inHall",
-        "appointment",
-        "express",
-        "onlinePayment",
-        "selfServiceTerminal",
-        "handlingScope",
-        "place",
-        "hours",
-        "contacts"
-      ]
+      }
     }
   }
 },
@@ -1893,12 +2128,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "required": [
     "kind",
     "schemaVersion",
-    "regionName",
-    "baseVersion",
-    "materials",
-    "fees",
-    "faq",
-    "riskPoints"
+    "materials"
   ],
   "unevaluatedProperties": false
 },
@@ -1934,6 +2164,9 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "minimum": 0,
       "maximum": 99
     },
+    "unit": {
+      "$ref": "codes.schema.json#/$defs/MaterialUnit"
+    },
     "necessity": {
       "$ref": "codes.schema.json#/$defs/MaterialNecessity"
     },
@@ -1958,18 +2191,20 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "description": "受理标准",
       "$ref": "common.schema.json#/$defs/Text"
     },
+    "basis": {
+      "description": "材料依据",
+      "$ref": "common.schema.json#/$defs/Text"
+    },
+    "exemption": {
+      "description": "免交情形（如“本地户籍老年人免交”）",
+      "$ref": "common.schema.json#/$defs/Text"
+    },
     "when": {
       "$ref": "#/$defs/MaterialSituation"
     }
   },
   "required": [
-    "material",
-    "form",
-    "medium",
-    "originals",
-    "copies",
-    "necessity",
-    "source"
+    "material"
   ],
   "additionalProperties": false,
   "$defs": {
@@ -2018,6 +2253,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "codes.schema.json#/$defs/MaterialSource"
         },
         "notes": {
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "exemption": {
+          "description": "免交情形",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -2157,9 +2396,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   },
   "required": [
     "id",
-    "name",
-    "stage",
-    "post"
+    "name"
   ],
   "additionalProperties": false,
   "$defs": {
@@ -2392,14 +2629,26 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "#/$defs/Share"
         },
         "meanPromisedRatio": {
-          "description": "承诺时限 ÷ 法定时限的平均值（按工作日），越小压缩越多；无事项时为 null",
+          "description": "承诺时限 ÷ 法定时限的平均值（按工作日），越小压缩越多；只计两个时限都载明天数的事项，没有这样的事项时为 null",
           "type": [
             "number",
             "null"
           ]
         },
+        "promisedRatioCount": {
+          "description": "承诺时限和法定时限都载明天数、计入 meanPromisedRatio 的事项数",
+          "type": "integer",
+          "minimum": 0
+        },
         "meanMaterials": {
           "description": "平均每个事项的材料数",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "meanCompleteness": {
+          "description": "平均完整度：各事项载明的基本要素占应载明要素的比例（0–1）的平均值；无事项时为 null",
           "type": [
             "number",
             "null"
@@ -2417,7 +2666,9 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "online",
         "inHall",
         "meanPromisedRatio",
+        "promisedRatioCount",
         "meanMaterials",
+        "meanCompleteness",
         "allTargetsMet"
       ],
       "additionalProperties": false

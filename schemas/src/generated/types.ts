@@ -8,21 +8,31 @@ export type BaseItem = CatalogueFields &
     kind: 'base-item';
     schemaVersion: SchemaVersion;
     /**
+     * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+     */
+    code: string;
+    status: ItemStatus;
+    version: number;
+    /**
      * 标准到办事现场最多次数
      */
-    maxVisits: number;
+    maxVisits?: number;
     /**
      * 标准申请材料
      */
     materials: MaterialRequirement[];
-    fees: Fees;
-    faq: Faq[];
-    riskPoints: RiskPoint[];
+    fees?: Fees;
+    faq?: Faq[];
+    riskPoints?: RiskPoint[];
   };
 /**
  * 事项类型
  */
 export type ItemType = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '20';
+/**
+ * 依据的效力层级
+ */
+export type LegalLevel = '1' | '2' | '3' | '4' | '5';
 /**
  * 行使层级
  */
@@ -34,7 +44,15 @@ export type ServiceObject = '1' | '2' | '3' | '4' | '5' | '6';
 /**
  * 时限单位
  */
-export type TimeUnit = 'workday' | 'day';
+export type TimeUnit = 'workday' | 'day' | 'month' | 'year';
+/**
+ * 没有以天数表示的时限：即办（当场办结），或法律、法规未规定时限
+ */
+export type NoLimit = 'immediate' | 'not-prescribed';
+/**
+ * 时限延长的写法：再延长若干天，或延长至若干天
+ */
+export type ExtensionMode = 'by' | 'to';
 /**
  * 特别程序种类
  */
@@ -91,9 +109,9 @@ export type ConditionOperator =
  */
 export type ItemStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'withdrawn' | 'cancelled';
 /**
- * 文档所依据的模型版本；模型升级时按版本逐步迁移
+ * 文档所依据的模型版本；模型升级时按版本逐步迁移（migrateDocument）
  */
-export type SchemaVersion = 1;
+export type SchemaVersion = 2;
 /**
  * 材料形式
  */
@@ -102,6 +120,10 @@ export type MaterialForm = '1' | '2' | '3' | '4';
  * 材料载体
  */
 export type MaterialMedium = '1' | '2' | '3';
+/**
+ * 材料计量单位
+ */
+export type MaterialUnit = '1' | '2' | '3' | '4';
 /**
  * 材料必要性，按对申请人的要求从严到宽排列
  */
@@ -116,6 +138,8 @@ export type MaterialSource = '1' | '2' | '3' | '4' | '9';
 export type Bundle = Lifecycle & {
   kind: 'bundle';
   schemaVersion: SchemaVersion;
+  status: ItemStatus;
+  version: number;
   code: string;
   name: string;
   description?: string;
@@ -131,6 +155,10 @@ export type Bundle = Lifecycle & {
   materialRules?: MaterialRule[];
 };
 /**
+ * 实施主体层级
+ */
+export type BodyLevel = '1' | '2' | '3' | '4' | '5' | '6';
+/**
  * 实施主体性质
  */
 export type BodyNature = '1' | '2' | '3' | '9';
@@ -138,6 +166,10 @@ export type BodyNature = '1' | '2' | '3' | '9';
  * 办件类型
  */
 export type CaseType = '1' | '2' | '3' | '4';
+/**
+ * 联系方式的用途
+ */
+export type ContactKind = 'consult' | 'complaint' | 'supervision';
 /**
  * 办理形式
  */
@@ -174,6 +206,12 @@ export type ItemImplementation = LocalFields &
      */
     baseCode: string;
     /**
+     * 乡镇（街道）代码，9 位
+     */
+    regionCode: string;
+    status: ItemStatus;
+    version: number;
+    /**
      * 所依据的基本目录版本
      */
     baseVersion?: number;
@@ -204,12 +242,12 @@ export type Item = CatalogueFields &
   Lifecycle & {
     kind: 'item';
     schemaVersion: SchemaVersion;
-    regionName: string;
-    baseVersion: number;
+    regionName?: string;
+    baseVersion?: number;
     materials: ResolvedMaterial[];
-    fees: Fees;
-    faq: Faq[];
-    riskPoints: RiskPoint[];
+    fees?: Fees;
+    faq?: Faq[];
+    riskPoints?: RiskPoint[];
   };
 /**
  * 合并后的材料要求：基本目录要求 + 实施清单选用 + 材料库名称
@@ -232,37 +270,35 @@ export type Region = {
 };
 
 /**
- * 基本目录要素：由基本目录规定，乡镇不能改变
+ * 基本目录要素：由基本目录规定，乡镇不能改变；指南没有载明的要素不填
  */
 export interface CatalogueFields {
   /**
    * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
    */
-  code: string;
+  code?: string;
   name: string;
-  type: ItemType;
+  type?: ItemType;
+  /**
+   * 事项内容（事项简述）
+   */
+  content?: string;
   /**
    * 设定依据
-   *
-   * @minItems 1
    */
-  legalBasis: [LegalBasis, ...LegalBasis[]];
+  legalBasis?: LegalBasis[];
   /**
    * 行使层级
-   *
-   * @minItems 1
    */
-  exerciseLevel: [ExerciseLevel, ...ExerciseLevel[]];
+  exerciseLevel?: ExerciseLevel[];
   /**
    * 服务对象
-   *
-   * @minItems 1
    */
-  serviceObjects: [ServiceObject, ...ServiceObject[]];
+  serviceObjects?: ServiceObject[];
   /**
    * 主管部门
    */
-  department: string;
+  department?: string;
   /**
    * 适用范围
    */
@@ -273,48 +309,71 @@ export interface CatalogueFields {
   reviewType?: string;
   /**
    * 受理条件
-   *
-   * @minItems 1
    */
-  acceptanceConditions: [string, ...string[]];
+  acceptanceConditions?: string[];
   /**
    * 数量限制
    */
   quantityLimit?: string;
-  statutoryLimit: TimeLimit;
+  statutoryLimit?: TimeLimit;
   specialProcedures?: SpecialProcedure[];
   /**
    * 标准办理流程
-   *
-   * @minItems 1
    */
-  process: [ProcessStep, ...ProcessStep[]];
-  result: Result;
+  process?: ProcessStep[];
+  benefitStandard?: BenefitStandard;
+  result?: Result;
   /**
    * 申请人权利和义务
    */
   rightsAndObligations?: string[];
-  form: ItemForm;
+  form?: ItemForm;
+  /**
+   * 主题分类（如“生育收养”）
+   */
+  themes?: string[];
   /**
    * 检索用的别名、俗称
    */
   keywords?: string[];
 }
 /**
- * 设定（实施）依据：法律法规名称及条款
+ * 设定（实施）依据：法律法规或文件名称、文号、效力层级及条款
  */
 export interface LegalBasis {
   law: string;
+  /**
+   * 文号（如 国发〔2014〕47号）
+   */
+  docNumber?: string;
+  level?: LegalLevel;
   article?: string;
   text?: string;
 }
 /**
- * 时限（数值 + 单位）；0 表示即办
+ * 时限，按指南的写法：数值和单位（工作日、自然日、月、年），或没有天数（即办、法律未规定），可以延长，可以只有说明
  */
 export interface TimeLimit {
+  value?: number;
+  unit?: TimeUnit;
+  none?: NoLimit;
+  extension?: TimeExtension;
+  /**
+   * 说明（如起算日、不计入时限的环节）
+   */
+  note?: string;
+}
+/**
+ * 时限的延长：可延长若干天，或可延长至若干天，及延长的情形
+ */
+export interface TimeExtension {
+  mode: ExtensionMode;
   value: number;
   unit: TimeUnit;
-  note?: string;
+  /**
+   * 可以延长的情形
+   */
+  condition?: string;
 }
 /**
  * 特别程序（听证、检验、鉴定、专家评审、公示……）
@@ -322,11 +381,11 @@ export interface TimeLimit {
 export interface SpecialProcedure {
   kind: SpecialProcedureKind;
   name: string;
-  timeLimit: TimeLimit;
+  timeLimit?: TimeLimit;
   /**
    * 是否计入办结时限
    */
-  countsInLimit: boolean;
+  countsInLimit?: boolean;
   basis?: string;
 }
 /**
@@ -335,11 +394,11 @@ export interface SpecialProcedure {
 export interface ProcessStep {
   id: string;
   name: string;
-  stage: StepStage;
+  stage?: StepStage;
   /**
    * 岗位
    */
-  post: string;
+  post?: string;
   timeLimit?: TimeLimit;
   /**
    * 本环节产生的文书
@@ -360,10 +419,52 @@ export interface StepBranch {
   timeLimit?: TimeLimit;
 }
 /**
+ * 给付（救助、补贴）标准：说明、分档金额和计发办法
+ */
+export interface BenefitStandard {
+  /**
+   * 标准说明
+   */
+  summary?: string;
+  /**
+   * 分档或分项标准
+   */
+  tiers?: BenefitTier[];
+  /**
+   * 计发办法（如“不超过最高补贴额度的按照实际费用进行补贴”）
+   */
+  rule?: string;
+}
+/**
+ * 一档或一项给付标准
+ */
+export interface BenefitTier {
+  /**
+   * 档次或项目（如 A类、80—89周岁、火化费）
+   */
+  name: string;
+  /**
+   * 金额
+   */
+  amount?: number;
+  /**
+   * 金额单位（如 元、元/人/月）
+   */
+  unit?: string;
+  /**
+   * 为最高额度（按实际不超过此额）
+   */
+  upTo?: boolean;
+  /**
+   * 适用条件
+   */
+  condition?: string;
+}
+/**
  * 审批（办理）结果
  */
 export interface Result {
-  type: ResultType;
+  type?: ResultType;
   name?: string;
   sample?: Attachment;
   /**
@@ -469,8 +570,8 @@ export interface NotCondition {
  * 动态管理：状态、版本与生效/取消日期
  */
 export interface Lifecycle {
-  status: ItemStatus;
-  version: number;
+  status?: ItemStatus;
+  version?: number;
   effectiveDate?: string;
   cancelDate?: string;
 }
@@ -486,18 +587,19 @@ export interface MaterialRequirement {
    * 本事项中的材料名称；缺省时取材料库名称
    */
   name?: string;
-  form: MaterialForm;
-  medium: MaterialMedium;
+  form?: MaterialForm;
+  medium?: MaterialMedium;
   /**
    * 原件份数
    */
-  originals: number;
+  originals?: number;
   /**
    * 复印件份数
    */
-  copies: number;
-  necessity: MaterialNecessity;
-  source: MaterialSource;
+  copies?: number;
+  unit?: MaterialUnit;
+  necessity?: MaterialNecessity;
+  source?: MaterialSource;
   /**
    * 出具单位
    */
@@ -512,6 +614,14 @@ export interface MaterialRequirement {
    * 受理标准
    */
   acceptanceStandard?: string;
+  /**
+   * 材料依据
+   */
+  basis?: string;
+  /**
+   * 免交情形（如“本地户籍老年人免交”）
+   */
+  exemption?: string;
   when?: MaterialSituation;
 }
 /**
@@ -522,11 +632,11 @@ export interface MaterialSituation {
   condition?: Condition;
 }
 /**
- * 收费：不收费时 items 为空
+ * 收费：是否收费及收费项目
  */
 export interface Fees {
   charged: boolean;
-  items: FeeItem[];
+  items?: FeeItem[];
 }
 /**
  * 收费项目
@@ -600,36 +710,34 @@ export interface MaterialRule {
   note?: string;
 }
 /**
- * 咨询与监督投诉方式
+ * 一种联系方式：用途（咨询、投诉、监督）和电话或其他途径（窗口、网站、热线、信箱）
  */
-export interface Contacts {
+export interface Contact {
+  kind?: ContactKind;
   /**
-   * 联系电话：带区号的固定电话或手机号码
+   * 服务电话：带区号的固定电话、手机号码，或不带区号的本地号码（按事项所在地区号补全）
    */
-  consultPhone: string;
+  phone?: string;
   /**
-   * 联系电话：带区号的固定电话或手机号码
+   * 其他途径（窗口、网站、12345 热线、信箱）
    */
-  complaintPhone: string;
-  /**
-   * 其他咨询途径（窗口、网站）
-   */
-  consultOther?: string;
-  /**
-   * 其他投诉渠道（12345 热线、信箱）
-   */
-  complaintOther?: string;
+  channel?: string;
 }
 /**
- * 实施主体
+ * 实施主体：乡镇、县、市或更高层级的机构，或泛指一类机构（如“各乡镇民政站”）
  */
 export interface ImplementingBody {
-  name: string;
+  name?: string;
   /**
    * 统一社会信用代码（GB 32100）
    */
-  uscc: string;
-  nature: BodyNature;
+  uscc?: string;
+  nature?: BodyNature;
+  level?: BodyLevel;
+  /**
+   * 泛指一类机构（如“各乡镇民政站”），不是某一个机构
+   */
+  generic?: boolean;
   /**
    * 承办机构（内设机构或服务中心）
    */
@@ -665,9 +773,30 @@ export interface ProxyService {
   /**
    * 村（社区）代办员可代办
    */
-  atVillage: boolean;
+  atVillage?: boolean;
   contact?: string;
   note?: string;
+}
+/**
+ * 公开信息：索引号、发布机构、发布日期和公开网址
+ */
+export interface Publication {
+  /**
+   * 索引号
+   */
+  indexNumber?: string;
+  /**
+   * 发布机构
+   */
+  publisher?: string;
+  /**
+   * 发布日期
+   */
+  date?: string;
+  /**
+   * 公开网址
+   */
+  url?: string;
 }
 /**
  * 数据元：可在各事项表单间共用的命名字段；同一数据元在一表申请中只填一次
@@ -703,72 +832,74 @@ export interface DataElement {
   standard?: string;
 }
 /**
- * 实施清单要素：由乡镇（街道）设定
+ * 实施清单要素：由乡镇（街道）设定；没有载明的要素不填
  */
 export interface LocalFields {
   /**
    * 乡镇（街道）代码，9 位
    */
-  regionCode: string;
+  regionCode?: string;
   /**
    * 实施编码
    */
-  implementationCode: string;
-  implementingBody: ImplementingBody;
+  implementationCode?: string;
+  implementingBody?: ImplementingBody;
   /**
    * 决定机构（与实施主体不同时填写）
    */
   decisionBody?: string;
-  powerSource: PowerSource;
-  promisedLimit: TimeLimit;
-  caseType: CaseType;
-  /**
-   * @minItems 1
-   */
-  handlingForms: [HandlingForm, ...HandlingForm[]];
+  powerSource?: PowerSource;
+  promisedLimit?: TimeLimit;
+  handlingLimit?: TimeLimit;
+  caseType?: CaseType;
+  handlingForms?: HandlingForm[];
   /**
    * 到办事现场次数
    */
-  visits: number;
+  visits?: number;
   /**
    * 必须现场办理原因说明
    */
   visitReason?: string;
-  online: Online;
+  online?: Online;
   /**
    * 是否进驻政务服务大厅
    */
-  inHall: boolean;
+  inHall?: boolean;
   /**
    * 支持预约办理
    */
-  appointment: boolean;
+  appointment?: boolean;
   /**
    * 支持物流快递
    */
-  express: boolean;
+  express?: boolean;
   /**
    * 支持网上支付
    */
-  onlinePayment: boolean;
+  onlinePayment?: boolean;
   /**
    * 支持自助终端办理
    */
-  selfServiceTerminal: boolean;
-  handlingScope: HandlingScope;
+  selfServiceTerminal?: boolean;
+  handlingScope?: HandlingScope;
   /**
    * 办理地点
    */
-  place: string;
+  place?: string;
   /**
    * 办理时间
    */
-  hours: string;
-  contacts: Contacts;
+  hours?: string;
+  /**
+   * 咨询、投诉和监督方式
+   */
+  contacts?: Contact[];
   /**
    * 办件结果公开查询方式
    */
   publicQuery?: string;
+  publication?: Publication;
   proxy?: ProxyService;
   nearby?: NearbyService;
   /**
@@ -790,6 +921,10 @@ export interface MaterialSelection {
   necessity?: MaterialNecessity;
   source?: MaterialSource;
   notes?: string;
+  /**
+   * 免交情形
+   */
+  exemption?: string;
 }
 /**
  * 材料库条目：各事项共用的一种申请材料
@@ -900,13 +1035,21 @@ export interface RegionMetrics {
   online: Share;
   inHall: Share;
   /**
-   * 承诺时限 ÷ 法定时限的平均值（按工作日），越小压缩越多；无事项时为 null
+   * 承诺时限 ÷ 法定时限的平均值（按工作日），越小压缩越多；只计两个时限都载明天数的事项，没有这样的事项时为 null
    */
   meanPromisedRatio: number | null;
+  /**
+   * 承诺时限和法定时限都载明天数、计入 meanPromisedRatio 的事项数
+   */
+  promisedRatioCount: number;
   /**
    * 平均每个事项的材料数
    */
   meanMaterials: number | null;
+  /**
+   * 平均完整度：各事项载明的基本要素占应载明要素的比例（0–1）的平均值；无事项时为 null
+   */
+  meanCompleteness: number | null;
   allTargetsMet: boolean;
 }
 /**

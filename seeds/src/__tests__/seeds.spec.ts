@@ -1,4 +1,4 @@
-import type { Item } from '@oneseal/schemas';
+import type { ResolvedItem } from '@oneseal/schemas';
 import {
   checkItem,
   createAjv,
@@ -92,11 +92,10 @@ describe('pilot implementation lists', () => {
   });
 
   it('are all published, every entry valid against its schema', () => {
-    expect(
-      seeds.implementations.filter((i) => i.status !== 'published').map((i) => i.implementationCode),
-    ).toEqual([]);
+    const key = (i: { regionCode: string; baseCode: string }) => `${i.regionCode}/${i.baseCode}`;
+    expect(seeds.implementations.filter((i) => i.status !== 'published').map(key)).toEqual([]);
     const invalid = seeds.implementations
-      .map((i) => [i.implementationCode, validateItem(i).errors])
+      .map((i) => [key(i), validateItem(i).errors])
       .filter(([, errors]) => errors.length > 0);
     expect(invalid).toEqual([]);
   });
@@ -118,23 +117,29 @@ describe('pilot implementation lists', () => {
     );
   });
 
-  it('list each base item at most once per township, with unique implementation codes', () => {
+  it('list each base item at most once per township', () => {
     const keys = seeds.implementations.map((i) => `${i.regionCode}/${i.baseCode}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const codes = seeds.implementations.map((i) => i.implementationCode);
-    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('hold no value the README admits was invented: no credit codes, phone numbers or deep links (issue 12)', () => {
+    const text = JSON.stringify(seeds.implementations);
+    expect(seeds.implementations.filter((i) => i.implementingBody?.uscc || i.implementationCode)).toEqual([]);
+    expect(text.match(/0773-?\d{7,8}/g)).toBeNull();
+    expect(seeds.implementations.flatMap((i) => i.contacts ?? []).filter((c) => c.phone)).toEqual([]);
+    expect(seeds.implementations.filter((i) => i.online?.url)).toEqual([]);
   });
 });
 
 describe('resolved items and metrics', () => {
-  let items: Item[];
+  let items: ResolvedItem[];
   beforeAll(() => {
     items = resolveSeedItems(seeds);
   });
 
   it('resolve to valid items', () => {
     const invalid = items
-      .map((i) => [i.implementationCode, validateItem(i).errors])
+      .map((i) => [`${i.regionCode}/${i.code}`, validateItem(i).errors])
       .filter(([, errors]) => errors.length > 0);
     expect(invalid).toEqual([]);
   });

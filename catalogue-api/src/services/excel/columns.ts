@@ -1,6 +1,8 @@
 import type {
   BaseItem,
   CodeListName,
+  Contact,
+  ContactKind,
   ItemImplementation,
   MaterialRequirement,
   MaterialSelection,
@@ -227,6 +229,42 @@ function field(header: string, path: string, kind: Kind, width: number, note?: s
   };
 }
 
+/**
+ * A column for one contact of the list: the first phone (or other channel) of a use. Setting it edits that
+ * contact, adds one when the list has none of that use, and drops it once it holds nothing.
+ */
+function contactField(
+  header: string,
+  kind: ContactKind,
+  key: 'phone' | 'channel',
+  note?: string,
+): ItemColumn {
+  const find = (doc: ItemImplementation) => (doc.contacts ?? []).find((c) => c.kind === kind && c[key]);
+  return {
+    header,
+    width: key === 'phone' ? 15 : 20,
+    kind: TEXT,
+    path: '/contacts',
+    ...(note ? { note } : {}),
+    get: (doc) => find(doc)?.[key],
+    set: (doc, value) => {
+      const contacts = [...(doc.contacts ?? [])];
+      const found = find(doc);
+      if (value === undefined) {
+        if (!found) return;
+        const rest: Contact = { ...found };
+        delete rest[key];
+        const index = contacts.indexOf(found);
+        if (rest.phone || rest.channel) contacts[index] = rest;
+        else contacts.splice(index, 1);
+      } else if (found) contacts[contacts.indexOf(found)] = { ...found, [key]: String(value) };
+      else contacts.push({ kind, [key]: String(value) });
+      if (contacts.length > 0) doc.contacts = contacts;
+      else delete doc.contacts;
+    },
+  };
+}
+
 function info(header: string, width: number, get: (c: ItemContext) => Value | undefined): ItemColumn {
   return {
     header,
@@ -257,7 +295,9 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   },
   info('事项名称', 30, (c) => c.name),
   info('状态', 8, (c) => codeLabel('ItemStatus', c.status) ?? c.status),
-  info('法定办结时限（基本目录）', 14, (c) => (c.base ? formatTimeLimit(c.base.statutoryLimit) : undefined)),
+  info('法定办结时限（基本目录）', 14, (c) =>
+    c.base?.statutoryLimit ? formatTimeLimit(c.base.statutoryLimit) : undefined,
+  ),
   info('最多到现场次数（基本目录）', 12, (c) => c.base?.maxVisits),
   field('实施编码', '/implementationCode', TEXT, 30),
   field('实施主体', '/implementingBody/name', TEXT, 22),
@@ -269,11 +309,12 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   field(
     '承诺办结时限',
     '/promisedLimit/value',
-    { type: 'number', min: 0, max: 3650 },
+    { type: 'number', min: 0.5, max: 3650 },
     10,
-    '数字，0 表示即办；不得超过法定办结时限',
+    '天数（与单位一起填写）；不得超过法定办结时限；即办的事项此处留空，在“承诺时限无天数”中选“即办”',
   ),
   field('承诺时限单位', '/promisedLimit/unit', code('TimeUnit'), 12),
+  field('承诺时限无天数', '/promisedLimit/none', code('NoLimit'), 12, '即办，或法律未规定时限'),
   field('承诺时限说明', '/promisedLimit/note', TEXT, 20),
   field('办件类型', '/caseType', code('CaseType'), 10),
   field(
@@ -298,10 +339,10 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   field('通办范围', '/handlingScope', code('HandlingScope'), 12),
   field('办理地点', '/place', TEXT, 30),
   field('办理时间', '/hours', TEXT, 40),
-  field('咨询电话', '/contacts/consultPhone', TEXT, 15, '带区号的固定电话（如 0773-8865553）或手机号码'),
-  field('投诉电话', '/contacts/complaintPhone', TEXT, 15, '带区号的固定电话（如 0773-8880370）或手机号码'),
-  field('其他咨询途径', '/contacts/consultOther', TEXT, 20),
-  field('其他投诉渠道', '/contacts/complaintOther', TEXT, 20),
+  contactField('咨询电话', 'consult', 'phone', '固定电话（本地号码可不带区号，如 8865553）或手机号码'),
+  contactField('投诉电话', 'complaint', 'phone', '固定电话（本地号码可不带区号）或手机号码'),
+  contactField('其他咨询途径', 'consult', 'channel'),
+  contactField('其他投诉渠道', 'complaint', 'channel'),
   field('办件结果公开查询方式', '/publicQuery', TEXT, 30),
   field('帮办代办', '/proxy/available', BOOLEAN, 8, '不提供帮办代办时，本组四列可全部留空'),
   field('村（社区）可代办', '/proxy/atVillage', BOOLEAN, 10),
@@ -370,13 +411,16 @@ function requirement(
   };
 }
 
+/** What the base item states of a material's requirement; '' when it states none. */
 function standardText(s: MaterialRequirement): string {
   return [
-    codeLabel('MaterialForm', s.form),
-    `原件 ${s.originals} 份`,
-    `复印件 ${s.copies} 份`,
-    codeLabel('MaterialNecessity', s.necessity),
-  ].join('，');
+    s.form && codeLabel('MaterialForm', s.form),
+    s.originals !== undefined && `原件 ${s.originals} 份`,
+    s.copies !== undefined && `复印件 ${s.copies} 份`,
+    s.necessity && codeLabel('MaterialNecessity', s.necessity),
+  ]
+    .filter(Boolean)
+    .join('，');
 }
 
 export const MATERIAL_COLUMNS: readonly MaterialColumn[] = [
@@ -411,7 +455,7 @@ export const MATERIAL_COLUMNS: readonly MaterialColumn[] = [
     kind: TEXT,
     role: 'info',
     note: '只读：本乡镇只能减轻，不能加重',
-    get: (_s, c) => (c.standard ? standardText(c.standard) : undefined),
+    get: (_s, c) => (c.standard ? standardText(c.standard) || undefined : undefined),
   },
   requirement('材料形式', 'form', code('MaterialForm'), 14),
   requirement('原件份数', 'originals', { type: 'integer', min: 0, max: 99 }, 8),

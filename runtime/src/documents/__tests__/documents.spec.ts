@@ -9,14 +9,20 @@ import { PAYLOAD, planted } from './plant';
 const items = resolveSeedItems(loadSeedCatalogue());
 const homestead = items.find((i) => i.regionCode === '450321100' && i.code === '0117302000')!;
 
-// The order of 行政许可标准化指引 (2016) appendix 2, then 常见问题; 帮办代办 and 廉洁风险点 where present.
+// The order of 行政许可标准化指引 (2016) appendix 2, then 常见问题; 帮办代办 and 廉洁风险点 where present. Where
+// two headings share a place, the first is a 行政许可's and the second every other type's.
 const STANDARD_ORDER = [
+  '事项内容',
   '适用范围',
   '事项审查类型',
+  '事项类型',
   '审批依据',
+  '设定依据',
   '受理机构',
+  '实施机构',
   '决定机构',
   '数量限制',
+  '给付标准',
   '申请条件',
   '申请材料',
   '申请接收',
@@ -26,6 +32,7 @@ const STANDARD_ORDER = [
   '办理时限',
   '收费依据及标准',
   '审批结果',
+  '办理结果',
   '结果送达',
   '申请人权利和义务',
   '咨询途径',
@@ -46,34 +53,49 @@ describe('renderGuide', () => {
       const titles = headings(await renderGuide(item));
       expect(titles).toEqual(STANDARD_ORDER.filter((t) => titles.includes(t)));
       expect(titles.includes('数量限制')).toBe(Boolean(item.quantityLimit));
-      expect(titles.includes('常见问题')).toBe(item.faq.length > 0);
+      expect(titles.includes('常见问题')).toBe((item.faq?.length ?? 0) > 0);
       expect(titles.includes('帮办代办')).toBe(item.proxy?.available === true);
-      expect(titles.includes('廉洁风险点及防控措施')).toBe(item.riskPoints.length > 0);
-      expect(titles.includes('公开查询')).toBe(Boolean(item.publicQuery));
+      expect(titles.includes('廉洁风险点及防控措施')).toBe((item.riskPoints?.length ?? 0) > 0);
+      expect(titles.includes('公开查询')).toBe(Boolean(item.publicQuery || item.publication));
+      // 审批依据 and 审批结果 are a licence's words; other items have 设定依据 and 办理结果 (issue 12).
+      const licence = item.type === '01';
+      expect(titles.includes('审批依据')).toBe(licence);
+      expect(titles.includes('设定依据')).toBe(!licence);
+      expect(titles.includes('审批结果')).toBe(licence && item.result !== undefined);
     }
   });
 
   it('takes every fact from the item: basis, limits, materials, fees, place, hours, contacts, version', async () => {
-    const html = await renderGuide(homestead, { publicBaseUrl: 'https://ys.example.gov.cn' });
+    const local: Item = {
+      ...homestead,
+      contacts: [
+        { kind: 'consult', phone: '8865553' },
+        { kind: 'complaint', phone: '0773-8880370' },
+        ...(homestead.contacts ?? []),
+      ],
+    };
+    const html = await renderGuide(local, { publicBaseUrl: 'https://ys.example.gov.cn' });
     const plain = text(html);
-    for (const b of homestead.legalBasis) expect(plain).toContain(b.law);
-    expect(plain).toContain(formatTimeLimit(homestead.statutoryLimit));
-    expect(plain).toContain(formatTimeLimit(homestead.promisedLimit));
+    for (const b of homestead.legalBasis!) expect(plain).toContain(b.law);
+    expect(plain).toContain(formatTimeLimit(homestead.statutoryLimit!));
+    expect(plain).toContain(formatTimeLimit(homestead.promisedLimit!));
     for (const m of homestead.materials) {
       expect(plain).toContain(m.name);
       expect(html).toContain(`data-material="${m.material}"`);
     }
     for (const value of [
-      homestead.place,
-      homestead.hours,
-      homestead.contacts.consultPhone,
-      homestead.contacts.complaintPhone,
-      homestead.implementingBody.name,
+      homestead.place!,
+      homestead.hours!,
+      // A local number is printed with 阳朔镇's area code.
+      '0773-8865553',
+      '0773-8880370',
+      '12345政务服务便民热线',
+      homestead.implementingBody!.name!,
     ])
       expect(plain).toContain(value);
     expect(plain).toContain(`第 ${homestead.version} 版`);
-    expect(plain).toContain(homestead.fees.charged ? homestead.fees.items[0]!.name : '不收费');
-    for (const step of homestead.process) expect(plain).toContain(step.name);
+    expect(plain).toContain(homestead.fees!.charged ? homestead.fees!.items![0]!.name : '不收费');
+    for (const step of homestead.process!) expect(plain).toContain(step.name);
     expect(html).toContain('<svg'); // flowchart and QR code inline
     expect(guideSections(homestead, { hasFlowchart: true }).find((s) => s.key === 'materials')).toMatchObject(
       { partial: 'section-materials' },
@@ -88,9 +110,9 @@ describe('renderGuide', () => {
       html.indexOf('</tr>', html.indexOf('data-material="ID-CARD"')),
     );
     for (const cell of [
-      codeLabel('MaterialForm', idCard.form)!,
-      codeLabel('MaterialNecessity', idCard.necessity)!,
-      codeLabel('MaterialSource', idCard.source)!,
+      codeLabel('MaterialForm', idCard.form!)!,
+      codeLabel('MaterialNecessity', idCard.necessity!)!,
+      codeLabel('MaterialSource', idCard.source!)!,
     ])
       expect(row).toContain(cell);
   });
@@ -130,12 +152,35 @@ describe('editor text is escaped everywhere', () => {
 });
 
 describe('renderNotice', () => {
-  it('lists every material and condition, and the phones', () => {
-    const plain = text(renderNotice(homestead));
+  it('lists every material and condition, the place, the hours and the contacts', () => {
+    const plain = text(renderNotice({ ...homestead, contacts: [{ kind: 'consult', phone: '8865553' }] }));
     for (const m of homestead.materials) expect(plain).toContain(m.name);
-    for (const c of homestead.acceptanceConditions) expect(plain).toContain(c);
-    expect(plain).toContain(homestead.contacts.consultPhone);
+    for (const c of homestead.acceptanceConditions!) expect(plain).toContain(c);
+    expect(plain).toContain('0773-8865553');
+    expect(plain).toContain(homestead.place!);
+    expect(plain).toContain(homestead.hours!);
     expect(plain).not.toContain('需要补正的材料');
+  });
+
+  it('cites 《行政许可法》第三十二条 for a licence only; other items cite their own basis (issue 12)', () => {
+    expect(homestead.type).toBe('01');
+    expect(text(renderNotice(homestead))).toContain('《中华人民共和国行政许可法》第三十二条');
+    const aid = items.find((i) => i.type === '05' && i.regionCode === '450321100')!;
+    const plain = text(renderNotice(aid));
+    expect(plain).not.toContain('行政许可法');
+    expect(plain).toContain(`根据${aid.legalBasis![0]!.law}等规定`);
+    const unstated: Item = { ...aid };
+    delete unstated.legalBasis;
+    const bare = text(renderNotice(unstated));
+    expect(bare).toContain('现将办理本事项的有关要求一次性告知如下');
+    expect(bare).not.toContain('根据');
+  });
+
+  it('keeps the last section and the signatures together, so no page holds the signatures alone', () => {
+    const html = renderNotice(homestead);
+    const closing = html.slice(html.indexOf('<div class="closing">'));
+    expect(closing).toContain('办理流程、时限、地点和联系方式');
+    expect(closing).toContain('class="signature"');
   });
 
   it('names the missing materials and the deadline', () => {
@@ -167,13 +212,13 @@ describe('renderBlankForm', () => {
   it('prints every field of the online form, options as boxes, and the conditions in words', () => {
     const html = renderBlankForm(homestead);
     const fields: { title: string; enum?: { label: string }[] }[] = [];
-    const walk = (props: Item['form']['properties']) => {
+    const walk = (props: NonNullable<Item['form']>['properties']) => {
       for (const f of Object.values(props)) {
         if (f.type !== 'void') fields.push(f);
         if (f.properties) walk(f.properties);
       }
     };
-    walk(homestead.form.properties);
+    walk(homestead.form!.properties);
     for (const f of fields) expect(html).toContain(`<th>${f.title}`);
     for (const option of fields.flatMap((f) => f.enum ?? [])) expect(html).toContain(`□ ${option.label}`);
     expect(text(html)).toContain('“建房类型”为“原址翻建”或“改建、扩建”时填写');

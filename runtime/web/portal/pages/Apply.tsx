@@ -1,4 +1,4 @@
-import type { DataElement, Item } from '@oneseal/schemas';
+import type { DataElement, ResolvedItem } from '@oneseal/schemas';
 import { createForm, onFieldValueChange } from '@formily/core';
 import { toJS } from '@formily/reactive';
 import { Alert, Button, Card, Tag } from 'antd';
@@ -49,7 +49,7 @@ function ApplicationForm({
   choice,
 }: {
   region: string;
-  items: Item[];
+  items: ResolvedItem[];
   merged: MergedForm;
   regions: RegionOption[];
   choice?: BundleChoice;

@@ -24,7 +24,8 @@ export function ItemPage() {
             <h1>{item.name}</h1>
             <ServiceTags tags={serviceTags(item)} />
             <p className="os-muted">
-              {item.implementingBody.name} · 第 {item.version} 版，{item.effectiveDate} 起施行
+              {[item.implementingBody?.name, `第 ${item.version} 版`].filter(Boolean).join(' · ')}
+              {item.effectiveDate ? `，${item.effectiveDate} 起施行` : ''}
             </p>
             <Space wrap className="os-actions">
               {isOnlineAvailable(item) ? (
@@ -44,16 +45,17 @@ export function ItemPage() {
                 纸质申请表（PDF）
               </Button>
             </Space>
-            {isOnlineAvailable(item) ? null : (
+            {/* Only an item that says it is not handled online is sent to the window; unstated says nothing. */}
+            {item.online && !isOnlineAvailable(item) ? (
               <Alert
                 type="info"
                 showIcon
                 message="该事项需到窗口办理"
-                description={`办理地点：${item.place ?? item.implementingBody.name}`}
+                description={item.place ? `办理地点：${item.place}` : undefined}
               />
-            )}
+            ) : null}
             <GuideSections
-              sections={guideSections(item, { hasFlowchart: item.process.length > 0 })}
+              sections={guideSections(item, { hasFlowchart: (item.process ?? []).length > 0 })}
               flowchart={documentUrl.item(region, item.code, 'flowchart.svg')}
             />
           </>

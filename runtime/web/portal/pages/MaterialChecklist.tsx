@@ -23,12 +23,19 @@ export function MaterialChecklist({
         {materials.map((m) => (
           <li key={m.material}>
             <strong>{m.name}</strong>{' '}
-            <Tag color={m.necessity === '1' ? 'red' : undefined}>
-              {codeLabel('MaterialNecessity', m.necessity)}
-            </Tag>
+            {m.necessity ? (
+              <Tag color={m.necessity === '1' ? 'red' : undefined}>
+                {codeLabel('MaterialNecessity', m.necessity)}
+              </Tag>
+            ) : null}
             <span className="os-muted">
-              {codeLabel('MaterialForm', m.form)} · {copiesText(m)}
-              {names.size > 1 ? ` · 用于：${m.items.map((c) => names.get(c) ?? c).join('、')}` : ''}
+              {[
+                m.form && codeLabel('MaterialForm', m.form),
+                copiesText(m),
+                names.size > 1 ? `用于：${m.items.map((c) => names.get(c) ?? c).join('、')}` : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </li>
         ))}
