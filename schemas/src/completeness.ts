@@ -1,5 +1,5 @@
 import { isComplaintChannel, isConsultChannel } from './contacts';
-import type { Item, ItemType } from './generated/types';
+import type { Completeness, Item, ItemType } from './generated/types';
 
 /** One element of the national element set of a service item (GB/T 39046-2020 and the 办事指南 sections). */
 export interface ElementDefinition {
@@ -57,22 +57,6 @@ export const ELEMENT_SET: readonly ElementDefinition[] = [
     stated: (item) => (item.contacts ?? []).some(isComplaintChannel),
   }),
 ];
-
-export interface UnstatedElement {
-  /** JSON pointer of the element in the item. */
-  path: string;
-  label: string;
-  message: string;
-}
-
-export interface Completeness {
-  /** Share of the applicable element set the item states, 0–1. */
-  score: number;
-  stated: number;
-  total: number;
-  /** The elements the item leaves unstated: completeness warnings, never errors. */
-  missing: UnstatedElement[];
-}
 
 // 给付标准 applies to 行政给付; while the type itself is unstated, nothing type-specific is asked for.
 const applies = (definition: ElementDefinition, item: Item) =>

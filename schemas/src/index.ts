@@ -13,7 +13,7 @@ export { validateItem, validateBundle, validateDocument } from './validate';
 export type { ValidationResult, ItemDocument, DocumentKind } from './validate';
 export { assessImplementation, checkItem, implementationCompleteness, RULES } from './check';
 export { assessCompleteness, ELEMENT_SET } from './completeness';
-export type { Completeness, ElementDefinition, UnstatedElement } from './completeness';
+export type { ElementDefinition } from './completeness';
 export { migrateDocument, SCHEMA_VERSION } from './migration';
 export type { Migrated } from './migration';
 export { AREA_CODES, areaCodeOf, dialablePhone } from './areaCodes';

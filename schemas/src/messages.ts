@@ -31,8 +31,9 @@ function allowedValues(error: ErrorObject, locale: Locale): string | undefined {
   const labels = (error.parentSchema as { 'x-labels'?: Record<string, string> } | undefined)?.['x-labels'];
   const values = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
   if (values.length === 0 || values.length > 20) return undefined;
+  // The labels are zh: an English message lists the codes alone.
   const shown = values.map((v) =>
-    labels?.[String(v)] ? `${String(v)}（${labels[String(v)]}）` : JSON.stringify(v),
+    labels?.[String(v)] && locale !== 'en' ? `${String(v)}（${labels[String(v)]}）` : JSON.stringify(v),
   );
   return locale === 'en' ? `must be one of: ${shown.join(', ')}` : `应为以下之一：${shown.join('、')}`;
 }

@@ -57,6 +57,12 @@ describe(`the designer (${DB_LABEL})`, () => {
 
     await promisedValue(page).fill('15');
     await page.locator('.ds-findings').getByText('可以提交').waitFor();
+    // Beside the findings: how much of the element set the entry states. The seeds invent no phone number,
+    // so the consult channel is named as unstated — a warning, and the entry can still be submitted.
+    const completeness = page.locator('.ds-completeness');
+    await completeness.getByText(/完整度 \d+%/).waitFor();
+    await completeness.getByText('咨询方式').waitFor();
+    await app.shot(page, '02b-completeness');
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.locator('h1 .ant-tag', { hasText: '待审核' }).waitFor();
     await app.shot(page, '03-submitted');

@@ -296,7 +296,8 @@ describe(`unknown fields and invalid values (${DB_LABEL})`, () => {
   it('a bad USCC → 422 at /implementingBody/uscc with the zh message; English with Accept-Language: en', async () => {
     const before = await readDraft();
     const body = structuredClone(before.implementation);
-    const uscc = String((body.implementingBody as JsonObject).uscc);
+    // The seeds state no credit code (none was published); the editor types one with a wrong check character.
+    const uscc = '11450321MB1957744C';
     expect(isUscc(uscc)).toBe(true);
     // Same length and alphabet, wrong check character.
     const last = uscc.slice(-1);
@@ -325,12 +326,12 @@ describe(`unknown fields and invalid values (${DB_LABEL})`, () => {
     const body = {
       ...structuredClone(before.implementation),
       visits: 11, // 0–10
-      handlingForms: [], // at least one
+      handlingForms: ['8'], // a code of the list
       inHall: 'yes', // a boolean
     };
     const zh = expectError(await put(body, before.revision), 422, 'invalid');
     const paths = zh.details.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['/visits', '/handlingForms', '/inHall']));
+    expect(paths).toEqual(expect.arrayContaining(['/visits', '/handlingForms/0', '/inHall']));
     for (const d of zh.details) expect(d.message).toMatch(HAN);
 
     const en = expectError(
@@ -339,7 +340,7 @@ describe(`unknown fields and invalid values (${DB_LABEL})`, () => {
       'invalid',
     );
     expect(en.details.map((d) => d.path)).toEqual(
-      expect.arrayContaining(['/visits', '/handlingForms', '/inHall']),
+      expect.arrayContaining(['/visits', '/handlingForms/0', '/inHall']),
     );
     for (const d of [...en.details, { path: '', message: en.message }]) expect(d.message).toMatch(ASCII_ONLY);
 
@@ -348,9 +349,9 @@ describe(`unknown fields and invalid values (${DB_LABEL})`, () => {
 
   it('a missing required field → 422 "必须填写" at that field', async () => {
     const before = await readDraft();
-    const body = without(before.implementation, 'implementingBody');
+    const body = without(before.implementation, 'materials');
     const error = expectError(await put(body, before.revision), 422, 'invalid');
-    expect(error.details).toContainEqual({ path: '/implementingBody', message: '必须填写' });
+    expect(error.details).toContainEqual({ path: '/materials', message: '必须填写' });
   });
 
   it('regionCode/baseCode that disagree with the address → 422 naming them', async () => {

@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { ImportReport, ItemImplementation } from '@oneseal/schemas';
-import { createAjv, SCHEMA_IDS } from '@oneseal/schemas';
+import { createAjv, formatTimeLimit, SCHEMA_IDS } from '@oneseal/schemas';
 import { loadSeedCatalogue } from '@oneseal/seeds';
 import type { Response } from 'supertest';
 import type { TestApp } from './testApp';
@@ -170,7 +170,7 @@ describe(`GET /api/townships/{code}/items.xlsx (${DB_LABEL})`, () => {
     const homestead = seeds.implementations.find(
       (i) => i.regionCode === YANGSHUO && i.baseCode === '0117302000',
     )!;
-    expect(cellOf(workbook, '0117302000', '承诺办结时限')).toBe(homestead.promisedLimit.value);
+    expect(cellOf(workbook, '0117302000', '承诺办结时限')).toBe(homestead.promisedLimit!.value);
     expect(cellOf(workbook, '0117302000', '承诺时限单位')).toBe('个工作日');
     expect(cellOf(workbook, '0117302000', '权力来源')).toBe('法定本级行使');
     expect(cellOf(workbook, '0117302000', '办理形式')).toBe(
@@ -178,14 +178,19 @@ describe(`GET /api/townships/{code}/items.xlsx (${DB_LABEL})`, () => {
     );
     expect(cellOf(workbook, '0117302000', '网上办理深度')).toBe('Ⅳ级（全程网办）');
     expect(cellOf(workbook, '0117302000', '进驻政务服务大厅')).toBe('是');
-    expect(cellOf(workbook, '0117302000', '咨询电话')).toBe('0773-8865553');
-    expect(cellOf(workbook, '0117302000', '法定办结时限（基本目录）')).toBe('20个工作日');
+    // No phone is stated for 阳朔镇 (the seeds invent none); its 12345 hotline is a complaint channel.
+    expect(cellOf(workbook, '0117302000', '咨询电话')).toBeNull();
+    expect(cellOf(workbook, '0117302000', '其他投诉渠道')).toBe('12345政务服务便民热线');
+    const base = seeds.baseItems.find((b) => b.code === '0117302000')!;
+    expect(cellOf(workbook, '0117302000', '法定办结时限（基本目录）')).toBe(
+      formatTimeLimit(base.statutoryLimit!),
+    );
 
     // Dropdowns on code-list columns, from the hidden code sheet.
     const unit = items.getCell(2, col(items, '承诺时限单位')).dataValidation;
     expect(unit).toMatchObject({
       type: 'list',
-      formulae: [expect.stringMatching(/^'代码表'!\$[A-Z]+\$2:\$[A-Z]+\$3$/)],
+      formulae: [expect.stringMatching(/^'代码表'!\$[A-Z]+\$2:\$[A-Z]+\$5$/)],
     });
     expect(items.getCell(2, col(items, '支持预约办理')).dataValidation).toMatchObject({ type: 'list' });
     expect(items.getCell(2, col(items, '到办事现场次数')).dataValidation).toMatchObject({ type: 'whole' });
@@ -296,7 +301,7 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
     const sheet = workbook.getWorksheet('事项')!;
     setCell(workbook, tooLong!, '承诺办结时限', statutory(tooLong!).value + 10);
     setCell(workbook, tooLong!, '承诺时限单位', codeLabelOf(statutory(tooLong!).unit));
-    setCell(workbook, badLabel!, '承诺时限单位', '个月');
+    setCell(workbook, badLabel!, '承诺时限单位', '个小时');
     setCell(workbook, notNumber!, '到办事现场次数', '两次');
     setCell(workbook, good!, '办理时间', '周一至周五 8:00—12:00');
     const before = await snapshot();
@@ -330,7 +335,7 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
         sheet: '事项',
         row: rowOf(sheet, badLabel!),
         column: '承诺时限单位',
-        message: '“个月”不是“承诺时限单位”的可选值，应为：个工作日、个自然日',
+        message: '“个小时”不是“承诺时限单位”的可选值，应为：个工作日、个自然日、个月、年',
       },
     ]);
     expect(refused[notNumber!]!.reasons).toEqual([
@@ -343,7 +348,7 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
     ]);
     expect(res.body.error.details).toContainEqual({
       path: `/事项/${rowOf(sheet, badLabel!)}/承诺时限单位`,
-      message: expect.stringContaining('个月'),
+      message: expect.stringContaining('个小时'),
     });
     expect(await snapshot()).toEqual(before);
 

@@ -95,8 +95,10 @@ describe(`POST ${FLOWCHART} (${DB_LABEL})`, () => {
       '/item/process/1/name',
       /字符/,
     );
-    const withoutPost = edited((i) => delete (i.process[0] as Partial<BaseItem['process'][0]>).post);
-    expectInvalid(await post(FLOWCHART, { item: withoutPost }, 'admin'), '/item/process/0/post', /./);
+    const withoutId = edited(
+      (i) => delete (i.process![0] as Partial<NonNullable<BaseItem['process']>[0]>).id,
+    );
+    expectInvalid(await post(FLOWCHART, { item: withoutId }, 'admin'), '/item/process/0/id', /./);
     expectInvalid(
       await post(
         FLOWCHART,

@@ -1,4 +1,5 @@
 import type { BaseItem, ItemImplementation } from '@oneseal/schemas';
+import { implementationCompleteness } from '@oneseal/schemas';
 import { loadSeedCatalogue } from '@oneseal/seeds';
 import { TokenSigner } from '../auth/tokens';
 import type { TestApp } from './testApp';
@@ -8,7 +9,7 @@ const YANGSHUO = '450321100';
 const DAXU = '450323101';
 const HOMESTEAD = '0117302000';
 const seeds = loadSeedCatalogue();
-const statutory = seeds.baseItems.find((b) => b.code === HOMESTEAD)!.statutoryLimit.value;
+const statutory = seeds.baseItems.find((b) => b.code === HOMESTEAD)!.statutoryLimit!.value!;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -201,11 +202,26 @@ describe(`an editor's day (${DB_LABEL})`, () => {
       .set(editor)
       .send({ baseCode: missing.code });
     expect(adopted.status).toBe(201);
+    // The draft states what the base item and the township's own entries state, and nothing more (issue 12).
+    const sibling = seeds.implementations.find((i) => i.regionCode === DAXU)!;
     expect(adopted.body.implementation).toMatchObject({
       regionCode: DAXU,
       baseCode: missing.code,
-      promisedLimit: missing.statutoryLimit,
+      implementingBody: sibling.implementingBody,
+      place: sibling.place,
+      hours: sibling.hours,
+      materials: missing.materials.map((m) => ({ material: m.material })),
     });
+    for (const unstated of [
+      'promisedLimit',
+      'caseType',
+      'visits',
+      'visitReason',
+      'online',
+      'handlingForms',
+      'inHall',
+    ])
+      expect(adopted.body.implementation).not.toHaveProperty(unstated);
     expect(
       (await t.api.post(`/api/townships/${DAXU}/items`).set(editor).send({ baseCode: missing.code })).status,
     ).toBe(409);
@@ -214,13 +230,42 @@ describe(`an editor's day (${DB_LABEL})`, () => {
       missing.code,
       (impl) =>
         void (impl.promisedLimit = {
-          value: Math.floor(missing.statutoryLimit.value / 2),
-          unit: missing.statutoryLimit.unit,
+          value: Math.floor(missing.statutoryLimit!.value! / 2),
+          unit: missing.statutoryLimit!.unit!,
         }),
       'editor-450323101',
     );
     const fresh = await draft(DAXU, missing.code, 'editor-450323101');
     expect(fresh.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe(`completeness in the API (${DB_LABEL})`, () => {
+  const entry = (region: string, code: string) =>
+    seeds.implementations.find((i) => i.regionCode === region && i.baseCode === code)!;
+  const base = (code: string) => seeds.baseItems.find((b) => b.code === code)!;
+
+  it('gives each item of a township list its completeness score, as the model scores it', async () => {
+    const res = await t.api.get(`/api/townships/${DAXU}/items`).set(await t.as('editor-450323101'));
+    expect(res.status).toBe(200);
+    for (const row of res.body as { itemCode: string; completeness: number | null }[]) {
+      const impl = seeds.implementations.find((i) => i.regionCode === DAXU && i.baseCode === row.itemCode);
+      if (!impl) continue; // adopted by another test of this file
+      expect(row.completeness).toBeCloseTo(implementationCompleteness(impl, base(row.itemCode)).score);
+    }
+  });
+
+  it('gives a draft its score and the elements it leaves unstated; saving reports them again', async () => {
+    // An entry no other test of this file changes (the first ones are withdrawn and cancelled above).
+    const code = seeds.implementations.filter((i) => i.regionCode === DAXU)[5]!.baseCode;
+    const before = await draft(DAXU, code, 'editor-450323101');
+    const expected = implementationCompleteness(entry(DAXU, code), base(code));
+    expect((before as unknown as { completeness: unknown }).completeness).toEqual(expected);
+    const saved = await save(DAXU, code, (impl) => void delete impl.hours, 'editor-450323101');
+    expect(saved.status).toBe(200);
+    expect(saved.body.completeness.missing.map((m: { path: string }) => m.path)).toContain('/hours');
+    expect(saved.body.completeness.score).toBeLessThan(expected.score);
+    expect(saved.body.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 });
 
@@ -289,7 +334,7 @@ describe(`the base catalogue (${DB_LABEL})`, () => {
     const admin = await t.as('admin');
     const material = {
       kind: 'material',
-      schemaVersion: 1,
+      schemaVersion: 2,
       code: 'TEST-PROOF',
       name: '测试证明',
       defaultSource: '1',

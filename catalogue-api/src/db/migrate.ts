@@ -3,11 +3,13 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Database } from './connect';
 import * as initial from './migrations/0001-initial';
 import * as renderedDocuments from './migrations/0002-rendered-documents';
+import * as modelV2 from './migrations/0008-model-v2';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
   { name: '0001-initial', ...initial },
   { name: '0002-rendered-documents', ...renderedDocuments },
+  { name: '0008-model-v2', ...modelV2 },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

@@ -13,6 +13,7 @@ export const model = {
   dataElement: ref(SCHEMA_IDS['data-element']),
   region: ref(SCHEMA_IDS.region),
   finding: ref(`${SCHEMA_IDS.results}#/$defs/Finding`),
+  completeness: ref(`${SCHEMA_IDS.results}#/$defs/Completeness`),
   issue: ref(`${SCHEMA_IDS.results}#/$defs/ValidationIssue`),
   regionMetrics: ref(`${SCHEMA_IDS.results}#/$defs/RegionMetrics`),
   importReport: ref(`${SCHEMA_IDS.results}#/$defs/ImportReport`),

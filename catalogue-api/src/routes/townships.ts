@@ -42,6 +42,11 @@ const draftView = {
     implementation: model.implementation,
     base: { type: 'object' },
     findings: { type: 'array', items: model.finding },
+    completeness: {
+      description:
+        '完整度：草稿与基本目录合并后载明的基本要素占比，及没有载明的要素（警告）；草稿不符合模型时没有',
+      ...model.completeness,
+    },
   },
 };
 const statusResult = {
@@ -119,7 +124,14 @@ export const townshipRoutes: RouteSpec[] = [
     scope: township,
     params: { code: townshipParam },
     responses: {
-      200: { description: '事项列表', schema: { type: 'array', items: { type: 'object' } } },
+      200: {
+        description:
+          '事项列表；completeness 为各事项的完整度（0–1），基本目录事项未发布或草稿不符合模型时为 null',
+        schema: {
+          type: 'array',
+          items: { type: 'object', properties: { completeness: { type: ['number', 'null'] } } },
+        },
+      },
       ...pick(401, 403),
     },
     async handle(ctx, { store }) {
@@ -187,6 +199,7 @@ export const townshipRoutes: RouteSpec[] = [
             revision: { type: 'integer' },
             status: { type: 'string' },
             findings: { type: 'array', items: model.finding },
+            completeness: model.completeness,
           },
         },
       },

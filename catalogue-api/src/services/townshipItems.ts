@@ -1,5 +1,6 @@
 import type {
   BaseItem,
+  Completeness,
   Finding,
   Item,
   ItemImplementation,
@@ -9,14 +10,16 @@ import type {
 } from '@oneseal/schemas';
 import {
   assessImplementation,
-  checkItem,
   codeLabel,
   diffDocuments,
   isWithinRegion,
+  implementationCompleteness,
   resolveItem,
   SCHEMA_VERSION,
+  validateItem,
 } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
+import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
@@ -42,6 +45,8 @@ export interface DraftView {
   implementation: ItemImplementation;
   base: BaseItem;
   findings: Finding[];
+  /** What share of the element set the entry states; absent while the draft does not match the model. */
+  completeness?: Completeness;
 }
 
 /** Statuses in which an editor may change the draft (PUT, or an Excel import). */
@@ -99,8 +104,14 @@ function view(row: ImplementationRow, base: BaseItem): DraftView {
     implementation,
     // The whole published base item: the designer checks the draft against it as the editor types.
     base,
-    findings: assessImplementation(implementation, base).findings,
+    ...assessed(implementation, base),
   };
+}
+
+/** The findings and completeness of a draft, as the designer shows them beside its fields. */
+function assessed(implementation: ItemImplementation, base: BaseItem) {
+  const { findings, completeness } = assessImplementation(implementation, base);
+  return { findings, ...(completeness ? { completeness } : {}) };
 }
 
 export async function getDraft(store: Store, regionCode: string, itemCode: string): Promise<DraftView> {
@@ -123,6 +134,7 @@ export interface SaveResult {
   revision: number;
   status: string;
   findings: Finding[];
+  completeness?: Completeness;
 }
 
 /**
@@ -181,7 +193,7 @@ export async function saveDraft(
       before: row.doc,
       after: doc,
     });
-    return { revision: expectedRevision + 1, status: 'draft', findings: checkItem(doc, base) };
+    return { revision: expectedRevision + 1, status: 'draft', ...assessed(doc, base) };
   };
   return outer ? work(outer) : inTransaction(store, work);
 }
@@ -535,6 +547,21 @@ export async function diffVersions(
   return { from, to, changes: diffDocuments(a.item, b.item) };
 }
 
+/** The latest published version of each of these base items, in two queries whatever their number. */
+async function latestBases(store: Store, codes: readonly string[]): Promise<Map<string, BaseItem>> {
+  if (codes.length === 0) return new Map();
+  const heads = await store.models.BaseItem.findAll({
+    where: { code: [...codes] },
+    attributes: ['code', 'version'],
+  });
+  const published = heads.filter((h) => h.version > 0);
+  if (published.length === 0) return new Map();
+  const versions = await store.models.BaseItemVersion.findAll({
+    where: { [Op.or]: published.map((h) => ({ code: h.code, version: h.version })) },
+  });
+  return new Map(versions.map((v) => [v.code, v.doc as BaseItem]));
+}
+
 export async function listTownshipItems(store: Store, regionCode: string) {
   const rows = await store.models.Implementation.findAll({
     where: { regionCode },
@@ -546,9 +573,14 @@ export async function listTownshipItems(store: Store, regionCode: string) {
   const names = new Map(
     (await store.models.BaseItem.findAll({ attributes: ['code', 'name'] })).map((b) => [b.code, b.name]),
   );
+  const bases = await latestBases(
+    store,
+    rows.map((r) => r.baseCode),
+  );
   return rows.map((r) => ({
     itemCode: r.baseCode,
     name: names.get(r.baseCode) ?? r.baseCode,
+    completeness: completenessOf(r.doc as ItemImplementation, bases.get(r.baseCode)),
     status: r.status,
     publishedVersion: r.version,
     revision: r.revision,
@@ -557,6 +589,12 @@ export async function listTownshipItems(store: Store, regionCode: string) {
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
   }));
+}
+
+/** The completeness score of a list entry, or null when it cannot be told (no published base, invalid draft). */
+function completenessOf(doc: ItemImplementation, base: BaseItem | undefined): number | null {
+  if (!base || !validateItem(doc).valid) return null;
+  return implementationCompleteness(doc, base).score;
 }
 
 /** Every draft waiting for review in a region's townships (a reviewer's queue), oldest first. */

@@ -2,7 +2,7 @@ import { Button, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { RegionMetrics, Share } from '@oneseal/schemas';
 import type { ShareKey } from './metricsData';
-import { METRICS, ratio, SHARE_KEYS, shareText } from './metricsData';
+import { completenessText, METRICS, ratio, SHARE_KEYS, shareText } from './metricsData';
 
 export interface MetricsRow extends RegionMetrics {
   /** What clicking the region does ("查看各乡镇", "查看事项"); none for the total row. */
@@ -75,6 +75,12 @@ export function MetricsTable({
       render: (value: number | null) => ratio(value),
     },
     {
+      title: '平均完整度',
+      dataIndex: 'meanCompleteness',
+      align: 'right',
+      render: (value: number | null) => completenessText(value),
+    },
+    {
       title: '三项目标',
       key: 'all',
       render: (_: unknown, row) =>
@@ -113,7 +119,10 @@ export function MetricsTable({
             <Table.Summary.Cell index={5} align="right">
               {ratio(total.meanPromisedRatio)}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={6}>
+            <Table.Summary.Cell index={6} align="right">
+              {completenessText(total.meanCompleteness)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={7}>
               {total.itemCount > 0 &&
                 (total.allTargetsMet ? (
                   <Tag color="success">全部达标</Tag>

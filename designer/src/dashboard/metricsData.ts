@@ -101,6 +101,8 @@ export const emptyMetrics = (region: { code: string; name: string }) => combineM
 
 export const percent = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 export const ratio = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+/** The mean share of the national element set the items state: what the guides leave unstated shows here. */
+export const completenessText = (value: number | null) => (value === null ? '—' : percent(value));
 
 /** "95.2%（40/42）" */
 export const shareText = (share: Share, total: number) =>

@@ -1,11 +1,12 @@
 import type { ItemImplementation } from '@oneseal/schemas';
-import { assessImplementation, SCHEMA_IDS } from '@oneseal/schemas';
+import { assessImplementation, implementationCompleteness, SCHEMA_IDS, validateItem } from '@oneseal/schemas';
 import { Alert, App, Button, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiProblem, request } from '../api';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
+import { CompletenessPanel } from '../shell/CompletenessPanel';
 import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
@@ -39,6 +40,12 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
     editable,
   );
   const schema = useMemo(() => editorSchema(IMPLEMENTATION), []);
+  // Recomputed on each render (the findings re-render the page as the editor types); none while the draft
+  // breaks the model.
+  const current = values();
+  const completeness = validateItem(current).valid
+    ? implementationCompleteness(current, draft.base)
+    : undefined;
   const [revision, setRevision] = useState(draft.revision);
   const [busy, setBusy] = useState(false);
   const conflicts = useConflict<ItemImplementation>({
@@ -162,6 +169,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
         </div>
         <aside className="ds-editor-side">
           <FindingsPanel issues={issues} />
+          <CompletenessPanel completeness={completeness} />
         </aside>
       </div>
       {conflicts.dialog}

@@ -6,7 +6,6 @@ import {
   Input,
   NumberPicker,
   Select,
-  Switch,
 } from '@formily/antd-v5';
 import type { Form } from '@formily/core';
 import type { ISchema } from '@formily/react';
@@ -21,7 +20,6 @@ const SchemaField = createSchemaField({
     Input,
     NumberPicker,
     Select,
-    Switch,
     Fieldset,
     JsonField,
     Lines,

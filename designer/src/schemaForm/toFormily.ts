@@ -76,7 +76,16 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
   };
   // Alternatives (a condition, a value of several shapes) are edited as JSON and checked by the model.
   if (node.oneOf || node.anyOf) return { ...schema, type: 'object', 'x-component': 'JsonField' };
-  if (node.enum) return { ...schema, type: 'string', 'x-component': 'Select', enum: options(node) };
+  // An element left unstated shows as “未载明” and can be cleared back to it: unstated is a state (issue 12).
+  const unstated = { allowClear: !required, placeholder: '未载明' };
+  if (node.enum)
+    return {
+      ...schema,
+      type: 'string',
+      'x-component': 'Select',
+      enum: options(node),
+      'x-component-props': unstated,
+    };
   switch (mainType(node)) {
     case 'string':
       if (node.format === 'date') return { ...schema, type: 'string', 'x-component': 'DatePicker' };
@@ -99,7 +108,17 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
         },
       };
     case 'boolean':
-      return { ...schema, type: 'boolean', 'x-component': 'Switch' };
+      // Not a switch: a switch cannot show that a guide says neither yes nor no.
+      return {
+        ...schema,
+        type: 'boolean',
+        'x-component': 'Select',
+        enum: [
+          { value: true, label: '是' },
+          { value: false, label: '否' },
+        ],
+        'x-component-props': unstated,
+      };
     case 'array':
       return arrayField(key, { node: (node.items as Node) ?? {}, base }, { ...schema, type: 'array' });
     case 'object':

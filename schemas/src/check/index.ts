@@ -1,6 +1,5 @@
-import type { Completeness } from '../completeness';
 import { assessCompleteness } from '../completeness';
-import type { BaseItem, ItemImplementation, ValidationIssue } from '../generated/types';
+import type { BaseItem, Completeness, ItemImplementation, ValidationIssue } from '../generated/types';
 import type { Locale } from '../messages';
 import { isCatalogueKey, resolveItem } from '../resolve';
 import { validateItem } from '../validate';

@@ -2573,6 +2573,61 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ],
       "additionalProperties": false
     },
+    "UnstatedElement": {
+      "title": "UnstatedElement",
+      "description": "事项没有载明的一项基本要素：事项中的路径、要素名称和给修改人看的说明（完整度警告，不是错误）",
+      "type": "object",
+      "properties": {
+        "path": {
+          "type": "string"
+        },
+        "label": {
+          "type": "string"
+        },
+        "message": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "path",
+        "label",
+        "message"
+      ],
+      "additionalProperties": false
+    },
+    "Completeness": {
+      "title": "Completeness",
+      "description": "完整度：事项载明的基本要素占应载明要素（全国政务服务事项基本要素）的比例，以及没有载明的要素",
+      "type": "object",
+      "properties": {
+        "score": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "stated": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "total": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "missing": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/UnstatedElement"
+          }
+        }
+      },
+      "required": [
+        "score",
+        "stated",
+        "total",
+        "missing"
+      ],
+      "additionalProperties": false
+    },
     "Share": {
       "title": "Share",
       "description": "达标比例：数量、占比（0–1）、目标与是否达标",

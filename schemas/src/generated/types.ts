@@ -955,6 +955,23 @@ export interface Material {
   acceptanceStandard?: string;
 }
 /**
+ * 完整度：事项载明的基本要素占应载明要素（全国政务服务事项基本要素）的比例，以及没有载明的要素
+ */
+export interface Completeness {
+  score: number;
+  stated: number;
+  total: number;
+  missing: UnstatedElement[];
+}
+/**
+ * 事项没有载明的一项基本要素：事项中的路径、要素名称和给修改人看的说明（完整度警告，不是错误）
+ */
+export interface UnstatedElement {
+  path: string;
+  label: string;
+  message: string;
+}
+/**
  * checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明
  */
 export interface Finding {

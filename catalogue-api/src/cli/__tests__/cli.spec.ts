@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatTimeLimit } from '@oneseal/schemas';
 import { DATA_DIR } from '@oneseal/seeds';
 import type { CliIO } from '../io';
 import { runCli } from '../run';
@@ -48,7 +49,7 @@ describe('oneseal validate', () => {
     const result = await run('validate', write('list.json', [entry]));
     expect(result.code).toBe(1);
     expect(result.out).toContain(
-      '/promisedLimit  承诺办结时限 25个工作日 超过法定办结时限 20个工作日  [conformance.promised-within-statutory]',
+      `/promisedLimit  承诺办结时限 25个工作日 超过法定办结时限 ${formatTimeLimit(homestead.statutoryLimit)}  [conformance.promised-within-statutory]`,
     );
   });
 
@@ -68,6 +69,28 @@ describe('oneseal validate', () => {
       '/visits  到现场次数 2 多于基本目录规定的最多 1 次  [conformance.visits-within-base]',
     );
     expect(againstGiven.code).toBe(1);
+  });
+
+  it('validates version-1 files through the migration (issue 12)', async () => {
+    const v1 = (file: string) => join(__dirname, 'v1', file);
+    const result = await run('validate', v1('homestead-base.json'), v1('yangshuo-homestead.json'));
+    expect(result.code).toBe(0);
+    expect(result.out.match(/↑ 由模型版本 1 迁移到版本 2 后校验/g)).toHaveLength(2);
+    expect(result.out).toMatch(/完整度 \d+%/);
+    expect(result.out).not.toContain('✗');
+  });
+
+  it('reports what an entry leaves unstated as warnings with a score, and still exits 0', async () => {
+    const list = seed('implementations', '450321100.json') as Record<string, unknown>[];
+    const entry = { ...list.find((i) => i.baseCode === '0117302000')! };
+    delete entry.visits;
+    delete entry.hours;
+    const result = await run('validate', write('unstated.json', entry));
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      '⚠ /visits  未载明到办事现场次数（全国政务服务事项基本要素要求）  [completeness]',
+    );
+    expect(result.out).toContain('⚠ /hours  未载明办理时间');
   });
 
   it('exits 2 when a file cannot be read or is not JSON, and names it', async () => {

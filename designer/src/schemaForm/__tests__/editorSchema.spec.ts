@@ -8,6 +8,19 @@ const implementation = schemaById(SCHEMA_IDS.implementation);
 const fields = (schema: ISchema) => schema.properties as Record<string, ISchema>;
 
 describe('editorSchema: the model drives the editor', () => {
+  it('lets every optional yes/no and code list stay unstated, shown as 未载明 (issue 12)', () => {
+    const editor = fields(editorSchema(implementation));
+    for (const key of ['inHall', 'caseType', 'handlingScope'])
+      expect(editor[key]).toMatchObject({
+        'x-component': 'Select',
+        'x-component-props': { allowClear: true, placeholder: '未载明' },
+      });
+    expect(editor.inHall!.enum).toEqual([
+      { value: true, label: '是' },
+      { value: false, label: '否' },
+    ]);
+  });
+
   it('gives every property a township sets a field, and none to what the server owns', () => {
     const editor = fields(editorSchema(implementation));
     const expected = objectShape(implementation)
@@ -46,6 +59,6 @@ describe('editorSchema: the model drives the editor', () => {
     };
     const editor = fields(editorSchema(extended));
     expect(editor.waitingRoom).toMatchObject({ title: '候办区座位数', 'x-component': 'NumberPicker' });
-    expect(editor.parking).toMatchObject({ title: '是否提供停车位', 'x-component': 'Switch' });
+    expect(editor.parking).toMatchObject({ title: '是否提供停车位', 'x-component': 'Select' });
   });
 });
