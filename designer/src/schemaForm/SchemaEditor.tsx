@@ -1,12 +1,4 @@
-import {
-  ArrayItems,
-  DatePicker,
-  FormItem,
-  FormLayout,
-  Input,
-  NumberPicker,
-  Select,
-} from '@formily/antd-v5';
+import { ArrayItems, DatePicker, FormItem, FormLayout, Input, NumberPicker, Select } from '@formily/antd-v5';
 import type { Form } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider } from '@formily/react';
