@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTimeLimit } from '@oneseal/schemas';
@@ -116,6 +116,17 @@ describe('the oneseal executable', () => {
     expect(exec('validate', join(DATA_DIR, 'base-items', '0117302000.json')).status).toBe(0);
     expect(exec('validate', write('invalid.json', { kind: 'bundle' })).status).toBe(1);
     expect(exec('validate', join(dir, 'nope.json')).status).toBe(2);
+  });
+
+  it('exits 0 for each real guide fixture of issue 12 (warnings allowed)', () => {
+    const dir = join(DATA_DIR, 'real-guides');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(['G03', 'G05', 'G06', 'G09', 'S11', 'S12', 'S17'].map((id) => `${id}.json`));
+    for (const file of files) {
+      const result = exec('validate', join(dir, file));
+      expect({ file, status: result.status }).toEqual({ file, status: 0 });
+      expect(result.stdout).toContain('⚠');
+    }
   });
 
   it('prints the seed summary with every pilot township', () => {

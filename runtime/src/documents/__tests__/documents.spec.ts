@@ -124,6 +124,21 @@ describe('renderGuide', () => {
   });
 });
 
+describe('every seed', () => {
+  // One entry of each base item (the first township that lists it): every element the seeds hold is printed.
+  const firstOfEach = [...new Map(items.map((i) => [i.code, i])).values()];
+
+  it.each(firstOfEach.map((i) => [i.code, i.name, i] as const))(
+    '%s %s renders its guide and notice, with no placeholder text',
+    async (_code, name, item) => {
+      for (const html of [await renderGuide(item), renderNotice(item)]) {
+        expect(html).toContain(name);
+        expect(text(html)).not.toMatch(/undefined|null|NaN|\[object/);
+      }
+    },
+  );
+});
+
 describe('editor text is escaped everywhere', () => {
   const bad = planted(homestead);
 
