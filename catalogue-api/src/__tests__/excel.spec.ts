@@ -295,6 +295,25 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
     expect((again.body as Report).unchanged).toHaveLength(42);
   });
 
+  it('contacts: a phone typed under its use becomes a contact of that use; a cleared cell removes it', async () => {
+    const [code] = await freshItems(1);
+    const before = await draft(code!);
+    expect(before.implementation.contacts).toEqual([{ kind: 'complaint', channel: '12345政务服务便民热线' }]);
+    const workbook = await exported();
+    // A local number is taken as it is: 阳朔镇's area code is known and printed with it.
+    setCell(workbook, code!, '咨询电话', '8865553');
+    setCell(workbook, code!, '其他投诉渠道', null);
+    const res = await importAs(await toBuffer(workbook));
+    expect(res.status).toBe(200);
+    expect((res.body as Report).accepted.map((a) => a.changes.map((c) => [c.column, c.from, c.to]))).toEqual([
+      [
+        ['咨询电话', null, '8865553'],
+        ['其他投诉渠道', '12345政务服务便民热线', null],
+      ],
+    ]);
+    expect((await draft(code!)).implementation.contacts).toEqual([{ kind: 'consult', phone: '8865553' }]);
+  });
+
   it('mode=all: a broken row refuses the whole file (422 naming rows and columns) and nothing changes', async () => {
     const [tooLong, badLabel, notNumber, good] = await freshItems(4);
     const workbook = await exported();

@@ -51,6 +51,11 @@ export interface Column<T, C> {
   note?: string;
   /** JSON Pointer of the field in the target, for naming the column of a change or a validation issue. */
   path?: string;
+  /**
+   * Several columns read one list (the contacts): a change is reported by the column's value, since the list's
+   * indexes say nothing about which column changed it.
+   */
+  byValue?: boolean;
   /** The value shown for the target (for `info` columns, computed from the context). */
   get(target: T, context: C): Value | undefined;
   /** Sets (or, with undefined, clears) the field; only fields a township may set have a setter. */
@@ -245,6 +250,7 @@ function contactField(
     width: key === 'phone' ? 15 : 20,
     kind: TEXT,
     path: '/contacts',
+    byValue: true,
     ...(note ? { note } : {}),
     get: (doc) => find(doc)?.[key],
     set: (doc, value) => {

@@ -366,15 +366,34 @@ function rebuild(
       message: column ? named(column, message) : `${path}：${message}`,
     };
   };
-  const changes = diffDocuments(stored, doc).map((c): Change => {
-    const values = { path: c.path, from: c.before ?? null, to: c.after ?? null };
-    const where = at(c.path, '');
-    // A material whose row was deleted has no row to point at.
-    if (materials && where.sheet !== materials.name && c.path.startsWith('/materials/'))
-      return { sheet: materials.name, column: '材料编码', ...values };
-    return { sheet: where.sheet, row: where.row, column: where.column, ...values };
+  const byValue = ITEM_COLUMNS.filter((c) => c.byValue);
+  const valueChanges = byValue.flatMap((column): Change[] => {
+    const [from, to] = [column.get(stored, context), column.get(doc, context)];
+    return sameValue(from, to)
+      ? []
+      : [
+          {
+            sheet: items.name,
+            row: r.row,
+            column: column.header,
+            path: column.path!,
+            from: from ?? null,
+            to: to ?? null,
+          },
+        ];
   });
-  return { doc, changes, reasons, warnings: [], at };
+  const listed = (path: string) => byValue.some((c) => path === c.path || path.startsWith(`${c.path}/`));
+  const pathChanges = diffDocuments(stored, doc)
+    .filter((c) => !listed(c.path))
+    .map((c): Change => {
+      const values = { path: c.path, from: c.before ?? null, to: c.after ?? null };
+      const where = at(c.path, '');
+      // A material whose row was deleted has no row to point at.
+      if (materials && where.sheet !== materials.name && c.path.startsWith('/materials/'))
+        return { sheet: materials.name, column: '材料编码', ...values };
+      return { sheet: where.sheet, row: where.row, column: where.column, ...values };
+    });
+  return { doc, changes: [...pathChanges, ...valueChanges], reasons, warnings: [], at };
 }
 
 /** A message that names its column, unless it already does. */
