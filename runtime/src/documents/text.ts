@@ -30,10 +30,12 @@ export function needsNumbers(texts: readonly string[]): boolean {
   return texts.length > 1 && !texts.some((t) => OWN_NUMBER.test(t));
 }
 
-const CONTACT_PHONE_LABEL: Record<ContactKind, string> = {
-  consult: '咨询电话',
-  complaint: '投诉电话',
-  supervision: '监督电话',
+// Each row names its use, so a notice listing every contact in one table stays clear.
+const CONTACT_LABELS: Record<ContactKind | 'unnamed', { phone: string; channel: string }> = {
+  consult: { phone: '咨询电话', channel: '咨询途径' },
+  complaint: { phone: '投诉电话', channel: '投诉渠道' },
+  supervision: { phone: '监督电话', channel: '监督渠道' },
+  unnamed: { phone: '联系电话', channel: '联系途径' },
 };
 
 /** One contact as a label–value row: its phone with the region's area code, or its other channel. */
@@ -41,17 +43,13 @@ export function contactRows(
   contacts: readonly Contact[],
   regionCode: string | undefined,
 ): { label: string; value: string }[] {
-  return contacts.flatMap((c) => [
-    ...(c.phone
-      ? [
-          {
-            label: c.kind ? CONTACT_PHONE_LABEL[c.kind] : '联系电话',
-            value: dialablePhone(c.phone, regionCode),
-          },
-        ]
-      : []),
-    ...(c.channel ? [{ label: c.kind === 'consult' ? '其他途径' : '其他渠道', value: c.channel }] : []),
-  ]);
+  return contacts.flatMap((c) => {
+    const labels = CONTACT_LABELS[c.kind ?? 'unnamed'];
+    return [
+      ...(c.phone ? [{ label: labels.phone, value: dialablePhone(c.phone, regionCode) }] : []),
+      ...(c.channel ? [{ label: labels.channel, value: c.channel }] : []),
+    ];
+  });
 }
 
 /**
