@@ -190,6 +190,13 @@ export function TownshipListPage() {
                 width: 100,
                 render: (v: number) => (v ? `第 ${v} 版` : '—'),
               },
+              {
+                title: '完整度',
+                dataIndex: 'completeness',
+                width: 90,
+                align: 'right',
+                render: (c: number | null) => (c === null ? '—' : `${Math.round(c * 100)}%`),
+              },
               { title: '审核意见', dataIndex: 'reviewComment', render: (c: string | null) => c ?? '' },
               {
                 title: '更新',

@@ -9,6 +9,8 @@ export interface TownshipItemRow {
   status: ItemStatus;
   publishedVersion: number;
   revision: number;
+  /** Share of the national element set the entry states (0–1); null when it cannot be told. */
+  completeness: number | null;
   order: number | null;
   reviewComment: string | null;
   updatedAt: string;

@@ -1,8 +1,8 @@
 import { Descriptions, Tag } from 'antd';
 import type { GuideSection } from '../../../src/documents/guideView';
 
-// The printed tables show '—' for an empty cell; on screen an empty fact is simply left out.
-const shown = (text: string) => Boolean(text) && text !== '—';
+// A fact the item does not state is '' in the view: on screen it is simply left out.
+const shown = (text: string) => Boolean(text);
 
 /** The materials as cards rather than the printed table: readable on a phone. */
 function Materials({
@@ -14,11 +14,11 @@ function Materials({
     <ol className="os-materials">
       {materials.map((m) => (
         <li key={m.code}>
-          <strong>{m.name}</strong> <Tag>{m.necessity}</Tag>
+          <strong>{m.name}</strong> {shown(m.necessity) ? <Tag>{m.necessity}</Tag> : null}
           <div className="os-muted">
-            {m.form} · {m.copies}
-            {m.source ? ` · 来源：${m.source}` : ''}
-            {shown(m.issuer) ? ` · 出具单位：${m.issuer}` : ''}
+            {[m.form, m.copies, m.source && `来源：${m.source}`, m.issuer && `出具单位：${m.issuer}`]
+              .filter(Boolean)
+              .join(' · ')}
           </div>
           {m.notes.map((n) => (
             <div key={n} className="os-note">
@@ -41,14 +41,13 @@ function Body({ section, flowchart }: { section: GuideSection; flowchart?: strin
           ))}
         </>
       );
-    case 'section-list':
-      return (
-        <ol>
-          {section.items.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ol>
-      );
+    case 'section-list': {
+      // Texts that number themselves are not numbered again, as in print.
+      const items = section.items.map((i) => <li key={i}>{i}</li>);
+      return section.numbered ? <ol>{items}</ol> : <ul className="os-plain">{items}</ul>;
+    }
+    case 'section-unstated':
+      return <p className="os-muted">未载明</p>;
     case 'section-pairs':
       return (
         <Descriptions
