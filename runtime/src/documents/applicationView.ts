@@ -1,8 +1,8 @@
 import type { FormField, FormFields, Item } from '@oneseal/schemas';
 import { evaluateCondition, formatTimeLimit, isConsultChannel } from '@oneseal/schemas';
 import type { MergedForm } from '../forms';
-import type { MaterialRow } from './guideView';
-import { materialRow } from './guideView';
+import type { MaterialColumns, MaterialRow } from './guideView';
+import { materialColumns, materialRow } from './guideView';
 import { contactRows } from './text';
 
 /** A submitted application: the items at the versions it was made on, their merged form and the answers. */
@@ -34,6 +34,7 @@ export interface ApplicationView {
   }[];
   groups: AnswerGroup[];
   materials: MaterialRow[];
+  columns: MaterialColumns;
 }
 
 function answerText(field: FormField, value: unknown): string {
@@ -96,6 +97,12 @@ export function applicationView(application: SubmittedApplication): ApplicationV
   const loose: AnswerGroup = { title: '申请信息', rows: [] };
   collect(application.merged.form.properties, application.data, application.data, loose, groups);
   if (loose.rows.length > 0) groups.unshift(loose);
+  const materials = application.merged.materials.map((m, i) => {
+    const row = materialRow(m, i + 1);
+    if (application.items.length > 1)
+      row.notes = [`用于：${m.items.map((c) => names.get(c) ?? c).join('、')}`, ...row.notes];
+    return row;
+  });
   return {
     reference: application.reference,
     date: application.date,
@@ -117,11 +124,7 @@ export function applicationView(application: SubmittedApplication): ApplicationV
     })),
     // Sections of items with no own fields print nothing; the groups keep the merged form's order.
     groups: groups.filter((g) => g.rows.length > 0),
-    materials: application.merged.materials.map((m, i) => {
-      const row = materialRow(m, i + 1);
-      if (application.items.length > 1)
-        row.notes = [`用于：${m.items.map((c) => names.get(c) ?? c).join('、')}`, ...row.notes];
-      return row;
-    }),
+    materials,
+    columns: materialColumns(materials),
   };
 }

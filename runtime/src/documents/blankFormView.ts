@@ -1,6 +1,6 @@
 import type { Condition, FormField, FormFields, Item } from '@oneseal/schemas';
-import { materialRows } from './guideView';
-import type { MaterialRow } from './guideView';
+import { materialColumns, materialRows } from './guideView';
+import type { MaterialColumns, MaterialRow } from './guideView';
 
 export interface PaperField {
   label: string;
@@ -24,6 +24,7 @@ export interface BlankFormView {
   body?: string;
   groups: PaperGroup[];
   materials: MaterialRow[];
+  columns: MaterialColumns;
 }
 
 const OPERATORS: Record<string, string> = {
@@ -115,11 +116,13 @@ export function blankFormView(item: Item): BlankFormView {
     else loose.push(paperField(field, byKey));
   }
   if (loose.length > 0) groups.push({ title: '其他信息', fields: loose });
+  const materials = materialRows(item);
   return {
     title: item.form?.title ?? `${item.name}申请表`,
     itemName: item.name,
     body: item.implementingBody?.name,
     groups,
-    materials: materialRows(item),
+    materials,
+    columns: materialColumns(materials),
   };
 }

@@ -2,7 +2,8 @@ import type { Item } from '@oneseal/schemas';
 import { codeLabel, formatTimeLimit, validateItem } from '@oneseal/schemas';
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
 import { guideSections } from '../guideView';
-import { renderBlankForm, renderGuide, renderNotice } from '../render';
+import { mergeForms } from '../../forms';
+import { renderBlankForm, renderGuide, renderNotice, renderSubmissionNotice } from '../render';
 import { UnknownMaterialError } from '../noticeView';
 import { PAYLOAD, planted } from './plant';
 
@@ -220,6 +221,28 @@ describe('renderNotice', () => {
 
   it('refuses to name a material the item does not ask for', () => {
     expect(() => renderNotice(homestead, { missing: ['NOT-A-MATERIAL'] })).toThrow(UnknownMaterialError);
+  });
+});
+
+describe('the material tables of every document', () => {
+  it('print the columns the materials state, in the guide, notice, paper form and submission notice', async () => {
+    const merged = mergeForms([homestead], loadSeedCatalogue().dataElements);
+    const application = {
+      reference: 'R',
+      date: '2026-11-26',
+      townshipName: '阳朔镇',
+      items: [homestead],
+      merged,
+      data: {},
+    };
+    for (const html of [
+      await renderGuide(homestead),
+      renderNotice(homestead),
+      renderBlankForm(homestead),
+      renderSubmissionNotice(application),
+    ])
+      for (const header of ['材料形式', '份数', '必要性', '来源渠道'])
+        expect(html).toContain(`<th>${header}</th>`);
   });
 });
 
