@@ -1,7 +1,7 @@
 // The words around the drawing: its heading and the caption with the item's total time limits.
 
 import { formatTimeLimit } from '@oneseal/schemas';
-import type { Item, TimeLimit } from '@oneseal/schemas';
+import type { Item } from '@oneseal/schemas';
 
 export type CaptionInput = Partial<
   Pick<Item, 'name' | 'promisedLimit' | 'statutoryLimit' | 'specialProcedures'>

@@ -19,7 +19,9 @@ const isObject = (value: unknown): value is Json =>
 
 function limit(value: unknown): unknown {
   if (!isObject(value) || value.value !== 0) return value;
-  const { value: _zero, unit: _unit, ...rest } = value;
+  const rest: Json = { ...value };
+  delete rest.value;
+  delete rest.unit;
   return { none: 'immediate', ...rest };
 }
 
