@@ -4,6 +4,8 @@ import { licenceBase, licenceImplementation } from './fixtures';
 
 type Mutation = (impl: ItemImplementation, base: BaseItem) => void;
 
+const FEE = { name: '工本费', standard: '10元/件', basis: '桂价费〔2010〕1号' };
+
 /** For every rule: how to break it, starting from the conformant fixture. The rule must then fire at `path`. */
 const BREAKS: Record<string, { path: string; break: Mutation }> = {
   'conformance.base-code': { path: '/baseCode', break: (impl) => void (impl.baseCode = '0117399000') },
@@ -33,11 +35,7 @@ const BREAKS: Record<string, { path: string; break: Mutation }> = {
   'conformance.visits-within-base': { path: '/visits', break: (impl) => void (impl.visits = 3) },
   'conformance.fees-within-base': {
     path: '/fees/charged',
-    break: (impl) =>
-      void (impl.fees = {
-        charged: true,
-        items: [{ name: '工本费', standard: '10元/件', basis: '桂价费〔2010〕1号' }],
-      }),
+    break: (impl) => void (impl.fees = { charged: true, items: [FEE] }),
   },
   'quality.immediate-case-limit': {
     path: '/promisedLimit',
@@ -59,11 +57,7 @@ const BREAKS: Record<string, { path: string; break: Mutation }> = {
   'quality.online-address': { path: '/online/url', break: (impl) => void delete impl.online!.url },
   'quality.fee-items-uncharged': {
     path: '/fees/items',
-    break: (impl) =>
-      void (impl.fees = {
-        charged: false,
-        items: [{ name: '工本费', standard: '10元/件', basis: '桂价费〔2010〕1号' }],
-      }),
+    break: (impl) => void (impl.fees = { charged: false, items: [FEE] }),
   },
   'quality.fee-basis': {
     path: '/base/fees/items/0/basis',
@@ -72,11 +66,7 @@ const BREAKS: Record<string, { path: string; break: Mutation }> = {
   },
   'quality.fee-online-payment': {
     path: '/onlinePayment',
-    break: (_impl, base) =>
-      void (base.fees = {
-        charged: true,
-        items: [{ name: '工本费', standard: '10元/件', basis: '桂价费〔2010〕1号' }],
-      }),
+    break: (_impl, base) => void (base.fees = { charged: true, items: [FEE] }),
   },
   'quality.contacts-differ': {
     path: '/contacts/1/phone',

@@ -22,16 +22,9 @@ const bare: Item = {
 describe('a guide prints only what the item states (issue 12)', () => {
   it('says 未载明 in the sections every guide carries and invents no value', async () => {
     const html = await renderGuide(bare);
-    for (const key of [
-      'legal-basis',
-      'conditions',
-      'process',
-      'time-limits',
-      'fees',
-      'consult',
-      'complaint',
-      'place-hours',
-    ])
+    for (const key of 'legal-basis conditions process time-limits fees consult complaint place-hours'.split(
+      ' ',
+    ))
       expect(section(html, key)).toContain('未载明');
     const plain = text(html);
     for (const invented of [
