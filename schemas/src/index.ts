@@ -1,7 +1,7 @@
 // The public entry of @oneseal/schemas: the one model every other package imports.
 export * from './generated/types';
-export { createAjv, FORMAT_CHECKS } from './ajv';
-export type { Ajv } from './ajv';
+export { createAjv, AJV_FORMATS, FORMAT_CHECKS } from './ajv';
+export type { Ajv, AjvOptions } from './ajv';
 export type { ErrorObject, ValidateFunction } from 'ajv';
 export { SCHEMA_IDS, loadSchemas } from './schemaFiles';
 export type { SchemaName, JsonSchemaObject } from './schemaFiles';
@@ -13,6 +13,8 @@ export { validateItem, validateBundle, validateDocument } from './validate';
 export type { ValidationResult, ItemDocument, DocumentKind } from './validate';
 export { assessImplementation, checkItem, RULES } from './check';
 export type { Rule, Severity } from './check';
+export { patternsIn, patternSize } from './check/patterns';
+export type { PatternAt } from './check/patterns';
 export { resolveItem, ResolutionError } from './resolve';
 export type { ResolveOptions } from './resolve';
 export { metrics, aggregateMetrics, REFORM_TARGETS } from './metrics';
@@ -29,3 +31,5 @@ export type { TownshipKind } from './formats/division';
 export { isMobile, isLandline, isPhone, isPostcode } from './formats/phone';
 export { diffDocuments } from './diff';
 export type { FieldChange } from './diff';
+export { checksModule, loadChecks } from './standalone';
+export type { CompiledCheck } from './standalone';

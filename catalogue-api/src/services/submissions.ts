@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { DataElement, Item, SubmissionStatus, ValidateFunction } from '@oneseal/schemas';
-import { codeLabel, codeOptions, createAjv, toIssues } from '@oneseal/schemas';
+import type { DataElement, SubmissionStatus } from '@oneseal/schemas';
+import { codeLabel, codeOptions, toIssues } from '@oneseal/schemas';
 import type { PdfPrinter, SubmittedApplication } from '@oneseal/runtime';
 import {
-  deriveForm,
   fanOut,
   maskAnswers,
   mergeForms,
@@ -15,6 +14,7 @@ import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { Row, SubmissionRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
+import { applicationForm } from './applicationForms';
 import { audit } from './audit';
 import { asDate, chinaToday } from './chinaDate';
 import { listLibrary } from './library';
@@ -40,34 +40,6 @@ const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
 const digest = (reference: string, phone: string) =>
   createHash('sha256').update(`${reference}\u0000${phone}`).digest('hex');
 
-// A compiled validator per exact set of published versions (compiling is the costly part; versions never change).
-const validators = new Map<string, ValidateFunction>();
-const ajv = createAjv();
-
-function validatorFor(key: string, schema: object): ValidateFunction {
-  let validate = validators.get(key);
-  if (!validate) {
-    if (validators.size >= 500) validators.clear();
-    validate = ajv.compile(schema);
-    validators.set(key, validate);
-  }
-  return validate;
-}
-
-async function publishedItems(store: Store, regionCode: string, codes: string[]): Promise<Item[]> {
-  const rows = await store.models.PublishedItem.findAll({
-    where: { regionCode, itemCode: { [Op.in]: codes } },
-    attributes: ['itemCode', 'item'],
-  });
-  const missing = codes.filter((c) => !rows.some((r) => r.itemCode === c));
-  if (missing.length > 0)
-    throw invalid(
-      { zh: '所选事项未在该乡镇发布', en: 'Some items are not published in this township' },
-      missing.map((c) => ({ path: '/items', message: `事项 ${c} 未在该乡镇发布` })),
-    );
-  return codes.map((c) => JSON.parse(rows.find((r) => r.itemCode === c)!.item) as Item);
-}
-
 export interface SubmissionInput {
   region: string;
   items: string[];
@@ -83,17 +55,13 @@ export async function submit(
   input: SubmissionInput,
 ): Promise<{ reference: string; status: string }> {
   const region = await requireRegion(store, input.region);
-  const codes = [...new Set(input.items)];
-  const items = await publishedItems(store, region.code, codes);
-  const elements = (await listLibrary(store, 'data-element')).map((e) => e.document as DataElement);
-  const merged = mergeForms(items, elements);
+  // Merged, derived and compiled once per set of published versions (services/applicationForms.ts).
+  const { items, merged, validate } = await applicationForm(store, region.code, [...new Set(input.items)]);
   if (merged.conflicts.length > 0)
     throw invalid(
       { zh: '这些事项无法合并为一张表', en: 'These items cannot be merged into one form' },
       merged.conflicts.map((c) => ({ path: `/data/${c.field}`, message: c.message })),
     );
-  const versions = items.map((i) => `${i.code}@${i.version}`).join(',');
-  const validate = validatorFor(versions, deriveForm(merged.form).validation);
   if (!validate(withSections(merged.form.properties, input.data)))
     throw invalid(
       { zh: '申请信息有误，请检查后再提交', en: 'The application has errors' },

@@ -4,7 +4,6 @@ import { setValidateLanguage } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider } from '@formily/react';
 import { useEffect, useMemo } from 'react';
-import { warmUpFieldChecks } from '../../src/forms';
 import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
 import type { RegionOption } from './components';
@@ -95,13 +94,10 @@ export function FormRenderer({
   const plan = useMemo(() => drawPlan(formilySchema), [formilySchema]);
   useEffect(() => {
     pending.set(form, () => createAllFields(form, formilySchema));
-    // After the first paint: the fields of undrawn sections, and the validators' compiler for the first key.
+    // After the first paint: the fields of undrawn sections.
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => {
-      ensureAllFields(form);
-      warmUpFieldChecks();
-    });
+    const handle = idle(() => ensureAllFields(form));
     return () => cancel(handle);
   }, [form, formilySchema]);
   return (

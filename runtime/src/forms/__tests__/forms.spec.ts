@@ -99,6 +99,29 @@ describe('deriveForm: the server’s check of a submission', () => {
     expect(validate({ ...good, buildType: 'new' })).toBe(true);
   });
 
+  it('bounds every text answer at 2,000 characters unless the form says fewer (issue 10)', () => {
+    const texts = ajv.compile(
+      validationOf({
+        type: 'object',
+        properties: {
+          free: { type: 'string', title: '说明', 'x-component': 'textarea' },
+          short: { type: 'string', title: '姓名', maxLength: 30, 'x-component': 'text' },
+          generous: { type: 'string', title: '情况', maxLength: 100000, 'x-component': 'textarea' },
+        },
+      }),
+    );
+    const long = (n: number) => '字'.repeat(n);
+    expect(texts({ free: long(2000), short: long(30), generous: long(2000) })).toBe(true);
+    expect(texts({ free: long(2001), short: long(31), generous: long(2001) })).toBe(false);
+    expect(texts.errors!.map((e) => [e.instancePath, e.keyword])).toEqual([
+      ['/free', 'maxLength'],
+      ['/short', 'maxLength'],
+      ['/generous', 'maxLength'],
+    ]);
+    // The reason field of the homestead form says nothing about its length: the ceiling holds it.
+    expect(validate({ ...good, reason: long(2001) })).toBe(false);
+  });
+
   it('compiles for every seed form', () => {
     for (const base of seeds.baseItems) expect(() => ajv.compile(validationOf(base.form))).not.toThrow();
   });
