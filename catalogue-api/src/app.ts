@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin';
 import { catalogueRoutes } from './routes/catalogue';
 import { docsRoutes } from './routes/docs';
 import { excelRoutes } from './routes/excel';
+import { formCheckRoutes } from './routes/formChecks';
 import { documentRoutes } from './routes/documents';
 import { previewRoutes } from './routes/preview';
 import { publicRoutes } from './routes/public';
@@ -31,6 +32,7 @@ export function apiRoutes(): RouteSpec[] {
     ...documentRoutes,
     ...previewRoutes,
     ...submissionRoutes,
+    ...formCheckRoutes,
     ...townshipRoutes,
     ...excelRoutes,
     ...catalogueRoutes,
@@ -54,7 +56,7 @@ export function createApp(
   const deps: Deps = { store, config, printer, signer: new TokenSigner(secret, config.tokenTtlSeconds) };
   const app = new Koa<ApiState>({ proxy: true });
   const router = buildRouter(apiRoutes(), deps);
-  app.use(securityHeaders);
+  app.use(securityHeaders(config.publicBaseUrl));
   app.use(errorHandler);
   app.use(locale);
   app.use(jsonBody());

@@ -48,7 +48,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     publicCacheMs: Number(env.PUBLIC_CACHE_MS ?? 1000),
     webApps: [
       { mount: '', dir: env.PORTAL_DIR ?? builtApp('@oneseal/runtime', 'dist-web/portal') },
-      { mount: '/designer', dir: env.DESIGNER_DIR ?? builtApp('@oneseal/designer', 'dist') },
+      {
+        mount: '/designer',
+        dir: env.DESIGNER_DIR ?? builtApp('@oneseal/designer', 'dist'),
+        compilesInPage: true,
+      },
     ].filter((app): app is WebApp => app.dir !== undefined),
   };
 }

@@ -7,6 +7,7 @@
 import type { BaseItem, FormField, Item } from '@oneseal/schemas';
 import { formFieldEntries } from '@oneseal/schemas';
 import { homesteadData } from './homesteadApplication';
+import { importedChecks } from './importedChecks';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -152,6 +153,19 @@ describe(`patterns already stored, at run time (${DB_LABEL})`, () => {
     ]);
     expect(ms).toBeLessThan(1000);
     expect((await apply('aaaa')).status).toBe(201);
+  });
+
+  it('leaves a stored pattern not proved safe out of the portal’s checks, so no page can freeze on it', async () => {
+    const res = await t.api.get(`/api/public/regions/${YANGSHUO}/form-checks.js?items=${HOMESTEAD}`);
+    expect(res.status).toBe(200);
+    // The keys name each field's rules as stored; the compiled code holds no RegExp of it.
+    expect(res.text.slice(0, res.text.lastIndexOf('return ['))).not.toContain('(a+)+');
+    const checks = importedChecks(res.text);
+    const [, reason] = [...checks].find(([key]) => key.includes(JSON.stringify(HOSTILE)))!;
+    const { ms } = await timed(async () => reason(`${'a'.repeat(40)}!`));
+    expect(ms).toBeLessThan(100);
+    // The field keeps its other rules.
+    expect(reason('字'.repeat(501))).toBe(false);
   });
 
   it('leaves out a stored pattern no engine can run, says so in the log, and never answers 500', async () => {

@@ -369,7 +369,11 @@ const townshipStep = (
 });
 
 /** The process editor's live previews: any editor or admin, no region (nothing stored is touched). */
-const preview = (path: string, contentType: RegExp): Builder => ({
+const preview = (
+  path: string,
+  contentType: RegExp,
+  body = async (w: World): Promise<Json> => ({ item: await w.template('base-items', '0117302000') }),
+): Builder => ({
   cells: OWN_REGION_CELLS,
   scoped: false,
   anonymousRegion: CITY,
@@ -378,7 +382,7 @@ const preview = (path: string, contentType: RegExp): Builder => ({
   async prepare(w) {
     return {
       path,
-      body: { item: await w.template('base-items', '0117302000') },
+      body: await body(w),
       accepted(res) {
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(contentType);
@@ -583,6 +587,9 @@ const BUILDERS: Record<string, Builder> = {
 
   'post /preview/flowchart.svg': preview('/preview/flowchart.svg', /^image\/svg\+xml/),
   'post /preview/guide.html': preview('/preview/guide.html', /^text\/html/),
+  'post /preview/form-checks.js': preview('/preview/form-checks.js', /^text\/javascript/, async (w) => ({
+    form: (await w.template('base-items', '0117302000')).form,
+  })),
 
   'post /base-items': {
     cells: OWN_REGION_CELLS,

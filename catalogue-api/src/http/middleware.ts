@@ -5,12 +5,20 @@ import { activePrincipal } from '../services/users';
 import type { ApiState, Deps } from './context';
 import { ApiError, unauthorized } from './errors';
 
-export const securityHeaders: Middleware = async (ctx, next) => {
-  ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('X-Frame-Options', 'DENY');
-  ctx.set('Referrer-Policy', 'no-referrer');
-  await next();
-};
+/**
+ * Headers every answer carries. When the public address is https, browsers are told to use nothing else for a
+ * year (HSTS): a later plain-http link or a downgrading network cannot strip the encryption.
+ */
+export function securityHeaders(publicBaseUrl: string): Middleware {
+  const https = publicBaseUrl.startsWith('https:');
+  return async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    if (https) ctx.set('Strict-Transport-Security', 'max-age=31536000');
+    await next();
+  };
+}
 
 /** zh-CN unless the client asks for English first. */
 export const locale: Middleware<ApiState> = async (ctx, next) => {

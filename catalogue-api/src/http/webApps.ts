@@ -8,21 +8,29 @@ import serve from 'koa-static';
 export interface WebApp {
   mount: string;
   dir: string;
+  /** The app compiles validators in the page (ajv), so its CSP must allow 'unsafe-eval'. */
+  compilesInPage?: boolean;
 }
 
-// Scripts from the app itself only. 'unsafe-eval' because the forms check answers with ajv, which compiles the
-// checks it derives from each form into functions; editor text is never run (conditions are evaluated as data).
-// antd writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles only.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Scripts from the app itself only. The portal compiles nothing: its form checks are compiled by the server and
+ * imported as same-origin modules (/api/public/regions/…/form-checks.js), so it runs without 'unsafe-eval'. The
+ * designer runs the whole model's validators as editors type (validateItem, assessImplementation, its JSON view),
+ * which ajv compiles in the page: it keeps 'unsafe-eval' (signed-in editors only), and takes blob: for its preview's
+ * checks, which the server compiles from the unsaved form. Editor text is never run (conditions are evaluated as
+ * data). antd writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles only.
+ */
+const csp = (app: WebApp) =>
+  [
+    "default-src 'self'",
+    app.compilesInPage ? "script-src 'self' 'unsafe-eval' blob:" : "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 /**
  * Serves the portal at / and the designer at /designer: hashed assets cached for a year, and every other path
@@ -37,6 +45,7 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     .map((app) => ({
       ...app,
       index: readFileSync(join(app.dir, 'index.html')),
+      csp: csp(app),
       files: serve(app.dir, {
         index: false,
         maxage: 365 * 24 * 3600 * 1000,
@@ -66,7 +75,7 @@ export function webApps(apps: readonly WebApp[]): Middleware {
       if (ctx.body !== undefined && ctx.body !== null) return;
       return next();
     }
-    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('Content-Security-Policy', app.csp);
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = app.index;

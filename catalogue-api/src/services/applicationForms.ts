@@ -1,11 +1,11 @@
-import type { DataElement, Item, ValidateFunction } from '@oneseal/schemas';
+import type { DataElement, Item, ItemForm, ValidateFunction } from '@oneseal/schemas';
 import { checksModule, createAjv, patternsIn } from '@oneseal/schemas';
 import type { DerivedForm, MergedForm } from '@oneseal/runtime';
 import { deriveForm, mergeForms } from '@oneseal/runtime';
 import { Op } from 'sequelize';
 import { invalid } from '../http/errors';
 import { linearRegExp, re2Problem } from './linearRegExp';
-import { patternProblem } from './patternSafety';
+import { patternProblem, requireSafePatterns } from './patternSafety';
 import type { Store } from './store';
 
 type Schema = Record<string, unknown>;
@@ -174,4 +174,13 @@ export function fieldChecksSource(form: ApplicationForm): Promise<string> {
     return checksModule(browserSafe);
   })();
   return form.checks;
+}
+
+/**
+ * The field checks of a form being designed (unsaved), for the designer's live preview: compiled the same way, and
+ * refused (422 naming the field) while a pattern is unsafe, as saving it would be.
+ */
+export async function draftChecksSource(form: ItemForm): Promise<string> {
+  await requireSafePatterns(form, '/form');
+  return checksModule(deriveForm(form).fieldSchemas);
 }

@@ -1,4 +1,5 @@
 import type { Bundle, DataElement, Item } from '@oneseal/schemas';
+import { importFieldChecks } from '../renderer';
 
 /** An answer of the API that is not a success, with the fields it names (422) in zh-CN. */
 export class ApiProblem extends Error {
@@ -79,6 +80,13 @@ export const api = {
     request<Item>(`/public/regions/${region}/items/${code}/versions/${version}`),
   bundles: () => request<Bundle[]>('/public/bundles'),
   dataElements: () => request<DataElement[]>('/public/data-elements'),
+  /** The form's field checks, compiled by the server for exactly these items (a same-origin module, no eval). */
+  fieldChecks: (region: string, codes: string[]) =>
+    importFieldChecks(
+      `/api/public/regions/${region}/form-checks.js${query({ items: codes.join(',') })}`,
+    ).catch(() => {
+      throw new ApiProblem(0, '无法加载申请表的校验规则，请刷新页面重试');
+    }),
   submit: (body: { region: string; items: string[]; data: unknown }) =>
     request<{ reference: string; status: string; receiptKey: string }>('/public/submissions', {
       method: 'POST',

@@ -2,7 +2,7 @@ import { FormLayout } from '@formily/antd-v5';
 import type { Form } from '@formily/core';
 import { setValidateLanguage } from '@formily/core';
 import type { ISchema } from '@formily/react';
-import { createSchemaField, FormProvider } from '@formily/react';
+import { createSchemaField, FormProvider, Schema } from '@formily/react';
 import { useEffect, useMemo } from 'react';
 import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
@@ -10,6 +10,9 @@ import type { RegionOption } from './components';
 import { FIELD_COMPONENTS, RegionsContext } from './components';
 
 setValidateLanguage('zh-CN');
+// Formily runs a schema string written as `{{…}}` as JavaScript (new Function). Form texts are editors' words, never
+// code: shown as written. (Under the portal's CSP, without 'unsafe-eval', running it would fail anyway.)
+Schema.registerCompiler((expression: string) => `{{${expression}}}`);
 
 const SchemaField = createSchemaField({ components: FIELD_COMPONENTS });
 
