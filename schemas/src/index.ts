@@ -31,5 +31,5 @@ export type { TownshipKind } from './formats/division';
 export { isMobile, isLandline, isPhone, isPostcode } from './formats/phone';
 export { diffDocuments } from './diff';
 export type { FieldChange } from './diff';
-export { checksModule, loadChecks } from './standalone';
+export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';

@@ -19,6 +19,8 @@ const MODULES: Record<string, unknown> = {
   [STANDALONE_FORMATS_MODULE]: AJV_FORMATS,
 };
 
+const EXPORT = 'export default function checks';
+
 function requireForChecks(name: string): unknown {
   const found = MODULES[name];
   if (!found) throw new Error(`validator code needs ${name}, which the page does not provide`);
@@ -43,7 +45,7 @@ export function checksModule(schemas: ReadonlyMap<string, Schema>): string {
   const pairs = keys.map((key, i) => `[${JSON.stringify(key)}, exports.c${i}]`).join(',\n');
   return [
     '// OneSeal form checks: ajv standalone code, generated on the server.',
-    'export default function checks(require, exports) {',
+    `${EXPORT}(require, exports) {`,
     code,
     `return [${pairs}];`,
     '}',
@@ -56,4 +58,9 @@ export function loadChecks(
   moduleDefault: (require: (name: string) => unknown, exports: object) => [string, CompiledCheck][],
 ): Map<string, CompiledCheck> {
   return new Map(moduleDefault(requireForChecks, {}));
+}
+
+/** The checks of a module's text, evaluated where eval is allowed (tests, benchmarks): what a page gets by importing it. */
+export function evaluateChecks(source: string): Map<string, CompiledCheck> {
+  return loadChecks(new Function(source.replace(EXPORT, 'return function checks'))());
 }

@@ -4,13 +4,12 @@
  * same way; the portal's CSP no longer allows eval; HSTS under https; a CSP on /api/docs.
  */
 import type { CompiledCheck, DataElement, ItemForm } from '@oneseal/schemas';
-import { toIssues } from '@oneseal/schemas';
+import { evaluateChecks, toIssues } from '@oneseal/schemas';
 import * as runtime from '@oneseal/runtime';
 import Koa from 'koa';
 import request from 'supertest';
 import { securityHeaders } from '../http/middleware';
 import { homesteadData } from './homesteadApplication';
-import { importedChecks } from './importedChecks';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -51,7 +50,7 @@ describe(`field checks compiled by the server (${DB_LABEL})`, () => {
   });
 
   it('checks answers as the server does, in Chinese: formats, lengths, the 2,000-character ceiling', async () => {
-    const checks = importedChecks((await t.api.get(CHECKS)).text);
+    const checks = evaluateChecks((await t.api.get(CHECKS)).text);
     const idNumber = verdict(checks, (s) => s.format === 'cn-id-card');
     expect(idNumber('450321197003120021')).toBe('不是有效的公民身份号码');
     expect(idNumber(homesteadData().idNumber)).toBeUndefined();
@@ -90,7 +89,7 @@ describe(`field checks compiled by the server (${DB_LABEL})`, () => {
       .send(element);
     expect(saved.status).toBe(200);
     const name = verdict(
-      importedChecks((await t.api.get(CHECKS)).text),
+      evaluateChecks((await t.api.get(CHECKS)).text),
       (s) => s.minLength === 2 && !s.format,
     );
     expect(name('莫'.repeat(21))).toBe('不应多于 20 个字符');
@@ -106,7 +105,7 @@ describe(`field checks compiled by the server (${DB_LABEL})`, () => {
     const ok = await t.api.post('/api/preview/form-checks.js').set(admin).send({ form });
     expect(ok.status).toBe(200);
     expect(ok.headers['cache-control']).toBe('no-store');
-    expect(importedChecks(ok.text).size).toBe(runtime.deriveForm(form).fieldSchemas.size);
+    expect(evaluateChecks(ok.text).size).toBe(runtime.deriveForm(form).fieldSchemas.size);
 
     const hostile = structuredClone(form);
     hostile.properties.building!.properties!.reason!.pattern = '^(\\w+\\s?)*$';
