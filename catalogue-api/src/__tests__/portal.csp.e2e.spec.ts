@@ -1,9 +1,9 @@
-import { idCardCheckChar } from '@oneseal/schemas';
 import type { Item } from '@oneseal/schemas';
 import { formFieldEntries } from '@oneseal/schemas';
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
-import { startBrowserApp } from './browserApp';
+import { fillHomesteadApplication, startBrowserApp } from './browserApp';
+import { applicant } from './homesteadApplication';
 import { DB_LABEL } from './testApp';
 
 // Issue 10: the portal under its own CSP (no 'unsafe-eval': the page is NOT opened with bypassCSP) still checks
@@ -14,8 +14,8 @@ const YANGSHUO = '450321100';
 const HOMESTEAD = '0117302000';
 const HOSTILE = '^(a+)+$';
 const EXPRESSION = '{{window.pwned = true}}';
-const GOOD_ID = ((first17: string) => first17 + idCardCheckChar(first17))('45032119700312002');
-const BAD_ID = GOOD_ID.slice(0, 17) + (GOOD_ID.endsWith('1') ? '2' : '1');
+// The shared applicant's ID number with a wrong check character.
+const BAD_ID = applicant.idNumber.slice(0, 17) + (applicant.idNumber.endsWith('1') ? '2' : '1');
 
 let app: BrowserApp;
 
@@ -103,19 +103,8 @@ describe(`the portal under a CSP without eval (${DB_LABEL})`, () => {
     expect(idle).toBeLessThan(1000);
     await app.shot(page, '02-long-hostile-value');
 
-    await page.getByLabel('申请人姓名').fill('莫桂芳');
-    await page.getByLabel('公民身份号码').fill(GOOD_ID);
-    await page.getByLabel('户籍地址').fill('阳朔县阳朔镇矮山门村 12 号');
-    await page.getByLabel('所在村（社区）').fill('矮山门村');
-    await page.getByLabel('手机号码').fill('13907731234');
-    await page.getByLabel('共同生活家庭人口数').fill('4');
-    await page.getByRole('group', { name: '建房类型' }).getByText('新建', { exact: true }).click();
-    await page.getByLabel('拟用地位置（四至）').fill('东至村道，西至莫家自留地，南至水渠，北至后山');
-    await page.getByLabel('拟申请宅基地面积').fill('100');
-    await page.getByLabel('拟建层数').fill('3');
-    await page.getByLabel('拟建建筑面积').fill('260');
     // Within the length, against the stored pattern: only the server (on RE2) can say, and it names the field.
-    await reason.fill(`${'a'.repeat(40)}!`);
+    await fillHomesteadApplication(page, `${'a'.repeat(40)}!`);
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByText('应当匹配模式 "^(a+)+$"').waitFor();
     expect(await roundTrip(page)).toBeLessThan(1000);

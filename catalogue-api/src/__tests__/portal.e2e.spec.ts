@@ -1,7 +1,7 @@
 import { idCardCheckChar } from '@oneseal/schemas';
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
-import { seriousViolations, startBrowserApp } from './browserApp';
+import { fillHomesteadApplication, seriousViolations, startBrowserApp } from './browserApp';
 import { DB_LABEL } from './testApp';
 
 // The citizen's path through the built portal in Debian's Chromium, at phone width. Screenshots of each step
@@ -58,16 +58,7 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
 
     await page.getByLabel('公民身份号码').fill(GOOD_ID);
     await error.waitFor({ state: 'detached' });
-    await page.getByLabel('户籍地址').fill('阳朔县阳朔镇矮山门村 12 号');
-    await page.getByLabel('所在村（社区）').fill('矮山门村');
-    await page.getByLabel('手机号码').fill(MOBILE);
-    await page.getByLabel('共同生活家庭人口数').fill('4');
-    await page.getByRole('group', { name: '建房类型' }).getByText('新建', { exact: true }).click();
-    await page.getByLabel('拟用地位置（四至）').fill('东至村道，西至莫家自留地，南至水渠，北至后山');
-    await page.getByLabel('拟申请宅基地面积').fill('100');
-    await page.getByLabel('拟建层数').fill('3');
-    await page.getByLabel('拟建建筑面积').fill('260');
-    await page.getByLabel('申请理由').fill('现住房为泥砖房，需新建住房');
+    await fillHomesteadApplication(page);
     expect(await overflowsSideways(page)).toBe(false);
     await page.getByRole('button', { name: '提交申请' }).click();
 
