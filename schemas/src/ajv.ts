@@ -29,6 +29,9 @@ export function createAjv(): Ajv2020 {
     allowUnionTypes: true,
     verbose: true,
     messages: false,
+    // An answer is there only if it was given: a form field named like an Object.prototype member (a form
+    // stored before such names were refused) is "必须填写" when missing, not the inherited function.
+    ownProperties: true,
   });
   addFormats(ajv, ['date', 'uri', 'email']);
   for (const [name, validate] of Object.entries(FORMAT_CHECKS))

@@ -904,8 +904,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "format": "date"
     },
     "Url": {
+      "description": "网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）",
       "type": "string",
       "format": "uri",
+      "pattern": "^https?://",
       "maxLength": 500
     },
     "TimeLimit": {
@@ -1467,6 +1469,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "$defs": {
     "DataElementCode": {
       "description": "数据元编码，也是一表申请中的字段名",
+      "$ref": "item-form.schema.json#/$defs/FieldKey",
       "type": "string",
       "pattern": "^[a-z][A-Za-z0-9]{1,63}$"
     }
@@ -1499,8 +1502,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "additionalProperties": false,
   "$defs": {
     "FieldKey": {
+      "description": "字段名，也是答案中的键；JavaScript 对象自带的名称不能用（读答案时会读到对象本身的属性）",
       "type": "string",
-      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+      "not": {
+        "enum": [
+          "constructor",
+          "__proto__",
+          "prototype"
+        ]
+      }
     },
     "FormFields": {
       "title": "FormFields",

@@ -376,6 +376,9 @@ export interface Result {
  */
 export interface Attachment {
   title: string;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
   url?: string;
 }
 /**
@@ -654,6 +657,9 @@ export interface NearbyService {
  */
 export interface Online {
   available: boolean;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
   url?: string;
   depth?: OnlineDepth;
 }
