@@ -1,7 +1,10 @@
 import type { BaseItem, FormField, Item } from '@oneseal/schemas';
 import { MAX_FORM_DEPTH } from '@oneseal/schemas';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Response } from 'supertest';
 import { MAX_BODY_DEPTH } from '../http/bodyChecks';
+import { createHttpServer } from '../http/httpServer';
 import { homesteadData } from './homesteadApplication';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
@@ -285,5 +288,43 @@ describe(`Object.prototype member names (${DB_LABEL})`, () => {
       [`item_${ITEM}`]: { ...data[`item_${ITEM}`], constructor: '砖混' },
     });
     expect(answered.status).toBe(201);
+  });
+});
+
+describe(`requests Node refuses before the app (${DB_LABEL})`, () => {
+  /** Writes raw bytes to a listening server and reads the whole answer. */
+  async function raw(bytes: string): Promise<string> {
+    const server = createHttpServer(t.app);
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    try {
+      const { port } = server.address() as AddressInfo;
+      return await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+    } finally {
+      server.close();
+    }
+  }
+
+  const errorOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as unknown;
+
+  it('an address past the 16 KB header limit → 431 in the error shape', async () => {
+    const answer = await raw(`GET /api/public/regions?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 .*\r\nContent-Type: application\/json/s);
+    expect(errorOf(answer)).toEqual({
+      error: { code: 'headers-too-large', message: '请求头或地址过长', details: [] },
+    });
+  });
+
+  it('malformed HTTP → 400 in the error shape', async () => {
+    const answer = await raw(
+      'GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(errorOf(answer)).toEqual({ error: { code: 'bad-request', message: '请求格式有误', details: [] } });
   });
 });
