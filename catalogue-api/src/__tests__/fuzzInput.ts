@@ -26,7 +26,7 @@ export function prng(seed: number) {
 }
 export type Rng = ReturnType<typeof prng>;
 
-export const CHARS = [...'abcxyzAZ0189 -_./\\%?#&=+\'"<>{}[]:,阳朔镇办证😀\u0000\n\t'];
+const CHARS = [...'abcxyzAZ0189 -_./\\%?#&=+\'"<>{}[]:,阳朔镇办证😀\u0000\n\t'];
 export const STRINGS = [
   '',
   ' ',
@@ -55,8 +55,8 @@ export const STRINGS = [
   '\u0000',
   'a'.repeat(300),
 ];
-export const NUMBERS = [0, 1, -1, 1.5, 10, 11, 2 ** 53, -(2 ** 31), 1e308, -1e-308];
-export const KEYS = [
+const NUMBERS = [0, 1, -1, 1.5, 10, 11, 2 ** 53, -(2 ** 31), 1e308, -1e-308];
+const KEYS = [
   'username',
   'password',
   'baseCode',
@@ -113,15 +113,11 @@ export function jsonText(value: Json): string {
   return JSON.stringify(value);
 }
 
-/**
- * A copy of `doc` with one random change somewhere inside (a replaced value, a removed or an added key or
- * element), and that change described by its JSON pointer for the failure report.
- */
-export function mutate(r: Rng, doc: Json): { body: Json; change: string } {
-  const copy = structuredClone(doc);
-  let node: Json = copy;
+/** A container up to `levels` - 1 levels down from `root`, chosen at random, and its JSON pointer. */
+export function descend(r: Rng, root: Json, levels: number): { node: Json; at: string } {
+  let node = root;
   let at = '';
-  for (let depth = r.int(4); depth > 0; depth--) {
+  for (let depth = r.int(levels); depth > 0; depth--) {
     const children: [string, Json][] = Array.isArray(node)
       ? node.map((v, i) => [String(i), v])
       : node !== null && typeof node === 'object'
@@ -133,6 +129,16 @@ export function mutate(r: Rng, doc: Json): { body: Json; change: string } {
     at += `/${key}`;
     node = child;
   }
+  return { node, at };
+}
+
+/**
+ * A copy of `doc` with one random change somewhere inside (a replaced value, a removed or an added key or
+ * element), and that change described by its JSON pointer for the failure report.
+ */
+export function mutate(r: Rng, doc: Json): { body: Json; change: string } {
+  const copy = structuredClone(doc);
+  const { node, at } = descend(r, copy, 4);
   const value = randomJson(r, 1);
   const shown = jsonText(value).slice(0, 120);
   if (Array.isArray(node)) {

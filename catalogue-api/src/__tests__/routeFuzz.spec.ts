@@ -13,7 +13,17 @@ import type { RouteSpec } from '../http/routeTable';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import { SUBMISSION_STATUSES } from '../services/submissions';
 import type { Answer, Json, Outcome, Rng } from './fuzzInput';
-import { jsonText, judge, mutate, prng, randomJson, randomString, setKey, STRINGS } from './fuzzInput';
+import {
+  descend,
+  jsonText,
+  judge,
+  mutate,
+  prng,
+  randomJson,
+  randomString,
+  setKey,
+  STRINGS,
+} from './fuzzInput';
 import { applicant, homesteadData } from './homesteadApplication';
 import { PlaceholderPrinter } from './placeholderPrinter';
 import type { TestApp } from './testApp';
@@ -263,20 +273,7 @@ function oddString(r: Rng): string {
 /** A valid body with one odd string set at a random place inside it. */
 function withOddString(r: Rng, doc: Json): { body: Json; change: string } {
   const copy = structuredClone(doc);
-  let node: Json = copy;
-  let at = '';
-  for (let depth = r.int(5); depth > 0; depth--) {
-    const entries: [string, Json][] = Array.isArray(node)
-      ? node.map((v, i) => [String(i), v])
-      : node !== null && typeof node === 'object'
-        ? Object.entries(node)
-        : [];
-    const containers = entries.filter(([, c]) => c !== null && typeof c === 'object');
-    if (containers.length === 0) break;
-    const [key, child] = r.pick(containers);
-    at += `/${key}`;
-    node = child;
-  }
+  const { node, at } = descend(r, copy, 5);
   if (node === null || typeof node !== 'object') return { body: copy, change: 'none' };
   const value = oddString(r);
   const keys = Array.isArray(node) ? node.map((_, i) => String(i)) : Object.keys(node);
