@@ -258,7 +258,11 @@ function who(r: Rng): { label: string; header?: string } {
   return { label: user, header: `Bearer ${known.tokens[user]}` };
 }
 
-/** A string that replaces or joins a valid body somewhere: NUL, huge, or just odd. */
+/**
+ * A string that replaces or joins a valid body somewhere: NUL, huge, a lone surrogate, a regular expression that
+ * backtracks catastrophically or does not compile (where a pattern is stored) and the answer that makes such a
+ * pattern hang, a script address, or just odd.
+ */
 function oddString(r: Rng): string {
   return r.pick([
     '\u0000',
@@ -266,6 +270,10 @@ function oddString(r: Rng): string {
     'x'.repeat(200_000),
     '镇'.repeat(3000),
     '\ud800',
+    '^(a+)+$',
+    '(',
+    `${'a'.repeat(50_000)}!`,
+    'javascript:alert(6)',
     randomString(r),
   ]);
 }
