@@ -206,6 +206,28 @@ describe(`forms nested deeper than ${MAX_FORM_DEPTH} levels are refused at save 
   });
 });
 
+describe(`a process is bounded before it is laid out (${DB_LABEL})`, () => {
+  it('a 120-step process sent to the flowchart preview → 422 at /item/process, not laid out', async () => {
+    const { doc } = await readBase();
+    const process = Array.from({ length: 120 }, (_, i) => ({
+      id: `s${i}`,
+      name: `第 ${i + 1} 个环节`,
+      stage: 'review',
+      post: '规划建设岗',
+      ...(i < 119 ? { next: [`s${i + 1}`] } : {}),
+    }));
+    // Laid out, it took minutes of CPU; refused, it takes a validation.
+    const res = await t.api
+      .post('/api/preview/flowchart.svg')
+      .set(admin)
+      .send({ item: { ...doc, process } });
+    expect(refusal(res)).toEqual({
+      status: 422,
+      error: expect.objectContaining({ details: [detail('/item/process', /30/)] }),
+    });
+  });
+});
+
 describe(`web addresses are http(s) only (${DB_LABEL})`, () => {
   it('refuses online.url "javascript:alert(6)" on a township draft', async () => {
     const read = await t.api.get(DRAFT).set(editor);

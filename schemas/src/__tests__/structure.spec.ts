@@ -80,4 +80,30 @@ describe('structure limits', () => {
       `嵌套超过 ${MAX_DOCUMENT_DEPTH} 层`,
     );
   });
+
+  it('bounds a process: 30 steps, 3 next steps and 3 branches each, 6 special procedures', () => {
+    const step = (i: number) => ({ id: `s${i}`, name: `环节 ${i}`, stage: 'review' as const, post: '岗位' });
+    const base = licenceBase();
+    base.process = Array.from({ length: 30 }, (_, i) => step(i)) as typeof base.process;
+    expect(validateItem(base)).toEqual({ valid: true, errors: [] });
+
+    base.process = Array.from({ length: 31 }, (_, i) => step(i)) as typeof base.process;
+    expect(validateItem(base).errors).toEqual([{ path: '/process', message: expect.stringContaining('30') }]);
+
+    base.process = [
+      { ...step(0), next: ['s1', 's2', 's3', 's4'], branches: Array(4).fill({ kind: 'correct', to: 's1' }) },
+      ...[1, 2, 3, 4].map(step),
+    ] as typeof base.process;
+    base.specialProcedures = Array(7).fill({
+      kind: '1',
+      name: '听证',
+      timeLimit: { value: 10, unit: 'workday' },
+      countsInLimit: false,
+    });
+    expect(validateItem(base).errors.map((e) => e.path)).toEqual([
+      '/specialProcedures',
+      '/process/0/next',
+      '/process/0/branches',
+    ]);
+  });
 });

@@ -131,14 +131,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "specialProcedures": {
           "type": "array",
+          "maxItems": 6,
           "items": {
             "$ref": "common.schema.json#/$defs/SpecialProcedure"
           }
         },
         "process": {
-          "description": "标准办理流程",
+          "description": "标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）",
           "type": "array",
           "minItems": 1,
+          "maxItems": 30,
           "items": {
             "$ref": "process-step.schema.json"
           }
@@ -2154,6 +2156,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "next": {
       "type": "array",
+      "maxItems": 3,
       "items": {
         "$ref": "#/$defs/StepId"
       },
@@ -2161,6 +2164,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "branches": {
       "type": "array",
+      "maxItems": 3,
       "items": {
         "$ref": "#/$defs/StepBranch"
       }
