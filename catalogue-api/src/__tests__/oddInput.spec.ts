@@ -265,15 +265,11 @@ describe(`Object.prototype member names (${DB_LABEL})`, () => {
   });
 
   it('refuses a data element coded "constructor"', async () => {
-    const res = await t.api.post('/api/data-elements').set(admin).send({
-      kind: 'data-element',
-      schemaVersion: 1,
-      code: 'constructor',
-      name: '构造',
-      group: 'other',
-      type: 'string',
-      component: 'text',
-    });
+    const [{ document }] = (await t.api.get('/api/data-elements').set(admin)).body as { document: object }[];
+    const res = await t.api
+      .post('/api/data-elements')
+      .set(admin)
+      .send({ ...document, code: 'constructor' });
     expect(refusal(res)).toEqual({
       status: 422,
       error: expect.objectContaining({
