@@ -7,6 +7,7 @@ import type { ApiConfig } from './config';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { defineModels } from './db/models';
+import { createHttpServer } from './http/httpServer';
 import { PublicCache } from './services/publicCache';
 import { isEmpty, seedDatabase } from './services/seedDatabase';
 import type { Store } from './services/store';
@@ -45,7 +46,7 @@ export async function startServer(
   const printer = new PdfPrinter();
   const app = createApp(store, config, await tokenSecret(store, config.tokenSecret), printer);
   const server = await new Promise<Server>((ready) => {
-    const s = app.listen(config.port, () => ready(s));
+    const s = createHttpServer(app).listen(config.port, () => ready(s));
   });
   return { server, store, printer };
 }

@@ -61,6 +61,9 @@ export function createAjv(options: AjvOptions = {}): Ajv2020 {
     verbose: true,
     messages: false,
     code,
+    // An answer is there only if it was given: a form field named like an Object.prototype member (a form
+    // stored before such names were refused) is "必须填写" when missing, not the inherited function.
+    ownProperties: true,
   });
   for (const [name, format] of Object.entries(AJV_FORMATS)) ajv.addFormat(name, format);
   // Code lists carry their zh labels beside the enum; an annotation only, never a constraint.

@@ -11,6 +11,7 @@ export { toIssues } from './messages';
 export type { Locale } from './messages';
 export { validateItem, validateBundle, validateDocument } from './validate';
 export type { ValidationResult, ItemDocument, DocumentKind } from './validate';
+export { MAX_DOCUMENT_DEPTH, MAX_FORM_DEPTH } from './structure';
 export { assessImplementation, checkItem, RULES } from './check';
 export type { Rule, Severity } from './check';
 export { patternsIn, patternSize } from './check/patterns';

@@ -14,6 +14,7 @@ import type {
 import type { Locale } from './messages';
 import { toIssues } from './messages';
 import { SCHEMA_IDS } from './schemaFiles';
+import { structureIssues } from './structure';
 
 export interface ValidationResult {
   valid: boolean;
@@ -160,6 +161,10 @@ function result(errors: ValidationIssue[]): ValidationResult {
 }
 
 function validateAs(kind: DocumentKind, doc: unknown, locale: Locale): ValidationResult {
+  // Depth first: the validator and the integrity checks recurse, and must never meet a document that would
+  // overflow the stack.
+  const tooDeep = structureIssues(doc, locale);
+  if (tooDeep.length > 0) return result(tooDeep);
   const validate = validatorFor(kind);
   if (!validate(doc)) return result(toIssues(validate.errors, locale));
   const en = locale === 'en';

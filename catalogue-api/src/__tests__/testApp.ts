@@ -25,8 +25,9 @@ export interface TestApp {
 /**
  * A seeded OneSeal on its own database: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB
  * server — a database created for this test file and dropped afterwards, so test files never share state.
+ * PDFs are printed by Chromium unless another `printer` is given.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { printer?: PdfPrinter } = {}): Promise<TestApp> {
   const server = process.env.DB_URL;
   let dbUrl: string;
   let cleanup: () => Promise<void>;
@@ -53,7 +54,7 @@ export async function createTestApp(): Promise<TestApp> {
   }
   const config = { ...readConfig({}), dbUrl, loadSeeds: true };
   const store = await openStore(config);
-  const printer = new PdfPrinter();
+  const printer = options.printer ?? new PdfPrinter();
   const app = createApp(store, config, 'test-secret', printer);
   const httpServer = app.callback();
   const api = request(httpServer);

@@ -108,6 +108,12 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
           throw badRequest({ zh: `缺少参数 ${v.name}`, en: `Missing parameter ${v.name}` }, [
             { path: `/${v.name}`, message: '必须填写' },
           ]);
+        // Before the schema: a NUL passes `maxLength`, and SQLite fails on it (the body's strings are checked
+        // as the body is read).
+        if ([value].flat().some((s) => s.includes('\u0000')))
+          throw badRequest({ zh: `参数 ${v.name} 无效`, en: `Invalid parameter ${v.name}` }, [
+            { path: `/${v.name}`, message: '不能含有空字符（U+0000）' },
+          ]);
         if (Array.isArray(value) || !v.validate(value))
           throw badRequest({ zh: `参数 ${v.name} 无效`, en: `Invalid parameter ${v.name}` }, [
             {

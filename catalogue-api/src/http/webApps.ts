@@ -70,8 +70,15 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     if (inner.startsWith('/assets/')) {
       const original = ctx.path;
       ctx.path = inner;
-      await app.files(ctx, async () => undefined);
-      ctx.path = original;
+      try {
+        await app.files(ctx, async () => undefined);
+      } catch (error) {
+        // koa-send refuses a path that leaves the app's directory (403) or does not decode (400): to the
+        // client that is simply no such file.
+        if (!isClientError(error)) throw error;
+      } finally {
+        ctx.path = original;
+      }
       if (ctx.body !== undefined && ctx.body !== null) return;
       return next();
     }
@@ -81,3 +88,8 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     ctx.body = app.index;
   }
 }
+
+const isClientError = (error: unknown) => {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};

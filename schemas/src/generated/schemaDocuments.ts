@@ -131,14 +131,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "specialProcedures": {
           "type": "array",
+          "maxItems": 6,
           "items": {
             "$ref": "common.schema.json#/$defs/SpecialProcedure"
           }
         },
         "process": {
-          "description": "标准办理流程",
+          "description": "标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）",
           "type": "array",
           "minItems": 1,
+          "maxItems": 30,
           "items": {
             "$ref": "process-step.schema.json"
           }
@@ -904,8 +906,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "format": "date"
     },
     "Url": {
+      "description": "网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）",
       "type": "string",
       "format": "uri",
+      "pattern": "^https?://",
       "maxLength": 500
     },
     "TimeLimit": {
@@ -1467,6 +1471,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "$defs": {
     "DataElementCode": {
       "description": "数据元编码，也是一表申请中的字段名",
+      "$ref": "item-form.schema.json#/$defs/FieldKey",
       "type": "string",
       "pattern": "^[a-z][A-Za-z0-9]{1,63}$"
     }
@@ -1499,8 +1504,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "additionalProperties": false,
   "$defs": {
     "FieldKey": {
+      "description": "字段名，也是答案中的键；JavaScript 对象自带的名称不能用（读答案时会读到对象本身的属性）",
       "type": "string",
-      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+      "not": {
+        "enum": [
+          "constructor",
+          "__proto__",
+          "prototype"
+        ]
+      }
     },
     "FormFields": {
       "title": "FormFields",
@@ -2143,6 +2156,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "next": {
       "type": "array",
+      "maxItems": 3,
       "items": {
         "$ref": "#/$defs/StepId"
       },
@@ -2150,6 +2164,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "branches": {
       "type": "array",
+      "maxItems": 3,
       "items": {
         "$ref": "#/$defs/StepBranch"
       }

@@ -282,11 +282,15 @@ export interface CatalogueFields {
    */
   quantityLimit?: string;
   statutoryLimit: TimeLimit;
+  /**
+   * @maxItems 6
+   */
   specialProcedures?: SpecialProcedure[];
   /**
-   * 标准办理流程
+   * 标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）
    *
    * @minItems 1
+   * @maxItems 30
    */
   process: [ProcessStep, ...ProcessStep[]];
   result: Result;
@@ -346,7 +350,13 @@ export interface ProcessStep {
    */
   documents?: string[];
   description?: string;
+  /**
+   * @maxItems 3
+   */
   next?: string[];
+  /**
+   * @maxItems 3
+   */
   branches?: StepBranch[];
 }
 /**
@@ -376,6 +386,9 @@ export interface Result {
  */
 export interface Attachment {
   title: string;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
   url?: string;
 }
 /**
@@ -654,6 +667,9 @@ export interface NearbyService {
  */
 export interface Online {
   available: boolean;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
   url?: string;
   depth?: OnlineDepth;
 }
