@@ -15,7 +15,16 @@ export { assessImplementation, checkItem, RULES } from './check';
 export type { Rule, Severity } from './check';
 export { resolveItem, ResolutionError } from './resolve';
 export type { ResolveOptions } from './resolve';
-export { metrics, aggregateMetrics, REFORM_TARGETS } from './metrics';
+export {
+  metrics,
+  aggregateMetrics,
+  metricsFromTotals,
+  itemTotals,
+  addTotals,
+  NO_TOTALS,
+  REFORM_TARGETS,
+} from './metrics';
+export type { MetricTotals } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
 export type { ServiceTag } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
