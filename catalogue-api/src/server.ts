@@ -19,6 +19,8 @@ export async function openStore(config: ApiConfig): Promise<Store> {
     ...db,
     models: defineModels(db.sequelize),
     publicItems: new PublicCache(config.publicCacheMs),
+    // A page is a few kilobytes; searches can ask anything, so fewer pages than items are kept.
+    publicLists: new PublicCache(config.publicCacheMs, 2_000),
   };
   if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
   return store;

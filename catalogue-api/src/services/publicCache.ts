@@ -1,5 +1,5 @@
 /**
- * A micro-cache of public item answers: each entry lives `ttlMs` (1 s by default), far inside the
+ * A micro-cache of public answers (items, and pages of a township's list): each entry lives `ttlMs` (1 s by default), far inside the
  * `Cache-Control: max-age=60` the route already gives every client, so instances stay interchangeable behind
  * a load balancer — another instance is at most `ttlMs` behind a publish, and this one forgets at once.
  * Without it every request is a database read, and the public item route (portal pages, QR codes on printed
@@ -27,5 +27,10 @@ export class PublicCache<V> {
 
   forget(key: string): void {
     this.entries.delete(key);
+  }
+
+  /** Forgets every entry whose key starts with `prefix` (all list pages of a township). */
+  forgetPrefix(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 }

@@ -1,11 +1,16 @@
-import type { Item, RegionMetrics, ServiceTag } from '@oneseal/schemas';
-import { aggregateMetrics, metrics, SERVICE_TAGS, serviceTags } from '@oneseal/schemas';
+import { createHash } from 'node:crypto';
+import type { RegionMetrics, ServiceTag } from '@oneseal/schemas';
+import { metricsFromTotals, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
-import { Op } from 'sequelize';
-import type { PublishedItemRow, RegionRow } from '../db/models';
+import { literal, Op } from 'sequelize';
+import type { PublishedItemRow, RegionRow, TownshipMetricsRow } from '../db/models';
 import { badRequest, notFound } from '../http/errors';
-import { likeContains, PINYIN_QUERY } from './search';
-import type { PublishedText, Store } from './store';
+import type { MatchRank } from './search';
+import { likeContains, matchSearchTexts, PINYIN_QUERY } from './search';
+import type { PublishedList, PublishedText, Store } from './store';
+import { sumOfTownships, townshipTotals } from './townshipMetrics';
+
+type Literal = ReturnType<typeof literal>;
 
 export interface ItemFilters {
   type?: string;
@@ -42,16 +47,28 @@ async function requireTownship(store: Store, code: string): Promise<RegionRow> {
   return region;
 }
 
-// Keyset cursor: the (sort order, item code) of the last item of the previous page.
-const encodeCursor = (row: Pick<PublishedItemRow, 'sortOrder' | 'itemCode'>) =>
-  Buffer.from(JSON.stringify([row.sortOrder, row.itemCode])).toString('base64url');
+/**
+ * Keyset cursor: the position of the last item of the previous page — (sort order, item code) in a list,
+ * (match rank, sort order, item code) in a search.
+ */
+type Position = [rank: number, sortOrder: number, itemCode: string];
 
-function decodeCursor(cursor: string): [number, string] {
+const encodeCursor = (position: Position, search: boolean) =>
+  Buffer.from(JSON.stringify(search ? position : position.slice(1))).toString('base64url');
+
+function decodeCursor(cursor: string, search: boolean): Position {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // Sort orders are whole numbers: anything else (1e400 parses as Infinity) is a forged cursor.
-    if (Array.isArray(value) && Number.isSafeInteger(value[0]) && typeof value[1] === 'string')
-      return [value[0] as number, value[1]];
+    const position = Array.isArray(value) && !search ? [0, ...value] : value;
+    // Ranks and sort orders are whole numbers: anything else (1e400 parses as Infinity) is a forged cursor.
+    if (
+      Array.isArray(position) &&
+      position.length === 3 &&
+      [0, 1, 2].includes(position[0]) &&
+      Number.isSafeInteger(position[1]) &&
+      typeof position[2] === 'string'
+    )
+      return position as Position;
   } catch {
     // fall through to the error below
   }
@@ -60,40 +77,8 @@ function decodeCursor(cursor: string): [number, string] {
   ]);
 }
 
-export interface ItemSummary {
-  code: string;
-  name: string;
-  type: string;
-  version: number;
-  tags: ServiceTag[];
-  serviceObjects: string[];
-  promisedLimit: Item['promisedLimit'];
-  statutoryLimit: Item['statutoryLimit'];
-  visits: number;
-  online: boolean;
-  implementingBody: string;
-}
-
-function summary(item: Item): ItemSummary {
-  return {
-    code: item.code,
-    name: item.name,
-    type: item.type,
-    version: item.version,
-    tags: serviceTags(item),
-    serviceObjects: item.serviceObjects,
-    promisedLimit: item.promisedLimit,
-    statutoryLimit: item.statutoryLimit,
-    visits: item.visits,
-    online: item.online.available,
-    implementingBody: item.implementingBody.name,
-  };
-}
-
-export async function listPublishedItems(store: Store, regionCode: string, filters: ItemFilters) {
-  await requireTownship(store, regionCode);
-  const limit = filters.limit ?? 20;
-  const where: WhereOptions<PublishedItemRow>[] = [{ regionCode }];
+function filterConditions(filters: ItemFilters): WhereOptions<PublishedItemRow>[] {
+  const where: WhereOptions<PublishedItemRow>[] = [];
   if (filters.type) where.push({ type: filters.type });
   if (filters.tag) {
     const column = Object.hasOwn(TAG_COLUMNS, filters.tag)
@@ -113,27 +98,56 @@ export async function listPublishedItems(store: Store, regionCode: string, filte
       ]);
     where.push({ [column]: true });
   }
-  const q = filters.q?.trim().toLowerCase();
+  return where;
+}
+
+/** Search keys grouped by rank, best first. */
+const byRank = (matches: Map<string, MatchRank>) =>
+  ([0, 1, 2] as const).map((rank) => [...matches].filter(([, r]) => r === rank).map(([key]) => key));
+
+/** Rows after `position`: later ranks whole, and within its rank those after it in list order. */
+function after(position: Position, ranks?: string[][]): WhereOptions<PublishedItemRow> {
+  const [rank, order, code] = position;
+  const inList: WhereOptions<PublishedItemRow> = {
+    [Op.or]: [{ sortOrder: { [Op.gt]: order } }, { sortOrder: order, itemCode: { [Op.gt]: code } }],
+  };
+  if (!ranks) return inList;
+  const later = ranks.slice(rank + 1).flat();
+  return {
+    [Op.or]: [
+      ...(later.length > 0 ? [{ searchKey: { [Op.in]: later } }] : []),
+      { [Op.and]: [{ searchKey: { [Op.in]: ranks[rank]! } }, inList] },
+    ],
+  };
+}
+
+/**
+ * One page of a township's published list, filtered and searched, as the JSON text to send. Reads only the
+ * stored summaries (never an item document); a search goes through the term index (search.ts), exact and
+ * prefix name matches first, then list order.
+ */
+export async function listPublishedItems(store: Store, regionCode: string, filters: ItemFilters) {
+  await requireTownship(store, regionCode);
+  const limit = filters.limit ?? 20;
+  const where: WhereOptions<PublishedItemRow>[] = [{ regionCode }, ...filterConditions(filters)];
+  const q = filters.q?.trim();
+  let ranks: string[][] | undefined;
   if (q) {
-    const pattern = likeContains(q);
-    where.push(
-      PINYIN_QUERY.test(q)
-        ? { searchPinyin: { [Op.like]: pattern } }
-        : { searchText: { [Op.like]: pattern } },
-    );
+    const matches = await matchSearchTexts(store, q);
+    if (matches.size === 0) return listText([], 0, null);
+    ranks = byRank(matches);
+    where.push({ searchKey: { [Op.in]: [...matches.keys()] } });
   }
+  const search = ranks !== undefined;
   const total = await store.models.PublishedItem.count({ where: { [Op.and]: where } });
   const page = [...where];
-  if (filters.cursor) {
-    const [order, code] = decodeCursor(filters.cursor);
-    page.push({
-      [Op.or]: [{ sortOrder: { [Op.gt]: order } }, { sortOrder: order, itemCode: { [Op.gt]: code } }],
-    });
-  }
+  if (filters.cursor) page.push(after(decodeCursor(filters.cursor, search), ranks));
+  const rankOf = rankExpression(store, ranks);
   const rows = await store.models.PublishedItem.findAll({
     where: { [Op.and]: page },
-    attributes: ['sortOrder', 'itemCode', 'item'],
+    attributes: ['sortOrder', 'itemCode', 'summary', ...(ranks ? ['searchKey' as const] : [])],
     order: [
+      ...(rankOf ? [[rankOf, 'ASC'] as [Literal, string]] : []),
       ['sortOrder', 'ASC'],
       ['itemCode', 'ASC'],
     ],
@@ -142,11 +156,34 @@ export async function listPublishedItems(store: Store, regionCode: string, filte
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
-  return {
-    items: shown.map((r) => summary(JSON.parse(r.item) as Item)),
+  const rank = (key: string) => ranks?.findIndex((keys) => keys.includes(key)) ?? 0;
+  return listText(
+    shown.map((r) => r.summary),
     total,
-    next: more && last ? encodeCursor(last) : null,
-  };
+    more && last ? encodeCursor([rank(last.searchKey), last.sortOrder, last.itemCode], search) : null,
+  );
+}
+
+/** ORDER BY the match rank: the few exact and prefix matches are named, everything else ranks last. */
+function rankExpression(store: Store, ranks: string[][] | undefined): Literal | undefined {
+  if (!ranks || (ranks[0]!.length === 0 && ranks[1]!.length === 0)) return undefined;
+  const list = (keys: string[]) =>
+    keys.length > 0 ? keys.map((k) => store.sequelize.escape(k)).join(', ') : 'NULL';
+  return literal(
+    `CASE WHEN search_key IN (${list(ranks[0]!)}) THEN 0 WHEN search_key IN (${list(ranks[1]!)}) THEN 1 ELSE 2 END`,
+  );
+}
+
+/** The page as JSON text: the stored summaries are spliced in as they are, never parsed. */
+function listText(summaries: string[], total: number, next: string | null): PublishedList {
+  const text = `{"items":[${summaries.join(',')}],"total":${total},"next":${JSON.stringify(next)}}`;
+  return { text, etag: `"list-${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
+}
+
+/** A page of the public list, from the micro-cache when this instance answered the same question just now. */
+export function publishedListPage(store: Store, regionCode: string, filters: ItemFilters) {
+  const key = `${regionCode}?${JSON.stringify([filters.type, filters.tag, filters.object, filters.q?.trim(), filters.cursor, filters.limit])}`;
+  return store.publicLists.get(key, () => listPublishedItems(store, regionCode, filters));
 }
 
 /** The published item as stored JSON text (never re-serialised), with its version for ETags. */
@@ -182,20 +219,32 @@ export interface MetricsReport {
   rollup: RegionMetrics;
 }
 
+/**
+ * The reform metrics of a township, county or city from the township totals kept at publish
+ * (townshipMetrics.ts): one row per township is read, never an item, and the roll-up is summed by the database.
+ */
 export async function regionMetrics(store: Store, code: string): Promise<MetricsReport> {
   const region = await requireRegion(store, code);
-  const rows = await store.models.PublishedItem.findAll({
-    where:
-      region.level === 'township'
-        ? { regionCode: code }
-        : { regionCode: { [Op.like]: `${codePrefix(region)}%` } },
-    attributes: ['item'],
-  });
-  const items = rows.map((r) => JSON.parse(r.item) as Item);
+  const where: WhereOptions<TownshipMetricsRow> = {
+    regionCode: region.level === 'township' ? code : { [Op.like]: `${codePrefix(region)}%` },
+    itemCount: { [Op.gt]: 0 },
+  };
+  const [rows, sum] = await Promise.all([townshipTotals(store, where), sumOfTownships(store, where)]);
+  const names = new Map(
+    (
+      await store.models.Region.findAll({
+        where: { code: { [Op.in]: rows.map((r) => r.regionCode) } },
+        attributes: ['code', 'name'],
+        raw: true,
+      })
+    ).map((r) => [r.code, r.name]),
+  );
   return {
     region: { code: region.code, name: region.name, level: region.level },
-    townships: metrics(items),
-    rollup: aggregateMetrics(items, { code: region.code, name: region.name }),
+    townships: rows.map((r) =>
+      metricsFromTotals(r, { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode }),
+    ),
+    rollup: metricsFromTotals(sum, { code: region.code, name: region.name }),
   };
 }
 

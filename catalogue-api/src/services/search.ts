@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
+import type { Transaction } from 'sequelize';
+import { literal, Op } from 'sequelize';
+import type { SearchTextRow } from '../db/models';
+import type { ModelStore } from './store';
 
 /** Lower-case letters only: a query typed as pinyin (full or initials), as opposed to Chinese text. */
 export const PINYIN_QUERY = /^[a-z]+$/;
+
+/** The pinyin of a text as syllables, without tones; characters other than Chinese are left out. */
+const syllables = (text: string) => pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' });
 
 /**
  * Search keys of a name and its aliases: "nccmzjdhjf… nongcuncunminzhaijidi…" so that both the initials
@@ -9,8 +17,8 @@ export const PINYIN_QUERY = /^[a-z]+$/;
  */
 export function pinyinKeys(...texts: string[]): string {
   const keys = texts.flatMap((text) => {
-    const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' });
-    return [syllables.map((s) => s[0] ?? '').join(''), syllables.join('')];
+    const s = syllables(text);
+    return [s.map((x) => x[0] ?? '').join(''), s.join('')];
   });
   return keys.join(' ').toLowerCase();
 }
@@ -21,4 +29,86 @@ export function pinyinKeys(...texts: string[]): string {
  */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, '')}%`;
+}
+
+/** The searchable text of an item and the terms it is found by. */
+export interface SearchEntry extends SearchTextRow {
+  terms: string[];
+}
+
+/**
+ * The index terms of a word: each character, and each pair of neighbouring characters. A query word of one
+ * character is looked up as itself, a longer one by its pairs; an item holding every pair of a word is then
+ * checked for the whole word, so the index finds exactly what a substring search would.
+ */
+function wordTerms(word: string, single: boolean): string[] {
+  const chars = Array.from(word);
+  const pairs = chars.slice(1).map((c, i) => chars[i] + c);
+  return single ? [...chars, ...pairs] : chars.length === 1 ? chars : pairs;
+}
+
+const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** The search text of a name and its aliases (keywords): the words, their pinyin, and a key naming the content. */
+export function searchEntry(name: string, keywords: readonly string[] = []): SearchEntry {
+  const texts = [name, ...keywords];
+  const pinyinWords = texts.flatMap((text) => words(pinyinKeys(text)));
+  const haystackWords = [...new Set([...texts.flatMap(words), ...pinyinWords])];
+  const [initials = '', full = ''] = words(pinyinKeys(name));
+  const haystack = haystackWords.join(' ');
+  return {
+    textKey: createHash('sha256').update(haystack).digest('hex').slice(0, 32),
+    name,
+    initials,
+    pinyin: full,
+    haystack,
+    terms: [...new Set(haystackWords.flatMap((w) => wordTerms(w, true)))],
+  };
+}
+
+/** Stores a search text and its terms, once: texts are keyed by their content and never change. */
+export async function indexSearchEntry(store: ModelStore, t: Transaction, entry: SearchEntry): Promise<void> {
+  const m = store.models;
+  if (await m.SearchText.findByPk(entry.textKey, { transaction: t, attributes: ['textKey'] })) return;
+  const { terms, ...text } = entry;
+  // Another writer may store the same new text at the same time: whoever comes second changes nothing.
+  await m.SearchText.bulkCreate([text], { transaction: t, ignoreDuplicates: true });
+  await m.SearchTerm.bulkCreate(
+    terms.map((term) => ({ term, textKey: entry.textKey })),
+    { transaction: t, ignoreDuplicates: true },
+  );
+}
+
+/** How well a text matches: 0 the name itself, 1 the start of the name, 2 anywhere (by Chinese or pinyin). */
+export type MatchRank = 0 | 1 | 2;
+
+/**
+ * The search texts that hold every word of `query`, each with its rank. Found through the term index: the
+ * cost depends on how many texts of the catalogue share the query's terms, not on how many items are published.
+ */
+export async function matchSearchTexts(store: ModelStore, query: string): Promise<Map<string, MatchRank>> {
+  const wanted = words(query);
+  const terms = [...new Set(wanted.flatMap((w) => wordTerms(w, false)))];
+  const matches = new Map<string, MatchRank>();
+  if (terms.length === 0) return matches;
+  const keys = await store.models.SearchTerm.findAll({
+    attributes: ['textKey'],
+    where: { term: { [Op.in]: terms } },
+    group: ['textKey'],
+    having: literal(`COUNT(*) = ${terms.length}`),
+    raw: true,
+  });
+  if (keys.length === 0) return matches;
+  const texts = await store.models.SearchText.findAll({
+    attributes: ['textKey', 'name', 'initials', 'pinyin', 'haystack'],
+    where: { textKey: { [Op.in]: keys.map((k) => k.textKey) } },
+    raw: true,
+  });
+  const whole = wanted.join(' ');
+  for (const text of texts) {
+    if (!wanted.every((w) => text.haystack.includes(w))) continue;
+    const names = [text.name.toLowerCase(), text.initials, text.pinyin];
+    matches.set(text.textKey, names.includes(whole) ? 0 : names.some((n) => n.startsWith(whole)) ? 1 : 2);
+  }
+  return matches;
 }

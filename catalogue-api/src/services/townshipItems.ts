@@ -19,9 +19,9 @@ import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
-import { publishedRow } from './publishedIndex';
+import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
-import { inTransaction } from './store';
+import { forgetPublished, inTransaction } from './store';
 import { chinaToday } from './chinaDate';
 
 /** Where an item of a township's list stands in its review cycle. */
@@ -331,8 +331,7 @@ export async function transition(
       },
       { transaction: t },
     );
-    if (step === 'withdraw' || step === 'cancel')
-      await store.models.PublishedItem.destroy({ where: { regionCode, itemCode }, transaction: t });
+    if (step === 'withdraw' || step === 'cancel') await removePublished(store, t, regionCode, itemCode);
     await audit(store, t, actor, {
       action: rule.action,
       entityType: 'implementation',
@@ -348,7 +347,7 @@ export async function transition(
     };
   });
   // Off the public list now: this instance must not keep answering from its micro-cache.
-  if (step === 'withdraw' || step === 'cancel') store.publicItems.forget(`${regionCode}/${itemCode}`);
+  if (step === 'withdraw' || step === 'cancel') forgetPublished(store, regionCode, [itemCode]);
   return result;
 }
 
@@ -443,7 +442,7 @@ export async function publishTownship(
         },
         { transaction: t },
       );
-      await store.models.PublishedItem.upsert(publishedRow(item), { transaction: t });
+      await putPublished(store, t, item);
       await current.update(
         {
           status: 'published',
@@ -475,7 +474,11 @@ export async function publishTownship(
       },
     });
   });
-  for (const p of prepared) store.publicItems.forget(`${regionCode}/${p.row.baseCode}`);
+  forgetPublished(
+    store,
+    regionCode,
+    prepared.map((p) => p.row.baseCode),
+  );
   return { published: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })), warnings };
 }
 
