@@ -23,13 +23,11 @@ export interface TestApp {
 }
 
 /**
- * A seeded OneSeal on its own database: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB
- * server — a database created for this test file and dropped afterwards, so test files never share state.
+ * An empty database of its own: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB server — a
+ * database created for this test file and dropped by `cleanup`, so test files never share state.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestDatabase(): Promise<{ dbUrl: string; cleanup: () => Promise<void> }> {
   const server = process.env.DB_URL;
-  let dbUrl: string;
-  let cleanup: () => Promise<void>;
   if (server?.startsWith('mysql:')) {
     const name = `oneseal_t_${randomBytes(6).toString('hex')}`;
     const url = new URL(server);
@@ -41,16 +39,24 @@ export async function createTestApp(): Promise<TestApp> {
     });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     url.pathname = `/${name}`;
-    dbUrl = url.toString();
-    cleanup = async () => {
-      await admin.query(`DROP DATABASE \`${name}\``);
-      await admin.end();
+    return {
+      dbUrl: url.toString(),
+      async cleanup() {
+        await admin.query(`DROP DATABASE \`${name}\``);
+        await admin.end();
+      },
     };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
-    dbUrl = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
+  return {
+    dbUrl: `sqlite:${join(dir, 'test.sqlite')}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A seeded OneSeal on its own database (createTestDatabase). */
+export async function createTestApp(): Promise<TestApp> {
+  const { dbUrl, cleanup } = await createTestDatabase();
   const config = { ...readConfig({}), dbUrl, loadSeeds: true };
   const store = await openStore(config);
   const printer = new PdfPrinter();

@@ -5,7 +5,7 @@ import { Op } from 'sequelize';
 import type { PublishedItemRow } from '../db/models';
 import { ITEM_FIGURES } from '../db/models';
 import type { SearchEntry } from './search';
-import { indexSearchEntry, searchEntry } from './search';
+import { indexSearchEntries, searchEntry } from './search';
 import type { ModelStore } from './store';
 import { inTransaction } from './store';
 import { addToTownship, recountTownships, rowTotals, subtractTotals } from './townshipMetrics';
@@ -90,7 +90,7 @@ function currentRow(store: ModelStore, t: Transaction, regionCode: string, itemC
  */
 export async function putPublished(store: ModelStore, t: Transaction, item: Item): Promise<void> {
   const { row, search } = publishedEntry(item);
-  await indexSearchEntry(store, t, search);
+  await indexSearchEntries(store, t, [search]);
   const old = await currentRow(store, t, item.regionCode, item.code);
   await store.models.PublishedItem.upsert(row, { transaction: t });
   await addToTownship(
@@ -117,8 +117,11 @@ export async function removePublished(
 /** Publishes many items at once into an empty public list (the seeds): rows in bulk, then the totals counted. */
 export async function putPublishedInBulk(store: ModelStore, t: Transaction, items: readonly Item[]) {
   const entries = items.map(publishedEntry);
-  const texts = new Map(entries.map((e) => [e.search.textKey, e.search]));
-  for (const search of texts.values()) await indexSearchEntry(store, t, search);
+  await indexSearchEntries(
+    store,
+    t,
+    entries.map((e) => e.search),
+  );
   await store.models.PublishedItem.bulkCreate(
     entries.map((e) => e.row),
     { transaction: t },
@@ -128,6 +131,21 @@ export async function putPublishedInBulk(store: ModelStore, t: Transaction, item
 
 /** The columns worked out from the item document (everything but the key, the version and the document). */
 export type DerivedColumn = Exclude<keyof PublishedItemRow, 'regionCode' | 'itemCode' | 'version' | 'item'>;
+
+export const DERIVED_COLUMNS: readonly DerivedColumn[] = [
+  'name',
+  'type',
+  'tagImmediate',
+  'tagOnline',
+  'tagNearby',
+  'tagOneVisit',
+  'objectNatural',
+  'objectLegal',
+  'sortOrder',
+  'summary',
+  'searchKey',
+  ...ITEM_FIGURES,
+];
 
 /**
  * Works every published row's derived columns out again from its stored document, in batches (memory holds one
@@ -162,14 +180,19 @@ export async function refreshPublishedRows(
         transaction: t,
         lock: t.LOCK.UPDATE,
       });
-      for (const stored of found) {
-        const { row, search } = publishedEntry(JSON.parse(stored.item) as Item);
-        await indexSearchEntry(store, t, search);
+      const entries = found.map((stored) => publishedEntry(JSON.parse(stored.item) as Item));
+      if (entries.length > 0)
+        await indexSearchEntries(
+          store,
+          t,
+          entries.map((e) => e.search),
+        );
+      // The key is the stored row's: the document's own codes are not trusted to match it.
+      for (const [i, { row }] of entries.entries())
         await store.models.PublishedItem.update(Object.fromEntries(columns.map((c) => [c, row[c]])), {
-          where: { regionCode: stored.regionCode, itemCode: stored.itemCode },
+          where: { regionCode: found[i]!.regionCode, itemCode: found[i]!.itemCode },
           transaction: t,
         });
-      }
       return found.map((r) => ({ regionCode: r.regionCode, itemCode: r.itemCode }));
     });
     rows += batch.length;

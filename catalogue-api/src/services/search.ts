@@ -66,15 +66,30 @@ export function searchEntry(name: string, keywords: readonly string[] = []): Sea
   };
 }
 
-/** Stores a search text and its terms, once: texts are keyed by their content and never change. */
-export async function indexSearchEntry(store: ModelStore, t: Transaction, entry: SearchEntry): Promise<void> {
+/** Stores search texts and their terms, each once: texts are keyed by their content and never change. */
+export async function indexSearchEntries(
+  store: ModelStore,
+  t: Transaction,
+  entries: readonly SearchEntry[],
+): Promise<void> {
   const m = store.models;
-  if (await m.SearchText.findByPk(entry.textKey, { transaction: t, attributes: ['textKey'] })) return;
-  const { terms, ...text } = entry;
+  const distinct = new Map(entries.map((e) => [e.textKey, e]));
+  const stored = await m.SearchText.findAll({
+    attributes: ['textKey'],
+    where: { textKey: { [Op.in]: [...distinct.keys()] } },
+    transaction: t,
+    raw: true,
+  });
+  for (const { textKey } of stored) distinct.delete(textKey);
+  if (distinct.size === 0) return;
+  const fresh = [...distinct.values()];
   // Another writer may store the same new text at the same time: whoever comes second changes nothing.
-  await m.SearchText.bulkCreate([text], { transaction: t, ignoreDuplicates: true });
+  await m.SearchText.bulkCreate(
+    fresh.map(({ terms: _terms, ...text }) => text),
+    { transaction: t, ignoreDuplicates: true },
+  );
   await m.SearchTerm.bulkCreate(
-    terms.map((term) => ({ term, textKey: entry.textKey })),
+    fresh.flatMap((e) => e.terms.map((term) => ({ term, textKey: e.textKey }))),
     { transaction: t, ignoreDuplicates: true },
   );
 }
