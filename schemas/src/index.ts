@@ -33,7 +33,7 @@ export type { FieldEntry } from './formFields';
 export { toWorkdays, formatTimeLimit } from './timeLimit';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
-export { isDivisionCode, isWithinRegion, townshipKind } from './formats/division';
+export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from './formats/division';
 export type { TownshipKind } from './formats/division';
 export { isMobile, isLandline, isPhone, isPostcode } from './formats/phone';
 export { diffDocuments } from './diff';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RegionMetrics, ServiceTag } from '@oneseal/schemas';
-import { metricsFromTotals, SERVICE_TAGS } from '@oneseal/schemas';
+import { metricsFromTotals, regionCodePrefix, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { literal, Op } from 'sequelize';
 import type { PublishedItemRow, RegionRow, TownshipMetricsRow } from '../db/models';
@@ -206,11 +206,6 @@ export function publishedItemText(
   });
 }
 
-/** The SQL prefix of every code inside a region: 450300 (city) → 4503, 450321 (county) → 450321. */
-function codePrefix(region: RegionRow): string {
-  return region.level === 'city' ? region.code.replace(/(00)+$/, '') : region.code;
-}
-
 export interface MetricsReport {
   region: { code: string; name: string; level: string };
   /** One entry per township with published items. */
@@ -226,7 +221,7 @@ export interface MetricsReport {
 export async function regionMetrics(store: Store, code: string): Promise<MetricsReport> {
   const region = await requireRegion(store, code);
   const where: WhereOptions<TownshipMetricsRow> = {
-    regionCode: region.level === 'township' ? code : { [Op.like]: `${codePrefix(region)}%` },
+    regionCode: region.level === 'township' ? code : { [Op.like]: `${regionCodePrefix(code)}%` },
     itemCount: { [Op.gt]: 0 },
   };
   const [rows, sum] = await Promise.all([townshipTotals(store, where), sumOfTownships(store, where)]);
