@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import type { RegionMetrics, ServiceTag } from '@oneseal/schemas';
 import { metricsFromTotals, regionCodePrefix, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
-import { literal, Op } from 'sequelize';
-import type { PublishedItemRow, RegionRow, TownshipMetricsRow } from '../db/models';
+import { Op, QueryTypes } from 'sequelize';
+import type { RegionRow, TownshipMetricsRow } from '../db/models';
 import { badRequest, notFound } from '../http/errors';
 import type { MatchRank } from './search';
 import { likeContains, matchSearchTexts, PINYIN_QUERY } from './search';
 import type { PublishedList, PublishedText, Store } from './store';
 import { sumOfTownships, townshipTotals } from './townshipMetrics';
-
-type Literal = ReturnType<typeof literal>;
 
 export interface ItemFilters {
   type?: string;
@@ -21,24 +19,39 @@ export interface ItemFilters {
   limit?: number;
 }
 
-const TAG_COLUMNS: Record<ServiceTag, keyof PublishedItemRow> = {
-  马上办: 'tagImmediate',
-  网上办: 'tagOnline',
-  就近办: 'tagNearby',
-  一次办: 'tagOneVisit',
+// Filters are stored columns (written at publish by publishedIndex.ts).
+const TAG_COLUMNS: Record<ServiceTag, string> = {
+  马上办: 'tag_immediate',
+  网上办: 'tag_online',
+  就近办: 'tag_nearby',
+  一次办: 'tag_one_visit',
 };
-const OBJECT_COLUMNS: Record<string, keyof PublishedItemRow> = {
-  自然人: 'objectNatural',
-  法人: 'objectLegal',
+const OBJECT_COLUMNS: Record<string, string> = {
+  自然人: 'object_natural',
+  法人: 'object_legal',
 };
 
-export async function requireRegion(store: Store, code: string): Promise<RegionRow> {
-  const region = await store.models.Region.findByPk(code);
+/**
+ * The public read paths (region, list, search, item) are plain SQL through Sequelize's query(): on the hottest
+ * routes building queries and rows with the ORM cost several times the statements themselves (bench/api).
+ */
+function select<T extends object>(store: Store, sql: string, replacements: unknown[]): Promise<T[]> {
+  return store.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, raw: true });
+}
+
+export type RegionEntry = Omit<RegionRow, 'searchPinyin'>;
+
+export async function requireRegion(store: Store, code: string): Promise<RegionEntry> {
+  const [region] = await select<RegionEntry>(
+    store,
+    'SELECT code, name, level, parent_code AS parentCode FROM regions WHERE code = ?',
+    [code],
+  );
   if (!region) throw notFound({ zh: `没有行政区划 ${code}`, en: `No region ${code}` });
   return region;
 }
 
-async function requireTownship(store: Store, code: string): Promise<RegionRow> {
+async function requireTownship(store: Store, code: string): Promise<RegionEntry> {
   const region = await requireRegion(store, code);
   if (region.level !== 'township')
     throw badRequest({ zh: `${region.name} 不是乡镇（街道）`, en: `${region.name} is not a township` }, [
@@ -77,27 +90,36 @@ function decodeCursor(cursor: string, search: boolean): Position {
   ]);
 }
 
-function filterConditions(filters: ItemFilters): WhereOptions<PublishedItemRow>[] {
-  const where: WhereOptions<PublishedItemRow>[] = [];
-  if (filters.type) where.push({ type: filters.type });
-  if (filters.tag) {
-    const column = Object.hasOwn(TAG_COLUMNS, filters.tag)
-      ? TAG_COLUMNS[filters.tag as ServiceTag]
-      : undefined;
-    if (!column)
-      throw badRequest({ zh: '标签无效', en: 'Unknown tag' }, [
-        { path: '/tag', message: `应为以下之一：${SERVICE_TAGS.join('、')}` },
-      ]);
-    where.push({ [column]: true });
+/** A WHERE clause being built: SQL conditions and their values, in order. */
+class Conditions {
+  readonly sql: string[] = [];
+  readonly values: unknown[] = [];
+  add(sql: string, ...values: unknown[]): this {
+    this.sql.push(sql);
+    this.values.push(...values);
+    return this;
   }
-  if (filters.object) {
-    const column = Object.hasOwn(OBJECT_COLUMNS, filters.object) ? OBJECT_COLUMNS[filters.object] : undefined;
-    if (!column)
-      throw badRequest({ zh: '服务对象无效', en: 'Unknown service object' }, [
-        { path: '/object', message: '应为“自然人”或“法人”' },
-      ]);
-    where.push({ [column]: true });
+  get where(): string {
+    return this.sql.join(' AND ');
   }
+}
+
+function column(table: Record<string, string>, value: string, path: string, allowed: string): string {
+  const name = Object.hasOwn(table, value) ? table[value] : undefined;
+  if (!name)
+    throw badRequest({ zh: path === '/tag' ? '标签无效' : '服务对象无效', en: `Invalid ${path.slice(1)}` }, [
+      { path, message: allowed },
+    ]);
+  return name;
+}
+
+function filterConditions(regionCode: string, filters: ItemFilters): Conditions {
+  const where = new Conditions().add('region_code = ?', regionCode);
+  if (filters.type) where.add('type = ?', filters.type);
+  if (filters.tag)
+    where.add(`${column(TAG_COLUMNS, filters.tag, '/tag', `应为以下之一：${SERVICE_TAGS.join('、')}`)} = 1`);
+  if (filters.object)
+    where.add(`${column(OBJECT_COLUMNS, filters.object, '/object', '应为“自然人”或“法人”')} = 1`);
   return where;
 }
 
@@ -106,18 +128,28 @@ const byRank = (matches: Map<string, MatchRank>) =>
   ([0, 1, 2] as const).map((rank) => [...matches].filter(([, r]) => r === rank).map(([key]) => key));
 
 /** Rows after `position`: later ranks whole, and within its rank those after it in list order. */
-function after(position: Position, ranks?: string[][]): WhereOptions<PublishedItemRow> {
+function after(where: Conditions, position: Position, ranks?: string[][]): void {
   const [rank, order, code] = position;
-  const inList: WhereOptions<PublishedItemRow> = {
-    [Op.or]: [{ sortOrder: { [Op.gt]: order } }, { sortOrder: order, itemCode: { [Op.gt]: code } }],
-  };
-  if (!ranks) return inList;
+  const inList = '(sort_order > ? OR (sort_order = ? AND item_code > ?))';
+  if (!ranks) {
+    where.add(inList, order, order, code);
+    return;
+  }
   const later = ranks.slice(rank + 1).flat();
+  const same = ranks[rank]!;
+  if (same.length === 0 && later.length === 0) where.add('1 = 0');
+  else if (later.length === 0) where.add(`search_key IN (?) AND ${inList}`, same, order, order, code);
+  else if (same.length === 0) where.add('search_key IN (?)', later);
+  else where.add(`(search_key IN (?) OR (search_key IN (?) AND ${inList}))`, later, same, order, order, code);
+}
+
+/** ORDER BY the match rank: the few exact and prefix matches are named, everything else ranks last. */
+function rankOrder(ranks: string[][] | undefined): { sql: string; values: unknown[] } {
+  if (!ranks || (ranks[0]!.length === 0 && ranks[1]!.length === 0)) return { sql: '', values: [] };
+  const named = ([0, 1] as const).filter((rank) => ranks[rank]!.length > 0);
   return {
-    [Op.or]: [
-      ...(later.length > 0 ? [{ searchKey: { [Op.in]: later } }] : []),
-      { [Op.and]: [{ searchKey: { [Op.in]: ranks[rank]! } }, inList] },
-    ],
+    sql: `CASE ${named.map((rank) => `WHEN search_key IN (?) THEN ${rank}`).join(' ')} ELSE 2 END, `,
+    values: named.map((rank) => ranks[rank]),
   };
 }
 
@@ -129,48 +161,41 @@ function after(position: Position, ranks?: string[][]): WhereOptions<PublishedIt
 export async function listPublishedItems(store: Store, regionCode: string, filters: ItemFilters) {
   await requireTownship(store, regionCode);
   const limit = filters.limit ?? 20;
-  const where: WhereOptions<PublishedItemRow>[] = [{ regionCode }, ...filterConditions(filters)];
+  const where = filterConditions(regionCode, filters);
   const q = filters.q?.trim();
   let ranks: string[][] | undefined;
   if (q) {
     const matches = await matchSearchTexts(store, q);
     if (matches.size === 0) return listText([], 0, null);
     ranks = byRank(matches);
-    where.push({ searchKey: { [Op.in]: [...matches.keys()] } });
+    where.add('search_key IN (?)', [...matches.keys()]);
   }
   const search = ranks !== undefined;
-  const total = await store.models.PublishedItem.count({ where: { [Op.and]: where } });
-  const page = [...where];
-  if (filters.cursor) page.push(after(decodeCursor(filters.cursor, search), ranks));
-  const rankOf = rankExpression(store, ranks);
-  const rows = await store.models.PublishedItem.findAll({
-    where: { [Op.and]: page },
-    attributes: ['sortOrder', 'itemCode', 'summary', ...(ranks ? ['searchKey' as const] : [])],
-    order: [
-      ...(rankOf ? [[rankOf, 'ASC'] as [Literal, string]] : []),
-      ['sortOrder', 'ASC'],
-      ['itemCode', 'ASC'],
-    ],
-    limit: limit + 1,
-  });
+  const [{ total }] = (await select<{ total: number }>(
+    store,
+    `SELECT COUNT(*) AS total FROM published_items WHERE ${where.where}`,
+    where.values,
+  )) as [{ total: number }];
+  const page = new Conditions();
+  page.add(where.where, ...where.values);
+  if (filters.cursor) after(page, decodeCursor(filters.cursor, search), ranks);
+  const order = rankOrder(ranks);
+  const rows = await select<{ sort_order: number; item_code: string; summary: string; search_key: string }>(
+    store,
+    `SELECT sort_order, item_code, summary, search_key FROM published_items WHERE ${page.where} ` +
+      `ORDER BY ${order.sql}sort_order, item_code LIMIT ?`,
+    [...page.values, ...order.values, limit + 1],
+  );
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   const rank = (key: string) => ranks?.findIndex((keys) => keys.includes(key)) ?? 0;
   return listText(
     shown.map((r) => r.summary),
-    total,
-    more && last ? encodeCursor([rank(last.searchKey), last.sortOrder, last.itemCode], search) : null,
-  );
-}
-
-/** ORDER BY the match rank: the few exact and prefix matches are named, everything else ranks last. */
-function rankExpression(store: Store, ranks: string[][] | undefined): Literal | undefined {
-  if (!ranks || (ranks[0]!.length === 0 && ranks[1]!.length === 0)) return undefined;
-  const list = (keys: string[]) =>
-    keys.length > 0 ? keys.map((k) => store.sequelize.escape(k)).join(', ') : 'NULL';
-  return literal(
-    `CASE WHEN search_key IN (${list(ranks[0]!)}) THEN 0 WHEN search_key IN (${list(ranks[1]!)}) THEN 1 ELSE 2 END`,
+    Number(total),
+    more && last
+      ? encodeCursor([rank(last.search_key), Number(last.sort_order), last.item_code], search)
+      : null,
   );
 }
 
@@ -193,16 +218,17 @@ export function publishedItemText(
   itemCode: string,
 ): Promise<PublishedText> {
   return store.publicItems.get(`${regionCode}/${itemCode}`, async () => {
-    const row = await store.models.PublishedItem.findOne({
-      where: { regionCode, itemCode },
-      attributes: ['version', 'item'],
-    });
+    const [row] = await select<{ version: number; item: string }>(
+      store,
+      'SELECT version, item FROM published_items WHERE region_code = ? AND item_code = ?',
+      [regionCode, itemCode],
+    );
     if (!row)
       throw notFound({
         zh: `乡镇 ${regionCode} 没有已发布的事项 ${itemCode}`,
         en: `No published item ${itemCode} in ${regionCode}`,
       });
-    return { version: row.version, text: row.item };
+    return { version: Number(row.version), text: row.item };
   });
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { Transaction } from 'sequelize';
-import { literal, Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { SearchTextRow } from '../db/models';
 import type { ModelStore } from './store';
 
@@ -106,19 +106,12 @@ export async function matchSearchTexts(store: ModelStore, query: string): Promis
   const terms = [...new Set(wanted.flatMap((w) => wordTerms(w, false)))];
   const matches = new Map<string, MatchRank>();
   if (terms.length === 0) return matches;
-  const keys = await store.models.SearchTerm.findAll({
-    attributes: ['textKey'],
-    where: { term: { [Op.in]: terms } },
-    group: ['textKey'],
-    having: literal(`COUNT(*) = ${terms.length}`),
-    raw: true,
-  });
-  if (keys.length === 0) return matches;
-  const texts = await store.models.SearchText.findAll({
-    attributes: ['textKey', 'name', 'initials', 'pinyin', 'haystack'],
-    where: { textKey: { [Op.in]: keys.map((k) => k.textKey) } },
-    raw: true,
-  });
+  // Plain SQL: this runs on every public search (see publicCatalogue.ts).
+  const texts = await store.sequelize.query<SearchTextRow>(
+    'SELECT text_key AS textKey, name, initials, pinyin, haystack FROM search_texts WHERE text_key IN ' +
+      '(SELECT text_key FROM search_terms WHERE term IN (?) GROUP BY text_key HAVING COUNT(*) = ?)',
+    { replacements: [terms, terms.length], type: QueryTypes.SELECT, raw: true },
+  );
   const whole = wanted.join(' ');
   for (const text of texts) {
     if (!wanted.every((w) => text.haystack.includes(w))) continue;
