@@ -159,40 +159,44 @@ function rankOrder(ranks: string[][] | undefined): { sql: string; values: unknow
  * prefix name matches first, then list order.
  */
 export async function listPublishedItems(store: Store, regionCode: string, filters: ItemFilters) {
-  await requireTownship(store, regionCode);
   const limit = filters.limit ?? 20;
   const where = filterConditions(regionCode, filters);
   const q = filters.q?.trim();
   let ranks: string[][] | undefined;
   if (q) {
     const matches = await matchSearchTexts(store, q);
-    if (matches.size === 0) return listText([], 0, null);
     ranks = byRank(matches);
-    where.add('search_key IN (?)', [...matches.keys()]);
+    if (matches.size > 0) where.add('search_key IN (?)', [...matches.keys()]);
+    else where.add('1 = 0');
   }
   const search = ranks !== undefined;
-  const [{ total }] = (await select<{ total: number }>(
-    store,
-    `SELECT COUNT(*) AS total FROM published_items WHERE ${where.where}`,
-    where.values,
-  )) as [{ total: number }];
-  const page = new Conditions();
-  page.add(where.where, ...where.values);
+  const page = new Conditions().add(where.where, ...where.values);
   if (filters.cursor) after(page, decodeCursor(filters.cursor, search), ranks);
   const order = rankOrder(ranks);
-  const rows = await select<{ sort_order: number; item_code: string; summary: string; search_key: string }>(
-    store,
-    `SELECT sort_order, item_code, summary, search_key FROM published_items WHERE ${page.where} ` +
-      `ORDER BY ${order.sql}sort_order, item_code LIMIT ?`,
-    [...page.values, ...order.values, limit + 1],
-  );
+  // The count and the page are independent statements: on MySQL they run side by side on two connections.
+  const [[counted], rows] = await Promise.all([
+    select<{ total: number }>(
+      store,
+      `SELECT COUNT(*) AS total FROM published_items WHERE ${where.where}`,
+      where.values,
+    ),
+    select<{ sort_order: number; item_code: string; summary: string; search_key: string }>(
+      store,
+      `SELECT sort_order, item_code, summary, search_key FROM published_items WHERE ${page.where} ` +
+        `ORDER BY ${order.sql}sort_order, item_code LIMIT ?`,
+      [...page.values, ...order.values, limit + 1],
+    ),
+  ]);
+  const total = Number(counted?.total ?? 0);
+  // Only a township has published rows: the region needs looking up only when nothing was found.
+  if (total === 0) await requireTownship(store, regionCode);
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   const rank = (key: string) => ranks?.findIndex((keys) => keys.includes(key)) ?? 0;
   return listText(
     shown.map((r) => r.summary),
-    Number(total),
+    total,
     more && last
       ? encodeCursor([rank(last.search_key), Number(last.sort_order), last.item_code], search)
       : null,
