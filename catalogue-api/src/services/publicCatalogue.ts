@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { RegionMetrics, ServiceTag } from '@oneseal/schemas';
-import { metricsFromTotals, regionCodePrefix, SERVICE_TAGS } from '@oneseal/schemas';
+import { metricsFromTotals, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { Op, QueryTypes } from 'sequelize';
-import type { RegionRow, TownshipMetricsRow } from '../db/models';
+import type { RegionRow } from '../db/models';
 import { badRequest, notFound } from '../http/errors';
 import type { MatchRank } from './search';
 import { likeContains, matchSearchTexts, PINYIN_QUERY } from './search';
 import type { PublishedList, PublishedText, Store } from './store';
-import { sumOfTownships, townshipTotals } from './townshipMetrics';
+import { regionTotals } from './townshipMetrics';
 
 export interface ItemFilters {
   type?: string;
@@ -250,25 +250,10 @@ export interface MetricsReport {
  */
 export async function regionMetrics(store: Store, code: string): Promise<MetricsReport> {
   const region = await requireRegion(store, code);
-  const where: WhereOptions<TownshipMetricsRow> = {
-    regionCode: region.level === 'township' ? code : { [Op.like]: `${regionCodePrefix(code)}%` },
-    itemCount: { [Op.gt]: 0 },
-  };
-  const [rows, sum] = await Promise.all([townshipTotals(store, where), sumOfTownships(store, where)]);
-  const names = new Map(
-    (
-      await store.models.Region.findAll({
-        where: { code: { [Op.in]: rows.map((r) => r.regionCode) } },
-        attributes: ['code', 'name'],
-        raw: true,
-      })
-    ).map((r) => [r.code, r.name]),
-  );
+  const { townships, sum } = await regionTotals(store, region);
   return {
     region: { code: region.code, name: region.name, level: region.level },
-    townships: rows.map((r) =>
-      metricsFromTotals(r, { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode }),
-    ),
+    townships: townships.map((t) => metricsFromTotals(t, { code: t.regionCode, name: t.name })),
     rollup: metricsFromTotals(sum, { code: region.code, name: region.name }),
   };
 }

@@ -1,8 +1,8 @@
 import type { MetricTotals } from '@oneseal/schemas';
-import { NO_TOTALS } from '@oneseal/schemas';
-import type { Transaction, WhereOptions } from 'sequelize';
-import { col, fn, literal } from 'sequelize';
-import type { ItemFigures, PublishedItemRow, TownshipMetricsRow } from '../db/models';
+import { NO_TOTALS, regionCodePrefix } from '@oneseal/schemas';
+import type { Transaction } from 'sequelize';
+import { col, fn, literal, QueryTypes } from 'sequelize';
+import type { ItemFigures, PublishedItemRow } from '../db/models';
 import { ITEM_FIGURES, TOTALS } from '../db/models';
 import type { ModelStore } from './store';
 
@@ -73,31 +73,39 @@ export async function recountTownships(store: ModelStore, t: Transaction): Promi
   return sums.length;
 }
 
-/** The townships with published items in `where`, each with its totals, in order of code. */
-export async function townshipTotals(
-  store: ModelStore,
-  where: WhereOptions<TownshipMetricsRow>,
-): Promise<TownshipMetricsRow[]> {
-  const rows = await store.models.TownshipMetrics.findAll({
-    where,
-    order: [['regionCode', 'ASC']],
-    raw: true,
-  });
-  return rows.map((r) => ({
-    regionCode: r.regionCode,
-    ...asTotals(r as unknown as Record<string, unknown>),
-  }));
+/** Which township rows a region covers: itself for a township, its code prefix for a county or city. */
+function scope(region: { code: string; level: string }): { sql: string; value: string } {
+  return region.level === 'township'
+    ? { sql: 'm.region_code = ?', value: region.code }
+    : { sql: 'm.region_code LIKE ?', value: `${regionCodePrefix(region.code)}%` };
 }
 
-/** The totals of all townships in `where` together, summed by the database. */
-export async function sumOfTownships(
+const FIGURES_SQL = TOTALS.map((k) => `m.${snake(k)} AS ${k}`).join(', ');
+const SUMS_SQL = TOTALS.map((k) => `SUM(m.${snake(k)}) AS ${k}`).join(', ');
+
+/**
+ * The townships of a region that have published items, each with its name and totals, in order of code, and
+ * their sum computed by the database. One row per township is read; never an item. Plain SQL: the metrics
+ * route is public and its cost should be the statements'.
+ */
+export async function regionTotals(
   store: ModelStore,
-  where: WhereOptions<TownshipMetricsRow>,
-): Promise<MetricTotals> {
-  const row = await store.models.TownshipMetrics.findOne({
-    attributes: TOTALS.map((k): [ReturnType<typeof fn>, string] => [fn('SUM', col(snake(k))), k]),
-    where,
-    raw: true,
-  });
-  return asTotals((row ?? {}) as Record<string, unknown>);
+  region: { code: string; level: string },
+): Promise<{ townships: (MetricTotals & { regionCode: string; name: string })[]; sum: MetricTotals }> {
+  const { sql, value } = scope(region);
+  const [rows, sums] = await Promise.all([
+    store.sequelize.query<Record<string, unknown>>(
+      `SELECT m.region_code AS regionCode, r.name AS name, ${FIGURES_SQL} FROM township_metrics m ` +
+        `JOIN regions r ON r.code = m.region_code WHERE ${sql} AND m.item_count > 0 ORDER BY m.region_code`,
+      { replacements: [value], type: QueryTypes.SELECT, raw: true },
+    ),
+    store.sequelize.query<Record<string, unknown>>(
+      `SELECT ${SUMS_SQL} FROM township_metrics m WHERE ${sql} AND m.item_count > 0`,
+      { replacements: [value], type: QueryTypes.SELECT, raw: true },
+    ),
+  ]);
+  return {
+    townships: rows.map((r) => ({ regionCode: String(r.regionCode), name: String(r.name), ...asTotals(r) })),
+    sum: asTotals(sums[0] ?? {}),
+  };
 }
