@@ -36,15 +36,18 @@ export interface SearchEntry extends SearchTextRow {
   terms: string[];
 }
 
+/** The runs of `n` neighbouring characters of a word. */
+const grams = (chars: string[], n: number) =>
+  chars.slice(0, Math.max(chars.length - n + 1, 0)).map((_, i) => chars.slice(i, i + n).join(''));
+
 /**
- * The index terms of a word: each character, and each pair of neighbouring characters. A query word of one
- * character is looked up as itself, a longer one by its pairs; an item holding every pair of a word is then
- * checked for the whole word, so the index finds exactly what a substring search would.
+ * A stored word is indexed by its runs of one, two and three characters. A query word is looked up by its
+ * runs of three (of its length, when shorter): the rarest terms it has. A text holding every run of a query
+ * word is then checked for the whole word, so the index finds exactly what a substring search would.
  */
-function wordTerms(word: string, single: boolean): string[] {
+function wordTerms(word: string, stored: boolean): string[] {
   const chars = Array.from(word);
-  const pairs = chars.slice(1).map((c, i) => chars[i] + c);
-  return single ? [...chars, ...pairs] : chars.length === 1 ? chars : pairs;
+  return stored ? [1, 2, 3].flatMap((n) => grams(chars, n)) : grams(chars, Math.min(chars.length, 3));
 }
 
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -108,8 +111,9 @@ export async function matchSearchTexts(store: ModelStore, query: string): Promis
   if (terms.length === 0) return matches;
   // Plain SQL: this runs on every public search (see publicCatalogue.ts).
   const texts = await store.sequelize.query<SearchTextRow>(
-    'SELECT text_key AS textKey, name, initials, pinyin, haystack FROM search_texts WHERE text_key IN ' +
-      '(SELECT text_key FROM search_terms WHERE term IN (?) GROUP BY text_key HAVING COUNT(*) = ?)',
+    'SELECT s.text_key AS textKey, s.name, s.initials, s.pinyin, s.haystack FROM ' +
+      '(SELECT text_key FROM search_terms WHERE term IN (?) GROUP BY text_key HAVING COUNT(*) = ?) k ' +
+      'JOIN search_texts s ON s.text_key = k.text_key',
     { replacements: [terms, terms.length], type: QueryTypes.SELECT, raw: true },
   );
   const whole = wanted.join(' ');
