@@ -248,7 +248,11 @@ export interface MetricsReport {
  * The reform metrics of a township, county or city from the township totals kept at publish
  * (townshipMetrics.ts): one row per township is read, never an item, and the roll-up is summed by the database.
  */
-export async function regionMetrics(store: Store, code: string): Promise<MetricsReport> {
+export function regionMetrics(store: Store, code: string): Promise<MetricsReport> {
+  return store.publicMetrics.get(code, () => computeMetrics(store, code));
+}
+
+async function computeMetrics(store: Store, code: string): Promise<MetricsReport> {
   const region = await requireRegion(store, code);
   const { townships, sum } = await regionTotals(store, region);
   return {

@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import type { Database } from '../db/connect';
 import type { Models } from '../db/models';
 import type { PublicCache } from './publicCache';
+import type { MetricsReport } from './publicCatalogue';
 
 /** The public answer of one published item: its version (for the ETag) and its stored JSON text. */
 export interface PublishedText {
@@ -22,17 +23,20 @@ export interface ModelStore extends Database {
 
 /**
  * What every service works on: the database and its models, and beside them only the short-lived public
- * micro-caches (publicCache.ts) of items and of list pages, which the services that publish keep current.
+ * micro-caches (publicCache.ts) of items, list pages and metrics, which the services that publish keep current.
  */
 export interface Store extends ModelStore {
   publicItems: PublicCache<PublishedText>;
   publicLists: PublicCache<PublishedList>;
+  publicMetrics: PublicCache<MetricsReport>;
 }
 
 /** A township's public answers changed (publish, withdraw, cancel): this instance forgets them at once. */
 export function forgetPublished(store: Store, regionCode: string, itemCodes: readonly string[]): void {
   for (const code of itemCodes) store.publicItems.forget(`${regionCode}/${code}`);
   store.publicLists.forgetPrefix(`${regionCode}?`);
+  // The township's county and city figures changed too; metrics answers are few, so all go.
+  store.publicMetrics.forgetPrefix('');
 }
 
 // SQLite has one writer at a time. Write transactions of one process take turns here, per database file,
