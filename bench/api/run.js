@@ -19,10 +19,9 @@
  * created on that server and dropped afterwards; default: a SQLite file in a temp folder).
  */
 
-const { fork } = require('node:child_process');
 const { cpus } = require('node:os');
-const { fmt, mean, numberFromEnv, table } = require('../report');
-const { HOST, assertLocal, freshDatabase, listen } = require('../db');
+const { fmt, numberFromEnv, table } = require('../report');
+const { HOST, alternate, freshDatabase, listen, runBenchmark, stopWhenAsked } = require('../harness');
 
 /** Targets of issue 11: API ÷ bare with the cache on, and with it off. */
 const TARGETS = {
@@ -119,130 +118,65 @@ async function serve() {
     throw error;
   }
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await shutdown();
-    process.exit(0);
-  };
-  process.on('message', (m) => {
-    if (m && m.type === 'stop') void stop();
-  });
-  // The parent went away without saying so: clean up and leave.
-  process.on('disconnect', () => void stop());
+  stopWhenAsked(shutdown);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Parent: the load generator.
 // ---------------------------------------------------------------------------------------------------------
 
-async function load(url, seconds, connections) {
-  const autocannon = require('autocannon');
-  assertLocal(url);
-  const result = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0)
-    throw new Error(
-      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts — not a valid run`,
-    );
-  return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+const settings = () => ({
+  duration: numberFromEnv('DURATION', 5),
+  connections: numberFromEnv('CONNECTIONS', 20, { integer: true }),
+  rounds: numberFromEnv('ROUNDS', 2, { integer: true }),
+  warmup: numberFromEnv('WARMUP', 1),
+});
+
+async function drive(info) {
+  const { duration, connections, rounds, warmup } = settings();
+  console.log(`bench/api — database: ${info.db}`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPU(s); ${connections} connections, ${duration} s per round, ` +
+      `${rounds} round(s) per server, alternating; ${warmup} s warm-up each`,
+  );
+  for (const r of info.routes) console.log(`  ${r.name.padEnd(6)} GET ${r.path}  (${fmt(r.bytes)} bytes)`);
+  console.log('');
+
+  const perRound = [['route', 'cache', 'round', 'server', 'req/s', 'p50 ms', 'p99 ms']];
+  const summary = [['route', 'cache', 'api req/s', 'bare req/s', 'api p99 ms', 'ratio', 'target', '']];
+  for (const route of info.routes)
+    for (const api of info.apis) {
+      const mode = api.cacheMs > 0 ? `on (${api.cacheMs} ms)` : 'off';
+      const measured = await alternate(
+        { api: api.base + route.path, bare: route.bareUrl },
+        { rounds, duration, connections, warmup },
+      );
+      for (const name of ['api', 'bare'])
+        for (const r of measured[name].runs)
+          perRound.push([route.name, mode, r.round, name, fmt(r.rps), fmt(r.p50), fmt(r.p99)]);
+      const ratio = measured.api.rps / measured.bare.rps;
+      const target = TARGETS[route.name][api.cacheMs > 0 ? 'on' : 'off'];
+      summary.push([
+        route.name,
+        mode,
+        fmt(measured.api.rps),
+        fmt(measured.bare.rps),
+        fmt(measured.api.p99, 1),
+        ratio.toFixed(2),
+        `≥ ${target}`,
+        ratio >= target ? 'MET' : 'NOT MET',
+      ]);
+    }
+  console.log(table(perRound));
+  console.log('\nmean over rounds (api = the real route; bare = Koa answering the same JSON from memory)');
+  console.log(table(summary));
 }
 
-async function main() {
-  const duration = numberFromEnv('DURATION', 5);
-  const connections = numberFromEnv('CONNECTIONS', 20, { integer: true });
-  const rounds = numberFromEnv('ROUNDS', 2, { integer: true });
-  const warmup = numberFromEnv('WARMUP', 1);
-  const modes = cacheModes();
-  const wanted = routes();
-
-  const child = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const childExit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const ready = new Promise((resolve, reject) => {
-    child.once('message', (m) =>
-      m && m.type === 'ready' ? resolve(m) : reject(new Error('unexpected message')),
-    );
-    childExit.then(({ code, signal }) =>
-      reject(new Error(`server process exited early (${signal ?? code})`)),
-    );
-  });
-
-  // However the run goes, it ends: a watchdog well past the planned time stops everything.
-  const planned = (wanted.length * modes.length * (warmup * 2 + duration * rounds * 2) + 180) * 1000;
-  const watchdog = setTimeout(() => {
-    console.error(`bench/api: still running after ${planned / 1000} s — stopping`);
-    child.kill('SIGKILL');
-    process.exit(2);
-  }, planned);
-  watchdog.unref();
-
-  let exitCode = 0;
-  try {
-    const info = await ready;
-    console.log(`bench/api — database: ${info.db}`);
-    console.log(
-      `node ${process.version}, ${cpus().length} CPU(s); ${connections} connections, ${duration} s per round, ` +
-        `${rounds} round(s) per server, alternating; ${warmup} s warm-up each`,
-    );
-    for (const r of info.routes) console.log(`  ${r.name.padEnd(6)} GET ${r.path}  (${fmt(r.bytes)} bytes)`);
-    console.log('');
-
-    const perRound = [['route', 'cache', 'round', 'server', 'req/s', 'p50 ms', 'p99 ms']];
-    const summary = [['route', 'cache', 'api req/s', 'bare req/s', 'api p99 ms', 'ratio', 'target', '']];
-    for (const route of info.routes)
-      for (const api of info.apis) {
-        const mode = api.cacheMs > 0 ? `on (${api.cacheMs} ms)` : 'off';
-        const urls = { api: api.base + route.path, bare: route.bareUrl };
-        await load(urls.api, warmup, connections);
-        await load(urls.bare, warmup, connections);
-        const runs = { api: [], bare: [] };
-        for (let round = 1; round <= rounds; round++) {
-          // Alternate which goes first, so neither always runs on a warmer or cooler machine.
-          const order = round % 2 === 1 ? ['api', 'bare'] : ['bare', 'api'];
-          for (const name of order) {
-            const r = await load(urls[name], duration, connections);
-            runs[name].push(r);
-            perRound.push([route.name, mode, round, name, fmt(r.rps), fmt(r.p50), fmt(r.p99)]);
-          }
-        }
-        const apiRps = mean(runs.api.map((r) => r.rps));
-        const bareRps = mean(runs.bare.map((r) => r.rps));
-        const ratio = apiRps / bareRps;
-        const target = TARGETS[route.name][api.cacheMs > 0 ? 'on' : 'off'];
-        summary.push([
-          route.name,
-          mode,
-          fmt(apiRps),
-          fmt(bareRps),
-          fmt(mean(runs.api.map((r) => r.p99)), 1),
-          ratio.toFixed(2),
-          `≥ ${target}`,
-          ratio >= target ? 'MET' : 'NOT MET',
-        ]);
-      }
-    console.log(table(perRound));
-    console.log('\nmean over rounds (api = the real route; bare = Koa answering the same JSON from memory)');
-    console.log(table(summary));
-  } catch (error) {
-    console.error(`bench/api failed: ${error && error.stack ? error.stack : error}`);
-    exitCode = 1;
-  } finally {
-    if (child.connected) child.send({ type: 'stop' });
-    const stopped = await Promise.race([
-      childExit.then(() => true),
-      new Promise((resolve) => setTimeout(() => resolve(false), 10_000).unref()),
-    ]);
-    if (!stopped) child.kill('SIGKILL');
-  }
-  process.exit(exitCode);
-}
-
-if (process.argv.includes('--serve')) {
-  serve().catch((error) => {
-    console.error(`bench/api server: ${error && error.stack ? error.stack : error}`);
-    process.exit(1);
-  });
-} else {
-  void main();
-}
+runBenchmark('bench/api', __filename, {
+  serve,
+  drive,
+  plannedSeconds() {
+    const { duration, rounds, warmup } = settings();
+    return routes().length * cacheModes().length * (warmup * 2 + duration * rounds * 2);
+  },
+});

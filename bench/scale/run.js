@@ -28,7 +28,7 @@ const { fork } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { fmt, numberFromEnv, table } = require('../report');
-const { HOST, freshDatabase } = require('../db');
+const { HOST, freshDatabase } = require('../harness');
 
 const TOWNSHIP = '450321100'; // 阳朔镇
 const ITEM = '0117302000';

@@ -16,11 +16,10 @@
  * (seconds, default 1), DB_URL (sqlite:… or mysql://…; default a SQLite file in a temp folder).
  */
 
-const { fork } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { cpus } = require('node:os');
-const { fmt, mean, numberFromEnv, table } = require('../report');
-const { HOST, assertLocal, freshDatabase, listen } = require('../db');
+const { fmt, numberFromEnv, table } = require('../report');
+const { HOST, alternate, freshDatabase, listen, runBenchmark, stopWhenAsked } = require('../harness');
 
 const TARGET = 0.25;
 const TOWNSHIP = '450321100';
@@ -28,25 +27,25 @@ const ITEMS = ['0117302000', '0117315000', '2017304000'];
 
 function application() {
   const { idCardCheckChar } = require('../../schemas/dist/index.js');
-  const first17 = '45032119700312002';
+  const first17 = '45032119620918153';
   return {
     region: TOWNSHIP,
     items: ITEMS,
     data: {
-      applicantName: '莫桂芳',
+      applicantName: '黄德明',
       idNumber: first17 + idCardCheckChar(first17),
-      mobile: '13907731234',
-      householdAddress: '阳朔县阳朔镇矮山门村 12 号',
-      village: '矮山门村',
-      familySize: 4,
+      mobile: '13877345678',
+      householdAddress: '阳朔县阳朔镇古板村 3 组 7 号',
+      village: '古板村',
+      familySize: 5,
       bankAccount: '6230520123456789012',
       item_0117302000: {
-        buildType: 'new',
-        siteLocation: '东至村道，西至莫家自留地，南至水渠，北至后山',
-        landArea: 100,
-        floors: 3,
-        floorArea: 260,
-        reason: '现住房为泥砖房，需新建住房',
+        buildType: 'rebuild',
+        siteLocation: '原址：东至黄家菜地，西至机耕路，南至晒谷坪，北至竹林',
+        landArea: 120,
+        floors: 2,
+        floorArea: 210,
+        reason: '旧房为土木结构危房，拆除后原址重建',
       },
       item_0117315000: {
         permitNo: '阳朔乡建字第2026-012号',
@@ -184,116 +183,63 @@ async function serve() {
     await shutdown().catch(() => undefined);
     throw error;
   }
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopWhenAsked(async () => {
     const [{ n }] = await store.sequelize.query('SELECT COUNT(*) AS n FROM submissions', { type: 'SELECT' });
     process.send({ type: 'stored', rows: Number(n) });
     await shutdown();
-    process.exit(0);
-  };
-  process.on('message', (m) => m && m.type === 'stop' && void stop());
-  process.on('disconnect', () => void stop());
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Parent: the load generator.
 // ---------------------------------------------------------------------------------------------------------
 
-async function load(url, seconds, connections) {
-  const autocannon = require('autocannon');
-  assertLocal(url);
-  const result = await autocannon({
-    url,
+const settings = () => ({
+  duration: numberFromEnv('DURATION', 5),
+  connections: numberFromEnv('CONNECTIONS', 10, { integer: true }),
+  rounds: numberFromEnv('ROUNDS', 2, { integer: true }),
+  warmup: numberFromEnv('WARMUP', 1),
+});
+
+async function drive(info, child) {
+  const { duration, connections, rounds, warmup } = settings();
+  console.log(
+    `bench/submissions — POST /api/public/submissions, ${ITEMS.length} items of ${TOWNSHIP}; ${info.db}`,
+  );
+  console.log(
+    `node ${process.version}, ${cpus().length} CPU(s); ${connections} connections, ${duration} s per round, ` +
+      `${rounds} round(s) per server, alternating; ${warmup} s warm-up each\n`,
+  );
+  const request = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(application()),
-    duration: seconds,
-    connections,
-    pipelining: 1,
-  });
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+  };
+  const measured = await alternate(
+    { app: info.app, bare: info.bare },
+    { rounds, duration, connections, warmup, request },
+  );
+  const perRound = [['round', 'server', 'req/s', 'p50 ms', 'p99 ms']];
+  for (const name of ['app', 'bare'])
+    for (const r of measured[name].runs) perRound.push([r.round, name, fmt(r.rps), fmt(r.p50), fmt(r.p99)]);
+  console.log(table(perRound));
+  const ratio = measured.app.rps / measured.bare.rps;
+  console.log(`\nmean: app ${fmt(measured.app.rps)} req/s, bare ${fmt(measured.bare.rps)} req/s`);
+  console.log(
+    `ratio app ÷ bare = ${ratio.toFixed(3)}   target ≥ ${TARGET}   ${ratio >= TARGET ? 'MET' : 'NOT MET'}`,
+  );
+  const stored = new Promise((resolve) =>
+    child.on('message', (m) => m && m.type === 'stored' && resolve(m.rows)),
+  );
+  child.send({ type: 'stop' });
+  console.log(`(${fmt(await stored)} applications stored in the run)`);
 }
 
-async function main() {
-  const duration = numberFromEnv('DURATION', 5);
-  const connections = numberFromEnv('CONNECTIONS', 10, { integer: true });
-  const rounds = numberFromEnv('ROUNDS', 2, { integer: true });
-  const warmup = numberFromEnv('WARMUP', 1);
-  const child = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const childExit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const ready = new Promise((resolve, reject) => {
-    child.once('message', (m) =>
-      m && m.type === 'ready' ? resolve(m) : reject(new Error('unexpected message')),
-    );
-    childExit.then(({ code, signal }) =>
-      reject(new Error(`server process exited early (${signal ?? code})`)),
-    );
-  });
-  const planned = (warmup * 2 + duration * rounds * 2 + 180) * 1000;
-  setTimeout(() => {
-    console.error(`bench/submissions: still running after ${planned / 1000} s — stopping`);
-    child.kill('SIGKILL');
-    process.exit(2);
-  }, planned).unref();
-
-  let exitCode = 0;
-  try {
-    const info = await ready;
-    console.log(
-      `bench/submissions — POST /api/public/submissions, ${ITEMS.length} items of ${TOWNSHIP}; ${info.db}`,
-    );
-    console.log(
-      `node ${process.version}, ${cpus().length} CPU(s); ${connections} connections, ${duration} s per round, ` +
-        `${rounds} round(s) per server, alternating; ${warmup} s warm-up each\n`,
-    );
-    await load(info.app, warmup, connections);
-    await load(info.bare, warmup, connections);
-    const runs = { app: [], bare: [] };
-    const perRound = [['round', 'server', 'req/s', 'p50 ms', 'p99 ms']];
-    for (let round = 1; round <= rounds; round++) {
-      const order = round % 2 === 1 ? ['app', 'bare'] : ['bare', 'app'];
-      for (const name of order) {
-        const r = await load(info[name], duration, connections);
-        runs[name].push(r);
-        perRound.push([round, name, fmt(r.rps), fmt(r.p50), fmt(r.p99)]);
-      }
-    }
-    console.log(table(perRound));
-    const app = mean(runs.app.map((r) => r.rps));
-    const bare = mean(runs.bare.map((r) => r.rps));
-    console.log(`\nmean: app ${fmt(app)} req/s, bare ${fmt(bare)} req/s`);
-    console.log(
-      `ratio app ÷ bare = ${(app / bare).toFixed(3)}   target ≥ ${TARGET}   ${app / bare >= TARGET ? 'MET' : 'NOT MET'}`,
-    );
-    const stored = new Promise((resolve) =>
-      child.on('message', (m) => m && m.type === 'stored' && resolve(m.rows)),
-    );
-    child.send({ type: 'stop' });
-    console.log(`(${fmt(await stored)} applications stored in the run)`);
-  } catch (error) {
-    console.error(`bench/submissions failed: ${error && error.stack ? error.stack : error}`);
-    exitCode = 1;
-  } finally {
-    if (child.connected) child.send({ type: 'stop' });
-    const stopped = await Promise.race([
-      childExit.then(() => true),
-      new Promise((resolve) => setTimeout(() => resolve(false), 10_000).unref()),
-    ]);
-    if (!stopped) child.kill('SIGKILL');
-  }
-  process.exit(exitCode);
-}
-
-if (process.argv.includes('--serve')) {
-  serve().catch((error) => {
-    console.error(`bench/submissions server: ${error && error.stack ? error.stack : error}`);
-    process.exit(1);
-  });
-} else {
-  void main();
-}
+runBenchmark('bench/submissions', __filename, {
+  serve,
+  drive,
+  plannedSeconds() {
+    const { duration, rounds, warmup } = settings();
+    return warmup * 2 + duration * rounds * 2;
+  },
+});

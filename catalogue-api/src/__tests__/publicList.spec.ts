@@ -1,7 +1,7 @@
 import type { Item } from '@oneseal/schemas';
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
 import type { TestApp } from './testApp';
-import { createTestApp, DB_LABEL } from './testApp';
+import { createTestApp, DB_LABEL, queriesOf } from './testApp';
 
 /**
  * The public list and search at province scale: they read stored summaries (never an item document), search
@@ -44,26 +44,12 @@ async function allPages(query: Record<string, string>): Promise<string[]> {
   return codes;
 }
 
-/** The SQL statements the requests made issue, through Sequelize's query log. */
-async function queriesOf(requests: () => Promise<unknown>): Promise<string[]> {
-  const sequelize = t.store.sequelize;
-  const previous = sequelize.options.logging;
-  const statements: string[] = [];
-  sequelize.options.logging = (sql: string) => void statements.push(sql);
-  try {
-    await requests();
-  } finally {
-    sequelize.options.logging = previous;
-  }
-  return statements;
-}
-
 // A statement that reads the whole item: names the `item` column, or selects every column.
 const readsDocument = (sql: string) => /\bitem\b|SELECT \*|\.\*/.test(sql) && /published_items/.test(sql);
 
 describe(`public list and search (${DB_LABEL})`, () => {
   it('never read an item document, while the item route does', async () => {
-    const listing = await queriesOf(async () => {
+    const listing = await queriesOf(t.store, async () => {
       await t.api.get(list).query({ limit: '5', q: 'doc-log' });
       await t.api.get(list).query({ limit: '7' });
       const first = await t.api.get(list).query({ limit: '3', tag: '一次办' });
@@ -74,7 +60,7 @@ describe(`public list and search (${DB_LABEL})`, () => {
     expect(listing.filter((sql) => /published_items/.test(sql)).length).toBeGreaterThan(10);
     expect(listing.filter(readsDocument)).toEqual([]);
     // The detector itself works: the item route reads the document.
-    const detail = await queriesOf(() => t.api.get(`${list}/0520004000`));
+    const detail = await queriesOf(t.store, () => t.api.get(`${list}/0520004000`));
     expect(detail.filter(readsDocument)).toHaveLength(1);
   });
 

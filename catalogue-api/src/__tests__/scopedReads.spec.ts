@@ -1,5 +1,5 @@
 import type { TestApp } from './testApp';
-import { createTestApp, DB_LABEL } from './testApp';
+import { createTestApp, DB_LABEL, queriesOf } from './testApp';
 
 // Editors' lists read what they show: a reviewer's queue reads its own region's drafts only, and neither it
 // nor a township's list reads the drafts' documents — a province-wide database costs them nothing more.
@@ -10,18 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function queriesOf(request: () => Promise<unknown>): Promise<string[]> {
-  const sequelize = t.store.sequelize;
-  const previous = sequelize.options.logging;
-  const statements: string[] = [];
-  sequelize.options.logging = (sql: string) => void statements.push(sql);
-  try {
-    await request();
-  } finally {
-    sequelize.options.logging = previous;
-  }
-  return statements.filter((sql) => /FROM [`"]?implementations/.test(sql));
-}
+const implementationsRead = (sql: string[]) => sql.filter((s) => /FROM [`"]?implementations/.test(s));
 
 describe(`editors' lists (${DB_LABEL})`, () => {
   it('a county reviewer’s queue reads only the county’s drafts, without their documents', async () => {
@@ -32,9 +21,11 @@ describe(`editors' lists (${DB_LABEL})`, () => {
     await t.api.post(`/api/townships/450323101/items/${item}/submit`).set(editor);
     const reviewer = await t.as('reviewer-450321');
     let queue: { township: string }[] = [];
-    const sql = await queriesOf(async () => {
-      queue = (await t.api.get('/api/review/items').set(reviewer)).body;
-    });
+    const sql = implementationsRead(
+      await queriesOf(t.store, async () => {
+        queue = (await t.api.get('/api/review/items').set(reviewer)).body;
+      }),
+    );
     expect(queue.every((q) => q.township.startsWith('450321'))).toBe(true);
     expect(sql).toHaveLength(1);
     expect(sql[0]).toMatch(/LIKE '450321%'/);
@@ -43,7 +34,9 @@ describe(`editors' lists (${DB_LABEL})`, () => {
 
   it('a township’s list does not read the documents', async () => {
     const editor = await t.as('editor-450321100');
-    const sql = await queriesOf(() => t.api.get('/api/townships/450321100/items').set(editor));
+    const sql = implementationsRead(
+      await queriesOf(t.store, () => t.api.get('/api/townships/450321100/items').set(editor)),
+    );
     expect(sql.length).toBeGreaterThan(0);
     for (const statement of sql) expect(statement).not.toMatch(/[`"]doc[`"]|SELECT \*/);
   });

@@ -88,3 +88,17 @@ export async function createTestApp(): Promise<TestApp> {
 
 /** Which database the suite runs on, for test names. */
 export const DB_LABEL = process.env.DB_URL?.startsWith('mysql:') ? 'mysql' : 'sqlite';
+
+/** The SQL statements that `requests` make the store issue, read from Sequelize's query log. */
+export async function queriesOf(store: Store, requests: () => Promise<unknown>): Promise<string[]> {
+  const sequelize = store.sequelize;
+  const previous = sequelize.options.logging;
+  const statements: string[] = [];
+  sequelize.options.logging = (sql: string) => void statements.push(sql);
+  try {
+    await requests();
+  } finally {
+    sequelize.options.logging = previous;
+  }
+  return statements;
+}
