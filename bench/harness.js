@@ -91,13 +91,20 @@ async function load(url, seconds, connections, request = {}) {
  * the order alternating (a → b, then b → a, …) so that none always runs on a warmer or cooler machine.
  * Returns each server's runs and their mean req/s.
  */
-async function alternate(urls, { rounds, duration, connections, warmup, request }) {
+async function alternate(urls, { rounds, duration, connections, warmup, request, settleMs = 0 }) {
   const names = Object.keys(urls);
-  for (const name of names) await load(urls[name], warmup, connections, request);
+  // Requests still being answered when a run ends must not overlap the next server's run (writers on SQLite).
+  const settle = () => new Promise((done) => setTimeout(done, settleMs));
+  const measure = async (name, seconds) => {
+    const result = await load(urls[name], seconds, connections, request);
+    await settle();
+    return result;
+  };
+  for (const name of names) await measure(name, warmup);
   const runs = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 1; round <= rounds; round++)
     for (const name of round % 2 === 1 ? names : [...names].reverse())
-      runs[name].push({ round, ...(await load(urls[name], duration, connections, request)) });
+      runs[name].push({ round, ...(await measure(name, duration)) });
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return Object.fromEntries(
     names.map((n) => [

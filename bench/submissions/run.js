@@ -45,6 +45,7 @@ function application() {
         landArea: 120,
         floors: 2,
         floorArea: 210,
+        originalLandCertificate: '桂（2018）阳朔县不动产权第0003456号',
         reason: '旧房为土木结构危房，拆除后原址重建',
       },
       item_0117315000: {
@@ -90,7 +91,8 @@ async function rawInserter(db) {
   }
   const sqlite3 = require('sqlite3');
   const file = new sqlite3.Database(db.name);
-  file.configure('busyTimeout', 5000);
+  // The app's writers take turns inside the app; this second writer waits for the file lock instead.
+  file.configure('busyTimeout', 10_000);
   return {
     insert: (values) => new Promise((done, fail) => file.run(sql, values, (e) => (e ? fail(e) : done()))),
     close: () => new Promise((done) => file.close(() => done())),
@@ -217,7 +219,7 @@ async function drive(info, child) {
   };
   const measured = await alternate(
     { app: info.app, bare: info.bare },
-    { rounds, duration, connections, warmup, request },
+    { rounds, duration, connections, warmup, request, settleMs: 3000 },
   );
   const perRound = [['round', 'server', 'req/s', 'p50 ms', 'p99 ms']];
   for (const name of ['app', 'bare'])
