@@ -20,6 +20,10 @@ export async function openStore(config: ApiConfig): Promise<Store> {
     ...db,
     models: defineModels(db.sequelize),
     publicItems: new PublicCache(config.publicCacheMs),
+    // A page is a few kilobytes; searches can ask anything, so fewer pages than items are kept.
+    publicLists: new PublicCache(config.publicCacheMs, 2_000),
+    // A city's figures are the costliest public answer: concurrent requests share one computation.
+    publicMetrics: new PublicCache(config.publicCacheMs, 2_000, true),
   };
   if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
   return store;

@@ -18,7 +18,16 @@ export { patternsIn, patternSize } from './check/patterns';
 export type { PatternAt } from './check/patterns';
 export { resolveItem, ResolutionError } from './resolve';
 export type { ResolveOptions } from './resolve';
-export { metrics, aggregateMetrics, REFORM_TARGETS } from './metrics';
+export {
+  metrics,
+  aggregateMetrics,
+  metricsFromTotals,
+  itemTotals,
+  addTotals,
+  NO_TOTALS,
+  REFORM_TARGETS,
+} from './metrics';
+export type { MetricTotals } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
 export type { ServiceTag } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
@@ -27,7 +36,7 @@ export type { FieldEntry } from './formFields';
 export { toWorkdays, formatTimeLimit } from './timeLimit';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
-export { isDivisionCode, isWithinRegion, townshipKind } from './formats/division';
+export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from './formats/division';
 export type { TownshipKind } from './formats/division';
 export { isMobile, isLandline, isPhone, isPostcode } from './formats/phone';
 export { diffDocuments } from './diff';

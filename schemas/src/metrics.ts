@@ -5,14 +5,33 @@ import { toWorkdays } from './timeLimit';
 /** The reform's targets (桂林市“乡镇一枚印章管审批”试点方案). */
 export const REFORM_TARGETS = { atMostOneVisit: 0.9, online: 0.8, inHall: 1 } as const;
 
-function share(count: number, total: number, target: number): Share {
-  const value = total === 0 ? 0 : count / total;
-  return { count, share: value, target, met: total > 0 && value >= target };
+/**
+ * What a set of items adds up to: counts and sums only, so the figures of any set are the sum of its parts —
+ * a database keeps them per township as items are published and withdrawn, and adds townships up for a county
+ * or the city. Ratios are summed in millionths (whole numbers), so sums are exact in any database.
+ */
+export interface MetricTotals {
+  itemCount: number;
+  atMostOneVisit: number;
+  online: number;
+  inHall: number;
+  /** Sum of promised ÷ statutory over the items that state both, in millionths. */
+  ratioSum: number;
+  ratioCount: number;
+  materialsSum: number;
+  materialsCount: number;
 }
 
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-}
+export const NO_TOTALS: MetricTotals = {
+  itemCount: 0,
+  atMostOneVisit: 0,
+  online: 0,
+  inHall: 0,
+  ratioSum: 0,
+  ratioCount: 0,
+  materialsSum: 0,
+  materialsCount: 0,
+};
 
 /** Promised ÷ statutory; an item whose statutory limit is itself 即办 (0) has nothing to cut and counts as 1. */
 function promisedRatio(item: Item): number {
@@ -20,15 +39,47 @@ function promisedRatio(item: Item): number {
   return statutory === 0 ? 1 : toWorkdays(item.promisedLimit) / statutory;
 }
 
-/** The metrics of any set of items taken as one region (a township, or a county or the city as a roll-up). */
-export function aggregateMetrics(
-  items: readonly Item[],
+/** One item's share of the totals. */
+export function itemTotals(item: Item): MetricTotals {
+  return {
+    itemCount: 1,
+    atMostOneVisit: isAtMostOneVisit(item) ? 1 : 0,
+    online: isOnlineAvailable(item) ? 1 : 0,
+    inHall: item.inHall ? 1 : 0,
+    ratioSum: Math.round(promisedRatio(item) * 1e6),
+    ratioCount: 1,
+    materialsSum: item.materials.length,
+    materialsCount: 1,
+  };
+}
+
+export function addTotals(a: MetricTotals, b: MetricTotals): MetricTotals {
+  return {
+    itemCount: a.itemCount + b.itemCount,
+    atMostOneVisit: a.atMostOneVisit + b.atMostOneVisit,
+    online: a.online + b.online,
+    inHall: a.inHall + b.inHall,
+    ratioSum: a.ratioSum + b.ratioSum,
+    ratioCount: a.ratioCount + b.ratioCount,
+    materialsSum: a.materialsSum + b.materialsSum,
+    materialsCount: a.materialsCount + b.materialsCount,
+  };
+}
+
+function share(count: number, total: number, target: number): Share {
+  const value = total === 0 ? 0 : count / total;
+  return { count, share: value, target, met: total > 0 && value >= target };
+}
+
+/** The metrics of a region from its totals (a township, or a county or the city as a roll-up). */
+export function metricsFromTotals(
+  totals: MetricTotals,
   region: { code: string; name: string },
 ): RegionMetrics {
-  const n = items.length;
-  const atMostOneVisit = share(items.filter(isAtMostOneVisit).length, n, REFORM_TARGETS.atMostOneVisit);
-  const online = share(items.filter(isOnlineAvailable).length, n, REFORM_TARGETS.online);
-  const inHall = share(items.filter((i) => i.inHall).length, n, REFORM_TARGETS.inHall);
+  const n = totals.itemCount;
+  const atMostOneVisit = share(totals.atMostOneVisit, n, REFORM_TARGETS.atMostOneVisit);
+  const online = share(totals.online, n, REFORM_TARGETS.online);
+  const inHall = share(totals.inHall, n, REFORM_TARGETS.inHall);
   return {
     regionCode: region.code,
     regionName: region.name,
@@ -36,10 +87,18 @@ export function aggregateMetrics(
     atMostOneVisit,
     online,
     inHall,
-    meanPromisedRatio: mean(items.map(promisedRatio)),
-    meanMaterials: mean(items.map((i) => i.materials.length)),
+    meanPromisedRatio: totals.ratioCount === 0 ? null : totals.ratioSum / totals.ratioCount / 1e6,
+    meanMaterials: totals.materialsCount === 0 ? null : totals.materialsSum / totals.materialsCount,
     allTargetsMet: atMostOneVisit.met && online.met && inHall.met,
   };
+}
+
+/** The metrics of any set of items taken as one region (a township, or a county or the city as a roll-up). */
+export function aggregateMetrics(
+  items: readonly Item[],
+  region: { code: string; name: string },
+): RegionMetrics {
+  return metricsFromTotals(items.map(itemTotals).reduce(addTotals, NO_TOTALS), region);
 }
 
 /** Per township: the metrics of each township's items, in order of township code. */

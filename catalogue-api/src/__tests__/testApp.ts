@@ -23,14 +23,11 @@ export interface TestApp {
 }
 
 /**
- * A seeded OneSeal on its own database: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB
- * server — a database created for this test file and dropped afterwards, so test files never share state.
- * PDFs are printed by Chromium unless another `printer` is given.
+ * An empty database of its own: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB server — a
+ * database created for this test file and dropped by `cleanup`, so test files never share state.
  */
-export async function createTestApp(options: { printer?: PdfPrinter } = {}): Promise<TestApp> {
+export async function createTestDatabase(): Promise<{ dbUrl: string; cleanup: () => Promise<void> }> {
   const server = process.env.DB_URL;
-  let dbUrl: string;
-  let cleanup: () => Promise<void>;
   if (server?.startsWith('mysql:')) {
     const name = `oneseal_t_${randomBytes(6).toString('hex')}`;
     const url = new URL(server);
@@ -42,16 +39,24 @@ export async function createTestApp(options: { printer?: PdfPrinter } = {}): Pro
     });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     url.pathname = `/${name}`;
-    dbUrl = url.toString();
-    cleanup = async () => {
-      await admin.query(`DROP DATABASE \`${name}\``);
-      await admin.end();
+    return {
+      dbUrl: url.toString(),
+      async cleanup() {
+        await admin.query(`DROP DATABASE \`${name}\``);
+        await admin.end();
+      },
     };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
-    dbUrl = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
+  return {
+    dbUrl: `sqlite:${join(dir, 'test.sqlite')}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A seeded OneSeal on its own database (createTestDatabase); PDFs are printed by Chromium unless another `printer` is given. */
+export async function createTestApp(options: { printer?: PdfPrinter } = {}): Promise<TestApp> {
+  const { dbUrl, cleanup } = await createTestDatabase();
   const config = { ...readConfig({}), dbUrl, loadSeeds: true };
   const store = await openStore(config);
   const printer = options.printer ?? new PdfPrinter();
@@ -83,3 +88,17 @@ export async function createTestApp(options: { printer?: PdfPrinter } = {}): Pro
 
 /** Which database the suite runs on, for test names. */
 export const DB_LABEL = process.env.DB_URL?.startsWith('mysql:') ? 'mysql' : 'sqlite';
+
+/** The SQL statements that `requests` make the store issue, read from Sequelize's query log. */
+export async function queriesOf(store: Store, requests: () => Promise<unknown>): Promise<string[]> {
+  const sequelize = store.sequelize;
+  const previous = sequelize.options.logging;
+  const statements: string[] = [];
+  sequelize.options.logging = (sql: string) => void statements.push(sql);
+  try {
+    await requests();
+  } finally {
+    sequelize.options.logging = previous;
+  }
+  return statements;
+}

@@ -3,11 +3,15 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Database } from './connect';
 import * as initial from './migrations/0001-initial';
 import * as renderedDocuments from './migrations/0002-rendered-documents';
+import * as publishedSummaries from './migrations/0005-published-summaries';
+import * as fillPublishedSummaries from './migrations/0006-fill-published-summaries';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
   { name: '0001-initial', ...initial },
   { name: '0002-rendered-documents', ...renderedDocuments },
+  { name: '0005-published-summaries', ...publishedSummaries },
+  { name: '0006-fill-published-summaries', ...fillPublishedSummaries },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

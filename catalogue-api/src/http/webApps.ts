@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
-import compress from 'koa-compress';
 import serve from 'koa-static';
 
 /** A built single-page app and the path it is served under ('' for the site root). */
@@ -46,20 +45,18 @@ export function webApps(apps: readonly WebApp[]): Middleware {
       ...app,
       index: readFileSync(join(app.dir, 'index.html')),
       csp: csp(app),
+      // The bundles are large for a phone on a village connection: the build wrote NAME.br and NAME.gz beside
+      // each (scripts/precompress.js), sent from disk as the browser accepts them — never compressed per request.
       files: serve(app.dir, {
         index: false,
         maxage: 365 * 24 * 3600 * 1000,
         immutable: true,
-        gzip: false,
-        brotli: false,
+        gzip: true,
+        brotli: true,
       }),
     }));
-  // The bundles are large for a phone on a village connection: send them compressed (brotli where accepted).
-  const compressed = compress({ threshold: 1024 });
   return async (ctx, next) => {
     if (ctx.path === '/api' || ctx.path.startsWith('/api/')) return next();
-    if (built.some((a) => ctx.path.startsWith(`${a.mount}/assets/`)))
-      return compressed(ctx, () => serveApp(ctx, next));
     return serveApp(ctx, next);
   };
 
@@ -69,6 +66,8 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     const inner = ctx.path.slice(app.mount.length) || '/';
     if (inner.startsWith('/assets/')) {
       const original = ctx.path;
+      // Which bytes are sent depends on Accept-Encoding: caches must keep the variants apart.
+      ctx.vary('Accept-Encoding');
       ctx.path = inner;
       try {
         await app.files(ctx, async () => undefined);

@@ -3,7 +3,7 @@ import type { SeedCatalogue } from '@oneseal/seeds';
 import { resolveSeedItems } from '@oneseal/seeds';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
-import { publishedRow } from './publishedIndex';
+import { putPublishedInBulk } from './publishedIndex';
 import { pinyinKeys } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
@@ -130,7 +130,11 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
       })),
       opts,
     );
-    await m.PublishedItem.bulkCreate(items.filter((i) => i.status === 'published').map(publishedRow), opts);
+    await putPublishedInBulk(
+      store,
+      t,
+      items.filter((i) => i.status === 'published'),
+    );
     await m.Bundle.bulkCreate(
       seeds.bundles.map((b) => ({
         code: b.code,

@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import type { Database } from '../db/connect';
 import type { Models } from '../db/models';
 import type { PublicCache } from './publicCache';
+import type { MetricsReport } from './publicCatalogue';
 
 /** The public answer of one published item: its version (for the ETag) and its stored JSON text. */
 export interface PublishedText {
@@ -9,13 +10,33 @@ export interface PublishedText {
   text: string;
 }
 
-/**
- * The database and its models: what every service works on. Beside them only the short-lived public
- * micro-cache (publicCache.ts), which the services that publish keep current.
- */
-export interface Store extends Database {
+/** One page of a public list or search, as the JSON text sent, with its ETag. */
+export interface PublishedList {
+  etag: string;
+  text: string;
+}
+
+/** The database and its models (what migrations and the command line work on as well). */
+export interface ModelStore extends Database {
   models: Models;
+}
+
+/**
+ * What every service works on: the database and its models, and beside them only the short-lived public
+ * micro-caches (publicCache.ts) of items, list pages and metrics, which the services that publish keep current.
+ */
+export interface Store extends ModelStore {
   publicItems: PublicCache<PublishedText>;
+  publicLists: PublicCache<PublishedList>;
+  publicMetrics: PublicCache<MetricsReport>;
+}
+
+/** A township's public answers changed (publish, withdraw, cancel): this instance forgets them at once. */
+export function forgetPublished(store: Store, regionCode: string, itemCodes: readonly string[]): void {
+  for (const code of itemCodes) store.publicItems.forget(`${regionCode}/${code}`);
+  store.publicLists.forgetPrefix(`${regionCode}?`);
+  // The township's county and city figures changed too; metrics answers are few, so all go.
+  store.publicMetrics.forgetPrefix('');
 }
 
 // SQLite has one writer at a time. Write transactions of one process take turns here, per database file,
@@ -38,7 +59,7 @@ function takeTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
  * services), so concurrent writers queue on the row. On SQLite the process's writers take turns and each
  * transaction takes the write lock at once (IMMEDIATE).
  */
-export function inTransaction<T>(store: Store, work: (t: Transaction) => Promise<T>): Promise<T> {
+export function inTransaction<T>(store: Database, work: (t: Transaction) => Promise<T>): Promise<T> {
   if (store.dialect !== 'sqlite') return store.sequelize.transaction(work);
   return takeTurn(store.identity, () =>
     store.sequelize.transaction({ type: 'IMMEDIATE' as Transaction.TYPES }, work),

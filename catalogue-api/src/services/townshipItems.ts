@@ -11,17 +11,18 @@ import {
   checkItem,
   codeLabel,
   diffDocuments,
-  isWithinRegion,
+  regionCodePrefix,
   resolveItem,
 } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
+import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
-import { publishedRow } from './publishedIndex';
+import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
-import { inTransaction } from './store';
+import { forgetPublished, inTransaction } from './store';
 import { chinaToday } from './chinaDate';
 
 /** Where an item of a township's list stands in its review cycle. */
@@ -331,8 +332,7 @@ export async function transition(
       },
       { transaction: t },
     );
-    if (step === 'withdraw' || step === 'cancel')
-      await store.models.PublishedItem.destroy({ where: { regionCode, itemCode }, transaction: t });
+    if (step === 'withdraw' || step === 'cancel') await removePublished(store, t, regionCode, itemCode);
     await audit(store, t, actor, {
       action: rule.action,
       entityType: 'implementation',
@@ -348,7 +348,7 @@ export async function transition(
     };
   });
   // Off the public list now: this instance must not keep answering from its micro-cache.
-  if (step === 'withdraw' || step === 'cancel') store.publicItems.forget(`${regionCode}/${itemCode}`);
+  if (step === 'withdraw' || step === 'cancel') forgetPublished(store, regionCode, [itemCode]);
   return result;
 }
 
@@ -443,7 +443,7 @@ export async function publishTownship(
         },
         { transaction: t },
       );
-      await store.models.PublishedItem.upsert(publishedRow(item), { transaction: t });
+      await putPublished(store, t, item);
       await current.update(
         {
           status: 'published',
@@ -475,7 +475,11 @@ export async function publishTownship(
       },
     });
   });
-  for (const p of prepared) store.publicItems.forget(`${regionCode}/${p.row.baseCode}`);
+  forgetPublished(
+    store,
+    regionCode,
+    prepared.map((p) => p.row.baseCode),
+  );
   return { published: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })), warnings };
 }
 
@@ -540,20 +544,58 @@ export async function diffVersions(
   return { from, to, changes: diffDocuments(a.item, b.item) };
 }
 
+/** Names of the given base items and regions, read for those codes only. */
+async function namesOf(store: Store, itemCodes: string[], regionCodes: string[] = []) {
+  const [bases, regions] = await Promise.all([
+    store.models.BaseItem.findAll({
+      where: { code: { [Op.in]: itemCodes } },
+      attributes: ['code', 'name'],
+      raw: true,
+    }),
+    regionCodes.length > 0
+      ? store.models.Region.findAll({
+          where: { code: { [Op.in]: regionCodes } },
+          attributes: ['code', 'name'],
+          raw: true,
+        })
+      : [],
+  ]);
+  return {
+    item: new Map(bases.map((b) => [b.code, b.name])),
+    region: new Map(regions.map((r) => [r.code, r.name])),
+  };
+}
+
+// The working rows without their documents: lists show where each item stands, not what it says.
+const LISTED = [
+  'regionCode',
+  'baseCode',
+  'status',
+  'version',
+  'revision',
+  'sortOrder',
+  'reviewComment',
+  'updatedAt',
+  'updatedBy',
+] as const;
+
 export async function listTownshipItems(store: Store, regionCode: string) {
   const rows = await store.models.Implementation.findAll({
     where: { regionCode },
+    attributes: [...LISTED],
     order: [
       ['sortOrder', 'ASC'],
       ['baseCode', 'ASC'],
     ],
+    raw: true,
   });
-  const names = new Map(
-    (await store.models.BaseItem.findAll({ attributes: ['code', 'name'] })).map((b) => [b.code, b.name]),
+  const names = await namesOf(
+    store,
+    rows.map((r) => r.baseCode),
   );
   return rows.map((r) => ({
     itemCode: r.baseCode,
-    name: names.get(r.baseCode) ?? r.baseCode,
+    name: names.item.get(r.baseCode) ?? r.baseCode,
     status: r.status,
     publishedVersion: r.version,
     revision: r.revision,
@@ -564,24 +606,30 @@ export async function listTownshipItems(store: Store, regionCode: string) {
   }));
 }
 
-/** Every draft waiting for review in a region's townships (a reviewer's queue), oldest first. */
+/** How many drafts a review queue shows at most: the oldest first, so nothing waits unseen for long. */
+export const REVIEW_QUEUE_LIMIT = 500;
+
+/**
+ * The drafts waiting for review in a region's townships (a reviewer's queue), oldest first. Only the region's
+ * rows are read, and at most REVIEW_QUEUE_LIMIT of them: a city's queue costs what its page shows.
+ */
 export async function reviewQueue(store: Store, regionCode: string) {
   const rows = await store.models.Implementation.findAll({
-    where: { status: 'submitted' },
+    where: { status: 'submitted', regionCode: { [Op.like]: `${regionCodePrefix(regionCode)}%` } },
+    attributes: [...LISTED],
     order: [['updatedAt', 'ASC']],
+    limit: REVIEW_QUEUE_LIMIT,
   });
-  const mine = rows.filter((r) => isWithinRegion(r.regionCode, regionCode));
-  const [bases, regions] = await Promise.all([
-    store.models.BaseItem.findAll({ attributes: ['code', 'name'] }),
-    store.models.Region.findAll({ where: { level: 'township' }, attributes: ['code', 'name'] }),
-  ]);
-  const name = (list: { code: string; name: string }[], code: string) =>
-    list.find((entry) => entry.code === code)?.name ?? code;
-  return mine.map((r) => ({
+  const names = await namesOf(
+    store,
+    rows.map((r) => r.baseCode),
+    rows.map((r) => r.regionCode),
+  );
+  return rows.map((r) => ({
     township: r.regionCode,
-    townshipName: name(regions, r.regionCode),
+    townshipName: names.region.get(r.regionCode) ?? r.regionCode,
     itemCode: r.baseCode,
-    name: name(bases, r.baseCode),
+    name: names.item.get(r.baseCode) ?? r.baseCode,
     status: r.status,
     publishedVersion: r.version,
     revision: r.revision,

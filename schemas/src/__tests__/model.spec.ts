@@ -10,6 +10,10 @@ import {
   evaluateCondition,
   metrics,
   aggregateMetrics,
+  addTotals,
+  itemTotals,
+  metricsFromTotals,
+  NO_TOTALS,
   resolveItem,
   ResolutionError,
   serviceTags,
@@ -164,6 +168,20 @@ describe('metrics and tags', () => {
     const county = aggregateMetrics([...a, ...b], { code: '450300', name: '桂林市' });
     expect(county.itemCount).toBe(12);
     expect(county.inHall.count).toBe(11);
+  });
+
+  it('add up: a region’s figures are the sum of its townships’ totals, exactly', () => {
+    const sum = (items: Item[]) => items.map(itemTotals).reduce(addTotals, NO_TOTALS);
+    const region = { code: '450300', name: '桂林市' };
+    expect(metricsFromTotals(addTotals(sum(a), sum(b)), region)).toEqual(
+      aggregateMetrics([...b, ...a], region),
+    );
+    // A ratio of 1/3 is kept in whole millionths, so sums never drift.
+    const third = item('450321100', {
+      promisedLimit: { value: 1, unit: 'workday' },
+      statutoryLimit: { value: 3, unit: 'workday' },
+    });
+    expect(itemTotals(third).ratioSum).toBe(333_333);
   });
 
   it('are empty but defined for a township without items', () => {
