@@ -10,6 +10,22 @@ const NO_LINE_START = new Set('，。、；：？！）》」』】〕〉”’�
 /** Characters a Chinese line must not end with (opening punctuation, 行尾禁则). */
 const NO_LINE_END = new Set('（《「『【〔〈“‘([{<'.split(''));
 
+/** Brackets and quotes with their closing mark: a short aside between them is kept on one line. */
+const CLOSING: Record<string, string> = {
+  '（': '）',
+  '(': ')',
+  '《': '》',
+  '「': '」',
+  '『': '』',
+  '【': '】',
+  '〔': '〕',
+  '〈': '〉',
+  '“': '”',
+  '‘': '’',
+};
+/** "（市、区）", "（居）", "《告知书》": asides up to this many characters, brackets included, are not broken. */
+const SHORT_ASIDE = 8;
+
 /** Letters, digits and the joiners of identifiers and numbers: runs of these are not broken. */
 function isWordChar(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
@@ -40,7 +56,8 @@ function words(run: string): string[] {
 /**
  * Splits text into the smallest pieces a line may break between: each Chinese word, each run of Latin
  * letters/digits, each space and each other character on its own. Opening punctuation is glued to what
- * follows and closing punctuation to what precedes, so no line starts with "，" or ends with "（".
+ * follows and closing punctuation to what precedes, so no line starts with "，" or ends with "（"; a short
+ * aside in brackets ("（市、区）") stays whole.
  * The pieces joined give the text back (with runs of white space as one space).
  */
 export function breakUnits(text: string): string[] {
@@ -58,7 +75,25 @@ export function breakUnits(text: string): string[] {
     } else units.push(char);
     i++;
   }
-  return glue(units);
+  return keepAsides(glue(units));
+}
+
+/** Joins the pieces of a short aside in brackets ("（市、" + "区）") into one. */
+function keepAsides(units: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const closing = CLOSING[unit[0] ?? ''];
+    let joined = unit;
+    let j = i;
+    while (closing && !joined.includes(closing) && j + 1 < units.length && [...joined].length < SHORT_ASIDE)
+      joined += units[++j];
+    if (closing && j > i && joined.includes(closing) && [...joined].length <= SHORT_ASIDE) {
+      kept.push(joined);
+      i = j;
+    } else kept.push(unit);
+  }
+  return kept;
 }
 
 /**

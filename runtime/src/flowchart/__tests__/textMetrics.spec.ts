@@ -55,7 +55,7 @@ describe('wrapText', () => {
         expect('（《“'.includes(line[line.length - 1] ?? '')).toBe(false);
       }
     }
-    expect(breakUnits('（规划许可）审查表')).toEqual(['（规划', '许可）', '审查', '表']);
+    expect(breakUnits('（规划许可）审查表')).toEqual(['（规划许可）', '审查', '表']);
   });
 
   it('leaves room for a prefix on the first line', () => {

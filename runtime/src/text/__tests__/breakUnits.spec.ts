@@ -26,3 +26,12 @@ describe('characterUnits', () => {
     expect(characterUnits('《批准书》，')).toEqual(['《批', '准', '书》，']);
   });
 });
+
+describe('short asides in brackets', () => {
+  it('keeps （市、区） and （居） whole, but lets a long aside break', () => {
+    expect(breakUnits('县（市、区）民政部门')).toEqual(['县', '（市、区）', '民政部门']);
+    expect(breakUnits('村（居）民委员会')).toContain('（居）');
+    const long = breakUnits('（涉及公共安全、生态保护红线或者永久基本农田的）');
+    expect(long.length).toBeGreaterThan(3);
+  });
+});
