@@ -1,4 +1,4 @@
-import type { Item } from '@oneseal/schemas';
+import type { DataElement, Item } from '@oneseal/schemas';
 import { PRINT_CSS, renderDocument, trusted } from '@oneseal/templates';
 import { renderFlowchartPages } from '../flowchart';
 import type { SubmittedApplication } from './applicationView';
@@ -69,9 +69,12 @@ export function renderNotice(item: Item, options: NoticeOptions = {}): string {
   });
 }
 
-/** The application form on paper, with the same fields as the online form. */
-export function renderBlankForm(item: Item): string {
-  const form = blankFormView(item);
+/**
+ * The application form on paper, with the same fields as the online form; `dataElements` give the options of
+ * choices bound to a data element (the dictionary, or at least the elements the form binds).
+ */
+export function renderBlankForm(item: Item, dataElements: readonly DataElement[]): string {
+  const form = blankFormView(item, dataElements);
   return renderDocument('blank-form', {
     documentTitle: form.title,
     css,

@@ -8,6 +8,7 @@ import type {
   MaterialForm,
   ResolvedMaterial,
 } from '@oneseal/schemas';
+import { commonOptions } from './options';
 
 /** A problem the editor must fix before these items can be asked in one form. */
 export interface MergeConflict {
@@ -140,13 +141,8 @@ function strictest(element: DataElement, asks: Bound[]): { field: FormField } | 
     (bounds.minimum ?? -Infinity) > (bounds.maximum ?? Infinity)
   )
     return { conflict: `各事项对“${element.name}”的长度或取值范围没有交集` };
-  const optionLists = [element.options, ...fields.map((f) => f.enum)].filter(
-    (o): o is NonNullable<typeof o> => Boolean(o),
-  );
-  if (optionLists.length > 0) {
-    const kept = optionLists[0]!.filter((o) =>
-      optionLists.every((list) => list.some((other) => other.value === o.value)),
-    );
+  const kept = commonOptions([element.options, ...fields.map((f) => f.enum)]);
+  if (kept) {
     if (kept.length === 0) return { conflict: `各事项对“${element.name}”的可选项没有交集` };
     merged.enum = kept as NonEmpty<(typeof kept)[number]>;
   }

@@ -39,7 +39,7 @@ describe('single documents as PDF', () => {
   const documents: [string, () => Promise<string> | string][] = [
     ['guide', () => renderGuide(homestead, { publicBaseUrl: 'https://ys.example.gov.cn' })],
     ['notice', () => renderNotice(homestead)],
-    ['blank-form', () => renderBlankForm(homestead)],
+    ['blank-form', () => renderBlankForm(homestead, catalogue.dataElements)],
   ];
   const pdfs = new Map<string, PdfFile>();
   beforeAll(async () => {
@@ -311,7 +311,7 @@ describe('planted markup (<script>, onerror=, {{, </style>) in every text field'
           refusal: { reason: `材料不实${PAYLOAD}` },
         }),
     ],
-    ['blank form', async () => renderBlankForm(bad)],
+    ['blank form', async () => renderBlankForm(bad, catalogue.dataElements)],
   ])('runs nothing in the %s opened in Chromium, and shows the payload as text', async (_name, render) => {
     const opened = await open(withoutCsp(await render()));
     expect(opened.xss).toBeUndefined();
