@@ -1,10 +1,20 @@
 import type { Condition, DataElement, FormField, FormFields, Item, Option } from '@oneseal/schemas';
 import { fieldOptions } from '../forms/options';
+import { breakUnits } from '../text/breakUnits';
 import { materialRows } from './guideView';
 import type { MaterialRow } from './guideView';
 
+/**
+ * A label as the words a line may break between (the last one printed with the required mark, unbroken): a label
+ * wider than its column wraps between 代理人 / 与 / 申请人 / 关系, never inside a word.
+ */
+export interface PaperLabel {
+  words: string[];
+  last: string;
+}
+
 export interface PaperField {
-  label: string;
+  label: PaperLabel;
   required: boolean;
   /** How the field is filled on paper: boxes hold one character each (ID number, mobile, credit code). */
   input: 'line' | 'lines' | 'choice' | 'table' | 'attachment' | 'boxes' | 'date';
@@ -57,6 +67,11 @@ function describe(condition: Condition, fields: Fields): string {
   return `${name}${OPERATORS[condition.op]}${values.join('或')}`;
 }
 
+function paperLabel(title: string): PaperLabel {
+  const words = breakUnits(title);
+  return { words: words.slice(0, -1), last: words[words.length - 1] ?? '' };
+}
+
 // Codes written one character to a box, as on printed government forms.
 const BOXED: Partial<Record<FormField['x-component'], { count: number; hint: string }>> = {
   'id-card': { count: 18, hint: '18 位公民身份号码，末位可为 X' },
@@ -85,7 +100,7 @@ function paperField(field: FormField, options: readonly Option[], fields: Fields
   ].filter(Boolean);
   const input = inputOf(field, options);
   return {
-    label: field.title,
+    label: paperLabel(field.title),
     required: field.required === true,
     input,
     boxes: Array.from({ length: boxed?.count ?? 0 }, (_, i) => i),

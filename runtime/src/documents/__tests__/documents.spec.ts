@@ -175,9 +175,23 @@ describe('renderBlankForm', () => {
       }
     };
     walk(homestead.form.properties);
-    for (const f of fields) expect(html).toContain(`<th>${f.title}`);
+    const labels = [...html.matchAll(/<th class="words">(.*?)<\/th>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, ''),
+    );
+    for (const f of fields)
+      expect(labels).toContainEqual(expect.stringMatching(new RegExp(`^${f.title}\\*?$`)));
     for (const option of fields.flatMap((f) => f.enum ?? [])) expect(html).toContain(`□ ${option.label}`);
     expect(text(html)).toContain('“建房类型”为“原址翻建”或“改建、扩建”时填写');
+  });
+
+  it('sets each label as words, so a label wider than its column wraps between words, never inside one', () => {
+    const aged = items.find((i) => i.regionCode === '450321100' && i.code === '0520005000')!;
+    const html = renderBlankForm(aged, catalogue.dataElements);
+    expect(html).toContain(
+      '代理人<wbr>与<wbr>申请人<wbr><span class="word">关系<span class="required">*</span></span>',
+    );
+    // 户籍地址 is one label of two words: no break inside 户籍.
+    expect(html).toContain('户籍<wbr><span class="word">地址');
   });
 
   it('prints the options of a choice that leaves them to its data element, not a blank line', () => {
