@@ -1,5 +1,6 @@
 export { mergeForms, fanOut, sectionKey } from './mergeForms';
-export type { MergedForm, MergedMaterial, MergeConflict } from './mergeForms';
+export type { MergedForm, MergeConflict } from './mergeForms';
+export type { MaterialAsk, MergedMaterial } from './mergeMaterials';
 export { deriveForm } from './deriveForm';
 export type { DerivedForm, FormilyNode } from './deriveForm';
 export { cleanAnswers, fieldCheck, warmUpFieldChecks, withSections } from './fieldCheck';

@@ -1,13 +1,6 @@
-import type {
-  Condition,
-  DataElement,
-  FormField,
-  FormFields,
-  Item,
-  ItemForm,
-  MaterialForm,
-  ResolvedMaterial,
-} from '@oneseal/schemas';
+import type { Condition, DataElement, FormField, FormFields, Item, ItemForm } from '@oneseal/schemas';
+import { mergeMaterials } from './mergeMaterials';
+import type { MergedMaterial } from './mergeMaterials';
 import { commonOptions } from './options';
 
 /** A problem the editor must fix before these items can be asked in one form. */
@@ -15,11 +8,6 @@ export interface MergeConflict {
   field: string;
   items: string[];
   message: string;
-}
-
-export interface MergedMaterial extends ResolvedMaterial {
-  /** Codes of the items that ask for it. */
-  items: string[];
 }
 
 export interface MergedForm {
@@ -33,8 +21,6 @@ export interface MergedForm {
 }
 
 const GROUP_ORDER: DataElement['group'][] = ['applicant', 'agent', 'organisation', 'contact', 'other'];
-// How much a material form demands (as in checkItem's conformance rules): the merged list keeps the most.
-const FORM_DEMAND: Record<MaterialForm, number> = { '3': 3, '1': 2, '2': 1, '4': 1 };
 
 export const sectionKey = (itemCode: string) => `item_${itemCode}`;
 
@@ -151,26 +137,6 @@ function strictest(element: DataElement, asks: Bound[]): { field: FormField } | 
   return { field: merged };
 }
 
-/** The union of the items' materials, one entry per material, each with the strictest requirement asked. */
-function mergeMaterials(items: readonly Item[]): MergedMaterial[] {
-  const byCode = new Map<string, MergedMaterial>();
-  for (const item of items) {
-    for (const m of item.materials) {
-      const seen = byCode.get(m.material);
-      if (!seen) {
-        byCode.set(m.material, { ...m, items: [item.code] });
-        continue;
-      }
-      seen.items.push(item.code);
-      if (FORM_DEMAND[m.form] > FORM_DEMAND[seen.form]) seen.form = m.form;
-      if (Number(m.necessity) < Number(seen.necessity)) seen.necessity = m.necessity;
-      seen.originals = Math.max(seen.originals, m.originals);
-      seen.copies = Math.max(seen.copies, m.copies);
-    }
-  }
-  return [...byCode.values()];
-}
-
 /**
  * One form for several items (一表申请): fields bound to the same data element are asked once — with the
  * strictest rule any item sets — and fanned out to every item on submit; shared applicant fields come first in
@@ -209,7 +175,11 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
       conflicts.push({ field: code, items: served, message: `数据元 ${code} 不在数据元字典中` });
       continue;
     }
-    const result = strictest(element, asks);
+    // The strictest field is worked out in the items' code order, so the items' order never changes it.
+    const result = strictest(
+      element,
+      [...asks].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
+    );
     if ('conflict' in result) conflicts.push({ field: code, items: served, message: result.conflict });
     else {
       shared[code] = result.field;
@@ -244,7 +214,9 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
     },
     provenance,
     sections,
-    materials: mergeMaterials(items),
+    materials: mergeMaterials(items, (item, condition) =>
+      rewrite(condition, locals.find((l) => l.item.code === item.code)!.rename),
+    ),
     conflicts,
   };
 }
