@@ -101,8 +101,12 @@ async function layoutChart(chart: ChartInput, budget: Budget): Promise<Flowchart
   const route = chart.route ? { route: chart.route } : {};
   if (fits(layout, budget) || chart.process.length < 2) return { ...route, parts: [layout] };
   const split = new PartLayouts(chart, graphOf, variant);
+  // No fewer parts than the whole chart's height needs: when that many even parts fit, they are the answer.
+  const fewest = Math.min(chart.process.length, Math.ceil(layout.height / budget(layout.width)));
+  const guessed = await evenParts(split, layout, fewest, budget);
+  if (guessed) return { ...route, parts: labelConnectors(guessed) };
   const filled = await fillParts(split, layout, budget);
-  const even = await evenParts(split, layout, filled.length, budget);
+  const even = filled.length > fewest ? await evenParts(split, layout, filled.length, budget) : undefined;
   return { ...route, parts: labelConnectors(even ?? filled) };
 }
 

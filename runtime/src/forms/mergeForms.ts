@@ -82,16 +82,22 @@ function rewriteAll(fields: FormFields, rename: Map<string, string>): FormFields
   );
 }
 
-/** The strictest field that satisfies every item asking for one data element; or the reason there is none. */
-function strictest(element: DataElement, asks: Bound[]): { field: FormField } | { conflict: string } {
-  const fields = asks.map((a) => a.field);
-  const merged: FormField = {
+/** A field asking for a data element as the dictionary states it, before any item's own rules. */
+export function elementField(element: DataElement): FormField {
+  const field: FormField = {
     type: element.type,
     title: element.name,
     'x-component': element.component,
     'x-data-element': element.code,
   };
-  if (element.format) merged.format = element.format;
+  if (element.format) field.format = element.format;
+  return field;
+}
+
+/** The strictest field that satisfies every item asking for one data element; or the reason there is none. */
+function strictest(element: DataElement, asks: Bound[]): { field: FormField } | { conflict: string } {
+  const fields = asks.map((a) => a.field);
+  const merged = elementField(element);
   // Asked whenever any item would ask it: always if one asks it always, otherwise while any condition holds.
   const always = asks.filter((a) => a.when.length === 0);
   if (always.length === 0) {

@@ -14,7 +14,7 @@ import type {
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
 import fc from 'fast-check';
 import type { MergedForm } from '../mergeForms';
-import { mergeForms } from '../mergeForms';
+import { elementField, mergeForms } from '../mergeForms';
 import { materialUse } from '../mergeMaterials';
 
 const seeds = loadSeedCatalogue();
@@ -108,12 +108,7 @@ describe('mergeForms does not depend on the order of the items', () => {
         options: element.options ? fc.subarray(element.options, { minLength: 1 }) : fc.constant(undefined),
       })
       .map(({ required, maxLength, description, when, options }): FormField => {
-        const field: FormField = {
-          type: element.type,
-          title: element.name,
-          'x-component': element.component,
-          'x-data-element': element.code,
-        };
+        const field = elementField(element);
         if (required) field.required = true;
         if (maxLength !== undefined && element.type === 'string') field.maxLength = maxLength;
         if (description) field.description = description;
