@@ -2184,6 +2184,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "id": {
+          "description": "路径编号",
           "$ref": "#/$defs/StepId"
         },
         "name": {

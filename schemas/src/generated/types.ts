@@ -371,6 +371,9 @@ export interface StepBranch {
  * 办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理
  */
 export interface ProcessRoute {
+  /**
+   * 路径编号
+   */
   id: string;
   /**
    * 路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”
