@@ -7,10 +7,12 @@ export const MM_PER_UNIT = 25.4 / 72;
 /** A4 (210 mm) less the documents' 18 mm side margins (templates/css/print.css). Wider drawings are scaled down. */
 export const PRINT_MAX_WIDTH_MM = 174;
 /**
- * A4 (297 mm) less the documents' 22 mm top and 20 mm bottom margins and the figure's own margins: one printed
- * page of a flowchart is never taller (a taller chart is split into parts, never shrunk).
+ * One printed page of a flowchart is never taller than this (a taller chart is split into parts, never shrunk):
+ * A4 (297 mm) less the documents' 22 mm top and 20 mm bottom margins (255 mm), less the section heading
+ * "办理流程" (about 14 mm with its margins) and the figure's own margins, so the first page fits under the heading
+ * instead of leaving it alone on a page.
  */
-export const PRINT_MAX_HEIGHT_MM = 250;
+export const PRINT_MAX_HEIGHT_MM = 236;
 
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', sans-serif";
 

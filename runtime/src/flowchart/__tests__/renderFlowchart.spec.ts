@@ -200,7 +200,7 @@ describe('renderFlowchart', () => {
         const widthMm = Number(/^([\d.]+)mm$/.exec(svg.attributes.width ?? '')?.[1]);
         const heightMm = Number(/^([\d.]+)mm$/.exec(svg.attributes.height ?? '')?.[1]);
         expect(widthMm).toBeLessThanOrEqual(174);
-        expect(heightMm).toBeLessThanOrEqual(250);
+        expect(heightMm).toBeLessThanOrEqual(236);
         // Aspect ratio kept (each side is rounded up to 0.1 mm).
         expect(Math.abs(widthMm / width - heightMm / height)).toBeLessThanOrEqual(0.1 / width + 0.1 / height);
         const scalePtPerUnit = (widthMm / width) * (72 / 25.4);

@@ -137,6 +137,11 @@ describe('a guide with a 12-step process', () => {
     for (const step of twelve.process) expect(text).toContain(squash(step.name));
     expect(text).toContain('转A');
     expect(text).toContain('接A');
+    // The first page of the chart prints under the section heading, not leaving the heading alone on a page.
+    const pages = Array.from({ length: pdf.pageCount }, (_, i) => squash(pdf.page(i + 1)));
+    const section = pages.findIndex((page) => /[一二三四五六七八九十]+、办理流程(?!图)/.test(page));
+    expect(section).toBeGreaterThanOrEqual(0);
+    expect(pages[section]).toContain(squash(`${twelve.name} 办理流程图`));
   });
 });
 
