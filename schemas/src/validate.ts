@@ -8,6 +8,7 @@ import type {
   Bundle,
   Item,
   ItemImplementation,
+  ProcessRoute,
   ProcessStep,
   ValidationIssue,
 } from './generated/types';
@@ -99,6 +100,36 @@ function processIssues(process: readonly ProcessStep[], prefix: string, en: bool
   return issues;
 }
 
+/** Each process route has its own id and passes through steps of the process. */
+function routeIssues(
+  routes: readonly ProcessRoute[],
+  process: readonly ProcessStep[],
+  en: boolean,
+): ValidationIssue[] {
+  const ids = new Set(process.map((s) => s.id));
+  const repeated = duplicates(routes.map((r) => r.id));
+  return routes.flatMap((route, i) => [
+    ...(repeated.has(route.id)
+      ? [
+          {
+            path: `/processRoutes/${i}/id`,
+            message: en ? `route id "${route.id}" is used twice` : `路径编号 ${route.id} 重复`,
+          },
+        ]
+      : []),
+    ...route.steps.flatMap((step, j) =>
+      ids.has(step)
+        ? []
+        : [
+            {
+              path: `/processRoutes/${i}/steps/${j}`,
+              message: en ? `no step "${step}"` : `不存在环节 ${step}`,
+            },
+          ],
+    ),
+  ]);
+}
+
 /** Referential integrity inside one item document, after it matched its schema. */
 function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -113,6 +144,7 @@ function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] 
   });
   if (doc.kind === 'implementation') return issues;
   issues.push(...processIssues(doc.process, '/process', en));
+  issues.push(...routeIssues(doc.processRoutes ?? [], doc.process, en));
   const fields = formFieldEntries(doc.form, '/form');
   const paths = new Set(fields.map((f) => f.path));
   for (const { field, pointer } of fields) {

@@ -1,6 +1,7 @@
 import type { FormField, FormFields, Item } from '@oneseal/schemas';
 import { evaluateCondition } from '@oneseal/schemas';
 import type { MergedForm } from '../forms';
+import { materialUse } from '../forms/mergeMaterials';
 import type { MaterialRow } from './guideView';
 import { materialRow } from './guideView';
 import { limitText } from './text';
@@ -112,9 +113,10 @@ export function applicationView(application: SubmittedApplication): ApplicationV
     // Sections of items with no own fields print nothing; the groups keep the merged form's order.
     groups: groups.filter((g) => g.rows.length > 0),
     materials: application.merged.materials.map((m, i) => {
-      const row = materialRow(m, i + 1);
-      if (application.items.length > 1)
-        row.notes = [`用于：${m.items.map((c) => names.get(c) ?? c).join('、')}`, ...row.notes];
+      if (application.items.length === 1) return materialRow(m, i + 1);
+      // Each item's own name, necessity and situation go with the item in the "用于" note.
+      const row = materialRow({ ...m, when: undefined }, i + 1);
+      row.notes = [materialUse(m, (c) => names.get(c) ?? c), ...row.notes];
       return row;
     }),
   };

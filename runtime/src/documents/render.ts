@@ -1,6 +1,6 @@
-import type { Item } from '@oneseal/schemas';
+import type { DataElement, Item } from '@oneseal/schemas';
 import { PRINT_CSS, renderDocument, trusted } from '@oneseal/templates';
-import { renderFlowchart } from '../flowchart';
+import { renderFlowchartPages } from '../flowchart';
 import type { SubmittedApplication } from './applicationView';
 import { applicationView } from './applicationView';
 import { blankFormView } from './blankFormView';
@@ -24,10 +24,13 @@ export const itemHeader = (item: Item): PageHeader => ({
   right: `第 ${item.version} 版`,
 });
 
-/** The guide's body as the templates lay it out: header facts, QR code, numbered sections and the flowchart. */
+/**
+ * The guide's body as the templates lay it out: header facts, QR code, numbered sections and the flowchart
+ * (one SVG per printed page, so a tall process goes on over pages instead of being shrunk).
+ */
 export async function guideBodyView(item: Item, options: DocumentOptions = {}) {
-  const flowchart = item.process.length > 0 ? await renderFlowchart(item) : undefined;
-  const sections = guideSections(item, { hasFlowchart: flowchart !== undefined }).map((s, i) => ({
+  const flowchart = item.process.length > 0 ? await renderFlowchartPages(item) : [];
+  const sections = guideSections(item, { hasFlowchart: flowchart.length > 0 }).map((s, i) => ({
     ...s,
     number: chineseNumber(i + 1),
   }));
@@ -41,7 +44,7 @@ export async function guideBodyView(item: Item, options: DocumentOptions = {}) {
     qr: trusted(
       await qrSvg(itemPageUrl(options.publicBaseUrl ?? DEFAULT_BASE_URL, item.regionCode, item.code)),
     ),
-    flowchart: flowchart === undefined ? undefined : trusted(flowchart),
+    flowchart: flowchart.map(trusted),
     sections,
   };
 }
@@ -66,9 +69,12 @@ export function renderNotice(item: Item, options: NoticeOptions = {}): string {
   });
 }
 
-/** The application form on paper, with the same fields as the online form. */
-export function renderBlankForm(item: Item): string {
-  const form = blankFormView(item);
+/**
+ * The application form on paper, with the same fields as the online form; `dataElements` give the options of
+ * choices bound to a data element (the dictionary, or at least the elements the form binds).
+ */
+export function renderBlankForm(item: Item, dataElements: readonly DataElement[]): string {
+  const form = blankFormView(item, dataElements);
   return renderDocument('blank-form', {
     documentTitle: form.title,
     css,

@@ -1,5 +1,6 @@
 export { mergeForms, fanOut, sectionKey } from './mergeForms';
-export type { MergedForm, MergedMaterial, MergeConflict } from './mergeForms';
+export type { MergedForm, MergeConflict } from './mergeForms';
+export type { MaterialAsk, MergedMaterial } from './mergeMaterials';
 export { deriveForm, TEXT_CEILING } from './deriveForm';
 export type { DerivedForm, FormilyNode } from './deriveForm';
 export type { FieldChecks } from './fieldCheck';

@@ -92,6 +92,16 @@ describe('resolveItem', () => {
     expect(item.fees).toBe(impl.fees);
   });
 
+  it('carries the process routes and arrow labels of the base item', () => {
+    const base = licenceBase();
+    base.process[0]!.nextLabel = '材料齐全并符合法定形式';
+    base.processRoutes = [{ id: 'general', name: '一般程序', steps: ['accept', 'review'] }];
+    const item = resolveItem(base, licenceImplementation(), options);
+    expect(item.processRoutes).toEqual(base.processRoutes);
+    expect(item.process[0]!.nextLabel).toBe('材料齐全并符合法定形式');
+    expect(validateItem(item).errors).toEqual([]);
+  });
+
   it('refuses a material the base item does not list', () => {
     const impl = licenceImplementation();
     impl.materials.push({ material: 'HUKOU' });

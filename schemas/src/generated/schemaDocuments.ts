@@ -145,6 +145,13 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
             "$ref": "process-step.schema.json"
           }
         },
+        "processRoutes": {
+          "description": "办理路径：各情形下经过的环节（一般程序、简易程序、不予受理……）",
+          "type": "array",
+          "items": {
+            "$ref": "process-step.schema.json#/$defs/ProcessRoute"
+          }
+        },
         "result": {
           "$ref": "common.schema.json#/$defs/Result"
         },
@@ -2162,6 +2169,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       },
       "uniqueItems": true
     },
+    "nextLabel": {
+      "description": "转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
     "branches": {
       "type": "array",
       "maxItems": 3,
@@ -2181,6 +2192,40 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     "StepId": {
       "type": "string",
       "pattern": "^[a-z][a-z0-9-]{0,31}$"
+    },
+    "ProcessRoute": {
+      "title": "ProcessRoute",
+      "description": "办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理",
+      "type": "object",
+      "properties": {
+        "id": {
+          "description": "路径编号",
+          "$ref": "#/$defs/StepId"
+        },
+        "name": {
+          "description": "路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”",
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "situation": {
+          "description": "适用情形",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "steps": {
+          "description": "依次经过的环节编号",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/$defs/StepId"
+          }
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "steps"
+      ],
+      "additionalProperties": false
     },
     "StepBranch": {
       "title": "StepBranch",

@@ -293,6 +293,10 @@ export interface CatalogueFields {
    * @maxItems 30
    */
   process: [ProcessStep, ...ProcessStep[]];
+  /**
+   * 办理路径：各情形下经过的环节（一般程序、简易程序、不予受理……）
+   */
+  processRoutes?: ProcessRoute[];
   result: Result;
   /**
    * 申请人权利和义务
@@ -355,6 +359,10 @@ export interface ProcessStep {
    */
   next?: string[];
   /**
+   * 转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”
+   */
+  nextLabel?: string;
+  /**
    * @maxItems 3
    */
   branches?: StepBranch[];
@@ -368,6 +376,29 @@ export interface StepBranch {
   document?: string;
   to?: string;
   timeLimit?: TimeLimit;
+}
+/**
+ * 办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理
+ */
+export interface ProcessRoute {
+  /**
+   * 路径编号
+   */
+  id: string;
+  /**
+   * 路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”
+   */
+  name: string;
+  /**
+   * 适用情形
+   */
+  situation?: string;
+  /**
+   * 依次经过的环节编号
+   *
+   * @minItems 1
+   */
+  steps: [string, ...string[]];
 }
 /**
  * 审批（办理）结果

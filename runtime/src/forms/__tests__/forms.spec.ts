@@ -302,23 +302,23 @@ describe('merge rules on purpose-built forms', () => {
     expect(required.required).toBe(true);
   });
 
-  it('keeps 原件 over 复印件 and 必要 over 非必要 for the same material', () => {
-    const m = (form: '1' | '2', necessity: '1' | '2', copies: number) => ({
+  it('asks 原件和复印件 when one item wants a copy and the other the original, and 必要 over 非必要', () => {
+    const m = (form: '1' | '2', necessity: '1' | '2', originals: number, copies: number) => ({
       material: 'ID-CARD',
       name: '居民身份证',
       form,
       medium: '1' as const,
-      originals: 1,
+      originals,
       copies,
       necessity,
       source: '1' as const,
     });
     const { materials } = mergeForms(
-      [item('A', {}, [m('2', '1', 1)]), item('B', {}, [m('1', '2', 2)])],
+      [item('A', {}, [m('2', '1', 0, 1)]), item('B', {}, [m('1', '2', 2, 0)])],
       [element],
     );
     expect(materials).toEqual([
-      expect.objectContaining({ form: '1', necessity: '1', copies: 2, items: ['A', 'B'] }),
+      expect.objectContaining({ form: '3', originals: 2, copies: 1, necessity: '1', items: ['A', 'B'] }),
     ]);
   });
 });

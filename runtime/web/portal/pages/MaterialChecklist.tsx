@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { MergedForm } from '../../renderer';
 import { copiesText } from '../../../src/documents/text';
+import { materialUse } from '../../../src/forms/mergeMaterials';
 import { codeLabel } from '@oneseal/schemas';
 
 /** 一次告知: every material the chosen items need, once each, with the strictest requirement among them. */
@@ -28,7 +29,7 @@ export function MaterialChecklist({
             </Tag>
             <span className="os-muted">
               {codeLabel('MaterialForm', m.form)} · {copiesText(m)}
-              {names.size > 1 ? ` · 用于：${m.items.map((c) => names.get(c) ?? c).join('、')}` : ''}
+              {names.size > 1 ? ` · ${materialUse(m, (c) => names.get(c) ?? c)}` : ''}
             </span>
           </li>
         ))}
