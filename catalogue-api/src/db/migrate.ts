@@ -3,11 +3,13 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Database } from './connect';
 import * as initial from './migrations/0001-initial';
 import * as renderedDocuments from './migrations/0002-rendered-documents';
+import * as submissionReferences from './migrations/0003-submission-references';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
   { name: '0001-initial', ...initial },
   { name: '0002-rendered-documents', ...renderedDocuments },
+  { name: '0003-submission-references', ...submissionReferences },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

@@ -150,9 +150,17 @@ export interface SubmissionRow {
   items: unknown;
   data: unknown;
   phoneDigest: string;
+  /** SHA-256 of reference and 查询码; null for applications made before 查询码 existed. */
+  queryCodeHash: string | null;
   history: unknown;
   createdAt: Date;
   updatedAt: Date;
+}
+export interface SubmissionCounterRow {
+  regionCode: string;
+  /** YYYYMMDD, China time, as in the reference. */
+  day: string;
+  lastSequence: number;
 }
 export interface LoginFailureRow {
   key: string;
@@ -184,12 +192,13 @@ export interface Models {
   User: ModelStatic<Row<UserRow>>;
   AuditEntry: ModelStatic<Row<AuditRow>>;
   Submission: ModelStatic<Row<SubmissionRow>>;
+  SubmissionCounter: ModelStatic<Row<SubmissionCounterRow>>;
   LoginFailure: ModelStatic<Row<LoginFailureRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
   RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
 }
 
-/** The models over the tables of migrations/0001-initial (column names are the snake_case of these). */
+/** The models over the tables the migrations create (column names are the snake_case of these). */
 export function defineModels(sequelize: Sequelize): Models {
   const define = <A extends object>(
     name: string,
@@ -319,9 +328,15 @@ export function defineModels(sequelize: Sequelize): Models {
       items: json(sequelize, 'items'),
       data: json(sequelize, 'data'),
       phoneDigest: str(64),
+      queryCodeHash: { type: DataTypes.STRING(64), allowNull: true },
       history: json(sequelize, 'history'),
       createdAt: time(),
       updatedAt: time(),
+    }),
+    SubmissionCounter: define<SubmissionCounterRow>('SubmissionCounter', 'submission_counters', {
+      regionCode: key(9),
+      day: key(8),
+      lastSequence: int(),
     }),
     LoginFailure: define<LoginFailureRow>('LoginFailure', 'login_failures', {
       key: key(200),

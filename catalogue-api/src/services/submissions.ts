@@ -19,6 +19,7 @@ import { audit } from './audit';
 import { asDate, chinaToday } from './chinaDate';
 import { listLibrary } from './library';
 import { printOrExplain } from './documents';
+import { allocateReference } from './references';
 import { getVersion } from './townshipItems';
 import { requireRegion } from './publicCatalogue';
 import type { Store } from './store';
@@ -107,13 +108,8 @@ export async function submit(
     );
 
   return inTransaction(store, async (t) => {
-    const prefix = `${region.code}-${chinaToday().replace(/-/g, '')}-`;
-    const today = await store.models.Submission.count({
-      where: { reference: { [Op.like]: `${prefix}%` } },
-      transaction: t,
-    });
-    const reference = `${prefix}${String(today + 1).padStart(4, '0')}`;
     const now = new Date();
+    const reference = await allocateReference(store, t, region.code, now);
     await store.models.Submission.create(
       {
         reference,
