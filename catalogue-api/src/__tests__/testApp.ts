@@ -7,7 +7,8 @@ import { PdfPrinter } from '@oneseal/runtime';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app';
-import { readConfig } from '../config';
+import type { ApiConfig } from '../config';
+import { RATE_LIMIT_KINDS, readConfig } from '../config';
 import { openStore } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import type { Store } from '../services/store';
@@ -25,8 +26,11 @@ export interface TestApp {
 /**
  * A seeded OneSeal on its own database: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB
  * server — a database created for this test file and dropped afterwards, so test files never share state.
+ * `configure` changes the configuration read from an empty environment (the defaults).
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(
+  configure: (config: ApiConfig) => ApiConfig = (config) => config,
+): Promise<TestApp> {
   const server = process.env.DB_URL;
   let dbUrl: string;
   let cleanup: () => Promise<void>;
@@ -51,7 +55,7 @@ export async function createTestApp(): Promise<TestApp> {
     dbUrl = `sqlite:${join(dir, 'test.sqlite')}`;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const config = { ...readConfig({}), dbUrl, loadSeeds: true };
+  const config = configure({ ...readConfig({}), dbUrl, loadSeeds: true });
   const store = await openStore(config);
   const printer = new PdfPrinter();
   const app = createApp(store, config, 'test-secret', printer);
@@ -79,6 +83,17 @@ export async function createTestApp(): Promise<TestApp> {
     },
   };
 }
+
+/**
+ * For a test that is one address sending a crowd's requests on purpose: every per-address limit raised out of
+ * its way (still counted, so the limiters' own writes run under the same load).
+ */
+export const raisedRateLimits = (config: ApiConfig): ApiConfig => ({
+  ...config,
+  rateLimits: Object.fromEntries(
+    RATE_LIMIT_KINDS.map((kind) => [kind, { points: 1_000_000, seconds: 60 }]),
+  ) as ApiConfig['rateLimits'],
+});
 
 /** Which database the suite runs on, for test names. */
 export const DB_LABEL = process.env.DB_URL?.startsWith('mysql:') ? 'mysql' : 'sqlite';

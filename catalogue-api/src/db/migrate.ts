@@ -4,12 +4,14 @@ import type { Database } from './connect';
 import * as initial from './migrations/0001-initial';
 import * as renderedDocuments from './migrations/0002-rendered-documents';
 import * as submissionReferences from './migrations/0003-submission-references';
+import * as rateLimits from './migrations/0004-rate-limits';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
   { name: '0001-initial', ...initial },
   { name: '0002-rendered-documents', ...renderedDocuments },
   { name: '0003-submission-references', ...submissionReferences },
+  { name: '0004-rate-limits', ...rateLimits },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

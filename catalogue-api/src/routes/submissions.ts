@@ -60,6 +60,7 @@ export const submissionRoutes: RouteSpec[] = [
     description:
       '按所选事项已发布版本合并出的表单校验（与网页端同一套规则），通过后返回受理编号；data 中须有 mobile 以便查询。',
     access: 'public',
+    rateLimit: 'submit',
     body: {
       type: 'object',
       properties: {
@@ -96,6 +97,7 @@ export const submissionRoutes: RouteSpec[] = [
     tag: '网上申请',
     summary: '申请人凭受理编号和手机号码查询办理进度',
     access: 'public',
+    rateLimit: 'lookup',
     params: { reference },
     query: { phone },
     responses: { 200: { description: '办理进度', schema: { type: 'object' } }, ...pick(400, 404) },
@@ -111,6 +113,7 @@ export const submissionRoutes: RouteSpec[] = [
     summary: `${documentTitle(kind)}：申请人凭回执取得`,
     description: '凭提交时返回的回执密钥取得（含完整证件号码）；按提交时的表单版本生成。',
     access: 'public',
+    rateLimit: 'lookup',
     params: { reference },
     query: {
       key: {

@@ -44,6 +44,7 @@ export const systemRoutes: RouteSpec[] = [
     summary: '登录，得到 Bearer 令牌',
     description: `同一用户名 15 分钟内连续输错 5 次（或同一地址 50 次）后暂时锁定（429）。演示账号密码：${DEMO_PASSWORD}`,
     access: 'public',
+    rateLimit: 'login',
     body: {
       type: 'object',
       properties: {
