@@ -19,6 +19,7 @@ import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
+import { LoginLockout } from './services/loginLockout';
 import { RateLimits } from './services/rateLimits';
 import type { Store } from './services/store';
 
@@ -59,6 +60,7 @@ export function createApp(
     printer,
     signer: new TokenSigner(secret, config.tokenTtlSeconds),
     limits: new RateLimits(store, config.rateLimits),
+    lockout: new LoginLockout(store),
   };
   // Koa's own `proxy` would believe X-Forwarded-* from anyone; clientAddress believes TRUST_PROXY only.
   const app = new Koa<ApiState>({ proxy: false });

@@ -162,11 +162,6 @@ export interface SubmissionCounterRow {
   day: string;
   lastSequence: number;
 }
-export interface LoginFailureRow {
-  key: string;
-  count: number;
-  windowStart: number;
-}
 export interface RenderedDocumentRow {
   key: string;
   regionCode: string;
@@ -193,7 +188,6 @@ export interface Models {
   AuditEntry: ModelStatic<Row<AuditRow>>;
   Submission: ModelStatic<Row<SubmissionRow>>;
   SubmissionCounter: ModelStatic<Row<SubmissionCounterRow>>;
-  LoginFailure: ModelStatic<Row<LoginFailureRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
   RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
 }
@@ -337,11 +331,6 @@ export function defineModels(sequelize: Sequelize): Models {
       regionCode: key(9),
       day: key(8),
       lastSequence: int(),
-    }),
-    LoginFailure: define<LoginFailureRow>('LoginFailure', 'login_failures', {
-      key: key(200),
-      count: int(),
-      windowStart: { type: DataTypes.BIGINT, allowNull: false },
     }),
     Setting: define<SettingRow>('Setting', 'settings', {
       key: key(64),

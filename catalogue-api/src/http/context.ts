@@ -4,6 +4,7 @@ import type { ParameterizedContext } from 'koa';
 import type { Principal } from '../auth/roles';
 import type { TokenSigner } from '../auth/tokens';
 import type { ApiConfig } from '../config';
+import type { LoginLockout } from '../services/loginLockout';
 import type { RateLimits } from '../services/rateLimits';
 import type { Store } from '../services/store';
 
@@ -16,6 +17,8 @@ export interface Deps {
   printer: PdfPrinter;
   /** The per-address limits of public requests. */
   limits: RateLimits;
+  /** Wrong passwords per user and address. */
+  lockout: LoginLockout;
 }
 
 /** Per-request data, set by middleware. */
