@@ -28,3 +28,4 @@ export {
   withSections,
 } from './forms';
 export type { MergedForm, MergedMaterial, MergeConflict, DerivedForm, FormilyNode } from './forms';
+export { QUERY_CODE_PATTERN, formatQueryCode, normaliseQueryCode, queryCodeFromBytes } from './queryCode';

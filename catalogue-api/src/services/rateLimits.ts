@@ -77,13 +77,52 @@ const WHAT: Record<RateLimitKind, string> = {
   upload: '上传',
 };
 
-/** The per-address limits of the route table's `rateLimit` kinds (RATE_LIMIT_* in the configuration). */
+/** Wrong phone numbers one application may be looked up with, from all addresses together, per hour. */
+export const PHONE_GUESSES_PER_REFERENCE = 10;
+
+/**
+ * The per-address limits of the route table's `rateLimit` kinds (RATE_LIMIT_* in the configuration), and the
+ * per-application limit of phone guesses.
+ */
 export class RateLimits {
   private readonly limiters = new Map<RateLimitKind, RateLimiterAbstract>();
+  private readonly phoneGuesses: RateLimiterAbstract;
 
   constructor(store: Store, limits: Record<RateLimitKind, RateLimit | undefined>) {
     for (const [kind, limit] of Object.entries(limits) as [RateLimitKind, RateLimit | undefined][])
       if (limit) this.limiters.set(kind, createLimiter(store, `rate-${kind}`, limit));
+    this.phoneGuesses = createLimiter(store, 'phone-guesses', {
+      points: PHONE_GUESSES_PER_REFERENCE,
+      seconds: 3600,
+      blockSeconds: 3600,
+    });
+  }
+
+  /**
+   * Runs a look-up of `reference` by phone number. Wrong numbers count against the application from every
+   * address together, so many addresses cannot try the numbers of one application either; past the limit its
+   * phone look-ups wait an hour (the 查询码 still works).
+   */
+  async byPhone<T>(reference: string, lookUp: () => Promise<T>): Promise<T> {
+    const guessed = await this.phoneGuesses.get(reference);
+    if (guessed && guessed.consumedPoints > PHONE_GUESSES_PER_REFERENCE) {
+      const wait = retrySeconds(guessed);
+      throw tooManyRequests(
+        wait,
+        `该受理编号的查询失败次数过多，请 ${waitText(wait)}后再试，或凭查询码查询`,
+        `Too many wrong phone numbers for this reference; try again in ${wait} s or use the code`,
+      );
+    }
+    try {
+      return await lookUp();
+    } catch (error) {
+      // The one past the limit is refused by the limiter (and blocks the reference): it is a wrong guess all the same.
+      if (error instanceof ApiError && error.status === 404)
+        await this.phoneGuesses.consume(reference).catch((refused: unknown) => {
+          if (!(refused instanceof RateLimiterRes)) throw refused;
+        });
+      throw error;
+    }
   }
 
   /** Counts one request of the client at `address`; 429 once over the limit. */
