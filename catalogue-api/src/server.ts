@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { defineModels } from './db/models';
 import { PublicCache } from './services/publicCache';
 import { isEmpty, seedDatabase } from './services/seedDatabase';
+import { StorageState } from './services/storageFaults';
 import type { Store } from './services/store';
 
 /** Connects, migrates, and (on an empty database, when asked) loads the Guilin seeds. */
@@ -19,6 +20,7 @@ export async function openStore(config: ApiConfig): Promise<Store> {
     ...db,
     models: defineModels(db.sequelize),
     publicItems: new PublicCache(config.publicCacheMs),
+    storage: new StorageState(),
   };
   if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
   return store;

@@ -1,3 +1,4 @@
+import { health } from '../services/health';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import { DELAY_AFTER_FAILURES, LOCK_AFTER_FAILURES } from '../services/loginLockout';
 import { login } from '../services/users';
@@ -20,22 +21,29 @@ export const systemRoutes: RouteSpec[] = [
     method: 'get',
     path: '/health',
     tag: '系统',
-    summary: '健康检查（含数据库连通性）',
+    summary: '健康检查（数据库能否读、能否写）',
+    description:
+      '数据库可读时答 200：能写入时 status 为 ok；只读或空间已满时为 degraded（writable: false，cause 说明原因），此时查询照常、写入答 503，故障排除后自动恢复写入。数据库无法读取时答 5xx。',
     access: 'public',
     responses: {
       200: {
-        description: '正常',
+        description: '数据库可读；writable 说明能否写入',
         schema: {
           type: 'object',
-          properties: { status: { const: 'ok' }, db: { enum: ['sqlite', 'mysql'] } },
-          required: ['status', 'db'],
+          properties: {
+            status: { enum: ['ok', 'degraded'] },
+            db: { enum: ['sqlite', 'mysql'] },
+            writable: { type: 'boolean' },
+            cause: { enum: ['read-only', 'full'] },
+            message: { type: 'string' },
+          },
+          required: ['status', 'db', 'writable'],
         },
       },
     },
     async handle(ctx, { store }) {
-      await store.sequelize.query('SELECT 1');
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { status: 'ok', db: store.dialect };
+      ctx.body = await health(store);
     },
   },
   {
