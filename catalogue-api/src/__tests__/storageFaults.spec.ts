@@ -238,8 +238,11 @@ describe.each(Object.entries(FAULTS))(`storage fault: %s (${DB_LABEL})`, (_name,
     expect((await api.get('/api/health')).body).toMatchObject({ status: 'degraded', writable: false });
   });
 
-  it('keeps reads and sign-ins working', async () => {
+  it('keeps reads, documents and sign-ins working', async () => {
     expect((await api.get(`/api/public/regions/${YANGSHUO}/items/${HOMESTEAD}`)).status).toBe(200);
+    // A guide not printed before is rendered and served, though it cannot be kept.
+    const guide = await api.get(`/api/public/regions/${YANGSHUO}/items/${HOMESTEAD}/guide.html`);
+    expect(guide.status).toBe(200);
     const { reference, queryCode } = accepted[0]!;
     const mine = await api.get(`/api/public/submissions/${reference}`).query({ code: queryCode });
     expect(mine.status).toBe(200);
