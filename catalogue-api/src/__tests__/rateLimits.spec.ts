@@ -24,7 +24,7 @@ const ZH = /[\u4e00-\u9fff]/;
 let t: TestApp;
 let config: ApiConfig;
 beforeAll(async () => {
-  t = await createTestApp((c) => (config = { ...c, rateLimits: LIMITS }));
+  t = await createTestApp({ configure: (c) => (config = { ...c, rateLimits: LIMITS }) });
 });
 afterAll(() => t.close());
 

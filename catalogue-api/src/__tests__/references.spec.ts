@@ -16,7 +16,7 @@ const APPLICATIONS = 100;
 let t: TestApp;
 beforeAll(async () => {
   // The limits protect the public server from one address; this test is that one address, on purpose.
-  t = await createTestApp(raisedRateLimits);
+  t = await createTestApp({ configure: raisedRateLimits });
 });
 afterAll(() => t.close());
 

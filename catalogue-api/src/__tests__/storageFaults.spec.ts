@@ -170,7 +170,7 @@ describe.each(Object.entries(FAULTS))(`storage fault: %s (${DB_LABEL})`, (_name,
   const accepted: { reference: string; queryCode: string }[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(raisedRateLimits);
+    t = await createTestApp({ configure: raisedRateLimits });
     const store = await fault.open(t);
     api = request(
       createApp(store, raisedRateLimits({ ...readConfig({}) }), 'test-secret', t.printer).callback(),

@@ -29,8 +29,9 @@ export interface TestApp {
  * `configure` changes the configuration read from an empty environment (the defaults).
  */
 export async function createTestApp(
-  configure: (config: ApiConfig) => ApiConfig = (config) => config,
+  options: { configure?: (config: ApiConfig) => ApiConfig } = {},
 ): Promise<TestApp> {
+  const configure = options.configure ?? ((config: ApiConfig) => config);
   const server = process.env.DB_URL;
   let dbUrl: string;
   let cleanup: () => Promise<void>;
