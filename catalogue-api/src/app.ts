@@ -2,6 +2,7 @@ import type { PdfPrinter } from '@oneseal/runtime';
 import Koa from 'koa';
 import { TokenSigner } from './auth/tokens';
 import type { ApiConfig } from './config';
+import { clientAddress } from './http/clientAddress';
 import type { ApiState, Deps } from './http/context';
 import { authenticate, errorHandler, jsonBody, locale, securityHeaders } from './http/middleware';
 import type { RouteSpec } from './http/routeTable';
@@ -19,6 +20,8 @@ import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
+import { LoginLockout } from './services/loginLockout';
+import { RateLimits } from './services/rateLimits';
 import type { Store } from './services/store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,8 +47,8 @@ export function apiRoutes(): RouteSpec[] {
 }
 
 /**
- * The composition root: middleware in a fixed order (security headers → errors → locale → JSON body → auth →
- * routes). The app holds no state of its own beyond its dependencies.
+ * The composition root: middleware in a fixed order (client address → security headers → errors → locale →
+ * JSON body → auth → routes). The app holds no state of its own beyond its dependencies.
  */
 export function createApp(
   store: Store,
@@ -53,9 +56,18 @@ export function createApp(
   secret: string,
   printer: PdfPrinter,
 ): Koa<ApiState> {
-  const deps: Deps = { store, config, printer, signer: new TokenSigner(secret, config.tokenTtlSeconds) };
-  const app = new Koa<ApiState>({ proxy: true });
+  const deps: Deps = {
+    store,
+    config,
+    printer,
+    signer: new TokenSigner(secret, config.tokenTtlSeconds),
+    limits: new RateLimits(store, config.rateLimits),
+    lockout: new LoginLockout(store),
+  };
+  // Koa's own `proxy` would believe X-Forwarded-* from anyone; clientAddress believes TRUST_PROXY only.
+  const app = new Koa<ApiState>({ proxy: false });
   const router = buildRouter(apiRoutes(), deps);
+  app.use(clientAddress(config.trustProxy));
   app.use(securityHeaders(config.publicBaseUrl));
   app.use(errorHandler);
   app.use(locale);

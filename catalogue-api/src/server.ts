@@ -10,6 +10,7 @@ import { defineModels } from './db/models';
 import { createHttpServer } from './http/httpServer';
 import { PublicCache } from './services/publicCache';
 import { isEmpty, seedDatabase } from './services/seedDatabase';
+import { StorageState } from './services/storageFaults';
 import type { Store } from './services/store';
 
 /** Connects, migrates, and (on an empty database, when asked) loads the Guilin seeds. */
@@ -24,6 +25,7 @@ export async function openStore(config: ApiConfig): Promise<Store> {
     publicLists: new PublicCache(config.publicCacheMs, 2_000),
     // A city's figures are the costliest public answer: concurrent requests share one computation.
     publicMetrics: new PublicCache(config.publicCacheMs, 2_000, true),
+    storage: new StorageState(),
   };
   if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
   return store;

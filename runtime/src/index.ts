@@ -36,3 +36,4 @@ export type {
   FormilyNode,
   FieldChecks,
 } from './forms';
+export { QUERY_CODE_PATTERN, formatQueryCode, normaliseQueryCode, queryCodeFromBytes } from './queryCode';

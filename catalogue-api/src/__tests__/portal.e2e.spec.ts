@@ -32,6 +32,7 @@ const overflowsSideways = (page: Page) =>
 
 describe(`the citizen portal (${DB_LABEL})`, () => {
   let reference = '';
+  let queryCode = '';
 
   it('finds 阳朔镇, its 宅基地 item, refuses a wrong ID number in Chinese, and takes the corrected application', async () => {
     const page = await phonePage();
@@ -65,6 +66,8 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.getByText('申请已提交').waitFor();
     reference = (await page.locator('.os-reference').textContent()) ?? '';
     expect(reference).toMatch(/^450321100-\d{8}-\d{4}$/);
+    queryCode = (await page.locator('.os-query-code').textContent()) ?? '';
+    expect(queryCode).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await overflowsSideways(page)).toBe(false);
     await shot(page, '04-receipt');
@@ -76,9 +79,33 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.close();
   });
 
-  it('looks the application up with reference and phone, and shows it against its form version', async () => {
+  it('opens the whole application on another device with reference and 查询码, from the 办件查询 menu', async () => {
+    // A new page is a fresh browser context: nothing of the submitting tab (its session storage) is there.
+    const page = await phonePage();
+    await page.goto(base);
+    await page.getByRole('navigation', { name: '站点' }).getByRole('link', { name: '办件查询' }).click();
+    await page.getByRole('heading', { level: 1, name: '办件查询' }).waitFor();
+    await page.getByLabel('受理编号').fill(reference);
+    // Typed as people do: lower case, a space instead of the hyphen.
+    await page.getByRole('textbox', { name: '查询码' }).fill(queryCode.toLowerCase().replace('-', ' '));
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('已提交', { exact: true }).first().waitFor();
+    // The full application: the whole ID number and the phone, and the documents to download.
+    await page.getByText(GOOD_ID).waitFor();
+    await page.getByText(MOBILE).waitFor();
+    const href = await page.getByRole('link', { name: '下载申请表（PDF）' }).getAttribute('href');
+    const html = await page.request.get(base + href!.replace('application.pdf', 'application.html'));
+    expect(await html.text()).toContain(queryCode);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    await shot(page, '05-track-query-code');
+    await page.close();
+  });
+
+  it('looks the application up with reference and phone: progress, numbers masked', async () => {
     const page = await phonePage();
     await page.goto(`${base}/track`);
+    await page.getByText('手机号码', { exact: true }).click();
     await page.getByLabel('受理编号').fill(reference);
     await page.getByLabel('申请时填写的手机号码').fill(MOBILE);
     await page.getByRole('button', { name: '查询' }).click();
@@ -87,7 +114,8 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     // Identity numbers are masked for whoever holds a reference and a phone number.
     expect(await page.getByText(GOOD_ID).count()).toBe(0);
     await page.getByText(`450***********${GOOD_ID.slice(-4)}`).waitFor();
-    await shot(page, '05-track');
+    expect(await page.getByRole('link', { name: '下载申请表（PDF）' }).count()).toBe(0);
+    await shot(page, '05-track-phone');
     await page.close();
   });
 

@@ -7,7 +7,8 @@ import { PdfPrinter } from '@oneseal/runtime';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app';
-import { readConfig } from '../config';
+import type { ApiConfig } from '../config';
+import { RATE_LIMIT_KINDS, readConfig } from '../config';
 import { openStore } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import type { Store } from '../services/store';
@@ -54,10 +55,16 @@ export async function createTestDatabase(): Promise<{ dbUrl: string; cleanup: ()
   };
 }
 
-/** A seeded OneSeal on its own database (createTestDatabase); PDFs are printed by Chromium unless another `printer` is given. */
-export async function createTestApp(options: { printer?: PdfPrinter } = {}): Promise<TestApp> {
+/**
+ * A seeded OneSeal on its own database (createTestDatabase). PDFs are printed by Chromium unless another
+ * `printer` is given; `configure` changes the configuration read from an empty environment (the defaults).
+ */
+export async function createTestApp(
+  options: { printer?: PdfPrinter; configure?: (config: ApiConfig) => ApiConfig } = {},
+): Promise<TestApp> {
+  const configure = options.configure ?? ((config: ApiConfig) => config);
   const { dbUrl, cleanup } = await createTestDatabase();
-  const config = { ...readConfig({}), dbUrl, loadSeeds: true };
+  const config = configure({ ...readConfig({}), dbUrl, loadSeeds: true });
   const store = await openStore(config);
   const printer = options.printer ?? new PdfPrinter();
   const app = createApp(store, config, 'test-secret', printer);
@@ -85,6 +92,17 @@ export async function createTestApp(options: { printer?: PdfPrinter } = {}): Pro
     },
   };
 }
+
+/**
+ * For a test that is one address sending a crowd's requests on purpose: every per-address limit raised out of
+ * its way (still counted, so the limiters' own writes run under the same load).
+ */
+export const raisedRateLimits = (config: ApiConfig): ApiConfig => ({
+  ...config,
+  rateLimits: Object.fromEntries(
+    RATE_LIMIT_KINDS.map((kind) => [kind, { points: 1_000_000, seconds: 60 }]),
+  ) as ApiConfig['rateLimits'],
+});
 
 /** Which database the suite runs on, for test names. */
 export const DB_LABEL = process.env.DB_URL?.startsWith('mysql:') ? 'mysql' : 'sqlite';

@@ -3,6 +3,8 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Database } from './connect';
 import * as initial from './migrations/0001-initial';
 import * as renderedDocuments from './migrations/0002-rendered-documents';
+import * as submissionReferences from './migrations/0003-submission-references';
+import * as rateLimits from './migrations/0004-rate-limits';
 import * as publishedSummaries from './migrations/0005-published-summaries';
 import * as fillPublishedSummaries from './migrations/0006-fill-published-summaries';
 
@@ -10,6 +12,8 @@ import * as fillPublishedSummaries from './migrations/0006-fill-published-summar
 const MIGRATIONS = [
   { name: '0001-initial', ...initial },
   { name: '0002-rendered-documents', ...renderedDocuments },
+  { name: '0003-submission-references', ...submissionReferences },
+  { name: '0004-rate-limits', ...rateLimits },
   { name: '0005-published-summaries', ...publishedSummaries },
   { name: '0006-fill-published-summaries', ...fillPublishedSummaries },
 ];

@@ -180,14 +180,17 @@ export interface SubmissionRow {
   items: unknown;
   data: unknown;
   phoneDigest: string;
+  /** SHA-256 of reference and 查询码; null for applications made before 查询码 existed. */
+  queryCodeHash: string | null;
   history: unknown;
   createdAt: Date;
   updatedAt: Date;
 }
-export interface LoginFailureRow {
-  key: string;
-  count: number;
-  windowStart: number;
+export interface SubmissionCounterRow {
+  regionCode: string;
+  /** YYYYMMDD, China time, as in the reference. */
+  day: string;
+  lastSequence: number;
 }
 export interface RenderedDocumentRow {
   key: string;
@@ -217,12 +220,12 @@ export interface Models {
   User: ModelStatic<Row<UserRow>>;
   AuditEntry: ModelStatic<Row<AuditRow>>;
   Submission: ModelStatic<Row<SubmissionRow>>;
-  LoginFailure: ModelStatic<Row<LoginFailureRow>>;
+  SubmissionCounter: ModelStatic<Row<SubmissionCounterRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
   RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
 }
 
-/** The models over the tables of the migrations (column names are the snake_case of these). */
+/** The models over the tables the migrations create (column names are the snake_case of these). */
 export function defineModels(sequelize: Sequelize): Models {
   const define = <A extends object>(
     name: string,
@@ -368,14 +371,15 @@ export function defineModels(sequelize: Sequelize): Models {
       items: json(sequelize, 'items'),
       data: json(sequelize, 'data'),
       phoneDigest: str(64),
+      queryCodeHash: { type: DataTypes.STRING(64), allowNull: true },
       history: json(sequelize, 'history'),
       createdAt: time(),
       updatedAt: time(),
     }),
-    LoginFailure: define<LoginFailureRow>('LoginFailure', 'login_failures', {
-      key: key(200),
-      count: int(),
-      windowStart: { type: DataTypes.BIGINT, allowNull: false },
+    SubmissionCounter: define<SubmissionCounterRow>('SubmissionCounter', 'submission_counters', {
+      regionCode: key(9),
+      day: key(8),
+      lastSequence: int(),
     }),
     Setting: define<SettingRow>('Setting', 'settings', {
       key: key(64),

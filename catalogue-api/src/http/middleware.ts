@@ -1,6 +1,7 @@
 import { bodyParser } from '@koa/bodyparser';
 import type { Middleware, ParameterizedContext } from 'koa';
 import type { Principal } from '../auth/roles';
+import { storageError, storageFault } from '../services/storageFaults';
 import { activePrincipal } from '../services/users';
 import type { ApiState, Deps } from './context';
 import { MAX_BODY_DEPTH, nestsDeeperThan, refusedValueAt } from './bodyChecks';
@@ -178,7 +179,10 @@ export const errorHandler: Middleware<ApiState> = async (ctx, next) => {
         en: `${ctx.method} is not allowed here`,
       });
   } catch (caught) {
-    const error = caught instanceof ApiError ? caught : undefined;
+    // A write the database refused for want of space or of write access is answered as such (503), whichever
+    // service tried it; any other unexpected error stays a 500.
+    const fault = caught instanceof ApiError ? undefined : storageFault(caught);
+    const error = caught instanceof ApiError ? caught : fault && storageError(fault);
     if (!error) {
       ctx.app.emit('error', caught, ctx);
       ctx.status = 500;

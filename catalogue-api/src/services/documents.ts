@@ -12,6 +12,7 @@ import {
 } from '@oneseal/runtime';
 import { ApiError, notFound } from '../http/errors';
 import { publishedItemText, requireRegion } from './publicCatalogue';
+import { storageFault } from './storageFaults';
 import type { Store } from './store';
 import { chinaToday } from './chinaDate';
 
@@ -100,12 +101,15 @@ async function cached(
   const hit = await store.models.RenderedDocument.findByPk(key);
   if (hit) return Buffer.from(hit.content);
   const content = await render().catch(explainChromiumMissing);
+  // Reading a document must not depend on keeping it: a database that cannot be written serves it uncached.
   await store.models.RenderedDocument.upsert({
     key,
     regionCode,
     contentType,
     content,
     createdAt: new Date(),
+  }).catch((error: unknown) => {
+    if (!storageFault(error)) throw error;
   });
   return content;
 }

@@ -18,7 +18,7 @@ import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
-import { conflict, invalid, notFound } from '../http/errors';
+import { ApiError, conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
 import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
@@ -296,7 +296,42 @@ export const TRANSITIONS = {
   cancel: { action: 'cancel', from: ['draft', 'published', 'withdrawn'], to: 'cancelled', validate: false },
 } as const satisfies Record<string, Transition>;
 
-/** Moves one item through the review cycle; withdrawing or cancelling takes it off the public list. */
+// What makes someone an author of the draft under review: adopting the item, saving it, submitting it.
+const AUTHORING = ['adopt', 'save-draft', 'submit'];
+
+/**
+ * Everyone who wrote or submitted the working copy since it was last published, read from the audit log
+ * (written in the same transactions as the changes themselves, so it is complete).
+ */
+async function draftAuthors(
+  store: Store,
+  t: Transaction,
+  regionCode: string,
+  itemCode: string,
+): Promise<Set<string>> {
+  const where = { entityType: 'implementation', entityKey: `${regionCode}/${itemCode}` };
+  const published = await store.models.AuditEntry.findOne({
+    where: { ...where, action: 'publish' },
+    order: [['id', 'DESC']],
+    attributes: ['id'],
+    transaction: t,
+  });
+  const entries = await store.models.AuditEntry.findAll({
+    where: {
+      ...where,
+      action: { [Op.in]: AUTHORING },
+      ...(published ? { id: { [Op.gt]: published.id } } : {}),
+    },
+    attributes: ['username'],
+    transaction: t,
+  });
+  return new Set(entries.map((e) => e.username));
+}
+
+/**
+ * Moves one item through the review cycle; withdrawing or cancelling takes it off the public list. Four eyes:
+ * an author of the draft (draftAuthors) cannot approve it, whatever the role.
+ */
 export async function transition(
   store: Store,
   actor: Principal,
@@ -313,6 +348,11 @@ export async function transition(
       throw conflict('wrong-status', {
         zh: `事项当前为“${codeLabel('ItemStatus', row.status as ItemStatus)}”，不能${{ submit: '提交审核', approve: '审核通过', return: '退回', withdraw: '撤回', cancel: '取消' }[step]}`,
         en: `Cannot ${step} an item that is ${row.status}`,
+      });
+    if (step === 'approve' && (await draftAuthors(store, t, regionCode, itemCode)).has(actor.username))
+      throw new ApiError(403, 'four-eyes', {
+        zh: '提交或修改该事项的人不能审核通过（四眼原则），请由其他审核人员审核',
+        en: 'Whoever changed or submitted this draft cannot approve it; another reviewer must',
       });
     const previousStatus = row.status;
     let doc = row.doc as ItemImplementation;

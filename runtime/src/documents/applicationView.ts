@@ -2,6 +2,7 @@ import type { FormField, FormFields, Item } from '@oneseal/schemas';
 import { evaluateCondition } from '@oneseal/schemas';
 import type { MergedForm } from '../forms';
 import { materialUse } from '../forms/mergeMaterials';
+import { formatQueryCode } from '../queryCode';
 import type { MaterialRow } from './guideView';
 import { materialRow } from './guideView';
 import { limitText } from './text';
@@ -15,6 +16,8 @@ export interface SubmittedApplication {
   items: readonly Item[];
   merged: MergedForm;
   data: Record<string, unknown>;
+  /** Printed on the applicant's own copy; staff printing from their list do not know it (it is kept hashed). */
+  queryCode?: string;
 }
 
 export interface AnswerGroup {
@@ -24,6 +27,8 @@ export interface AnswerGroup {
 
 export interface ApplicationView {
   reference: string;
+  /** ABCDE-FGHJK, when the applicant asked with it. */
+  queryCode?: string;
   date: string;
   township: string;
   items: {
@@ -100,6 +105,7 @@ export function applicationView(application: SubmittedApplication): ApplicationV
   if (loose.rows.length > 0) groups.unshift(loose);
   return {
     reference: application.reference,
+    ...(application.queryCode ? { queryCode: formatQueryCode(application.queryCode) } : {}),
     date: application.date,
     township: application.townshipName,
     items: application.items.map((i) => ({

@@ -118,8 +118,8 @@ function ApplicationForm({
     setSending(true);
     try {
       const data = cleanAnswers(toJS(form.values)) as Record<string, unknown>;
-      const { reference, receiptKey } = await api.submit({ region, items: items.map((i) => i.code), data });
-      receipts.save(reference, { phone: String(data.mobile ?? ''), key: receiptKey });
+      const { reference, queryCode } = await api.submit({ region, items: items.map((i) => i.code), data });
+      receipts.save(reference, queryCode);
       navigate(`/receipt/${reference}`);
     } catch (error) {
       const apiProblem = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
