@@ -2,6 +2,7 @@ import type { PdfPrinter } from '@oneseal/runtime';
 import Koa from 'koa';
 import { TokenSigner } from './auth/tokens';
 import type { ApiConfig } from './config';
+import { clientAddress } from './http/clientAddress';
 import type { ApiState, Deps } from './http/context';
 import { authenticate, errorHandler, jsonBody, locale, securityHeaders } from './http/middleware';
 import type { RouteSpec } from './http/routeTable';
@@ -12,12 +13,15 @@ import { adminRoutes } from './routes/admin';
 import { catalogueRoutes } from './routes/catalogue';
 import { docsRoutes } from './routes/docs';
 import { excelRoutes } from './routes/excel';
+import { formCheckRoutes } from './routes/formChecks';
 import { documentRoutes } from './routes/documents';
 import { previewRoutes } from './routes/preview';
 import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
+import { LoginLockout } from './services/loginLockout';
+import { RateLimits } from './services/rateLimits';
 import type { Store } from './services/store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,6 +35,7 @@ export function apiRoutes(): RouteSpec[] {
     ...documentRoutes,
     ...previewRoutes,
     ...submissionRoutes,
+    ...formCheckRoutes,
     ...townshipRoutes,
     ...excelRoutes,
     ...catalogueRoutes,
@@ -42,8 +47,8 @@ export function apiRoutes(): RouteSpec[] {
 }
 
 /**
- * The composition root: middleware in a fixed order (security headers → errors → locale → JSON body → auth →
- * routes). The app holds no state of its own beyond its dependencies.
+ * The composition root: middleware in a fixed order (client address → security headers → errors → locale →
+ * JSON body → auth → routes). The app holds no state of its own beyond its dependencies.
  */
 export function createApp(
   store: Store,
@@ -51,10 +56,19 @@ export function createApp(
   secret: string,
   printer: PdfPrinter,
 ): Koa<ApiState> {
-  const deps: Deps = { store, config, printer, signer: new TokenSigner(secret, config.tokenTtlSeconds) };
-  const app = new Koa<ApiState>({ proxy: true });
+  const deps: Deps = {
+    store,
+    config,
+    printer,
+    signer: new TokenSigner(secret, config.tokenTtlSeconds),
+    limits: new RateLimits(store, config.rateLimits),
+    lockout: new LoginLockout(store),
+  };
+  // Koa's own `proxy` would believe X-Forwarded-* from anyone; clientAddress believes TRUST_PROXY only.
+  const app = new Koa<ApiState>({ proxy: false });
   const router = buildRouter(apiRoutes(), deps);
-  app.use(securityHeaders);
+  app.use(clientAddress(config.trustProxy));
+  app.use(securityHeaders(config.publicBaseUrl));
   app.use(errorHandler);
   app.use(locale);
   app.use(jsonBody());

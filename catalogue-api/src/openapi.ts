@@ -2,6 +2,7 @@ import type { JsonSchemaObject } from '@oneseal/schemas';
 import { loadSchemas } from '@oneseal/schemas';
 import { RAW_BODIES } from './http/middleware';
 import type { JsonSchema, RouteSpec } from './http/routeTable';
+import { errorBody } from './routes/common';
 
 /** Component name of a model schema: base-item.schema.json → BaseItem (its own title). */
 function componentName(schema: JsonSchemaObject): string {
@@ -73,6 +74,11 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
           : { description: r.description },
       ]),
     );
+    if (spec.rateLimit)
+      responses['429'] ??= {
+        description: `请求过于频繁（每个地址的 ${spec.rateLimit} 限额，见 RATE_LIMIT_${spec.rateLimit.toUpperCase()}）；Retry-After 给出等待秒数`,
+        content: { 'application/json': { schema: errorBody } },
+      };
     paths[path] ??= {};
     paths[path][spec.method] = {
       tags: [spec.tag],

@@ -7,8 +7,10 @@ import type { ApiConfig } from './config';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { defineModels } from './db/models';
+import { createHttpServer } from './http/httpServer';
 import { PublicCache } from './services/publicCache';
 import { isEmpty, seedDatabase } from './services/seedDatabase';
+import { StorageState } from './services/storageFaults';
 import type { Store } from './services/store';
 
 /** Connects, migrates, and (on an empty database, when asked) loads the Guilin seeds. */
@@ -19,6 +21,11 @@ export async function openStore(config: ApiConfig): Promise<Store> {
     ...db,
     models: defineModels(db.sequelize),
     publicItems: new PublicCache(config.publicCacheMs),
+    // A page is a few kilobytes; searches can ask anything, so fewer pages than items are kept.
+    publicLists: new PublicCache(config.publicCacheMs, 2_000),
+    // A city's figures are the costliest public answer: concurrent requests share one computation.
+    publicMetrics: new PublicCache(config.publicCacheMs, 2_000, true),
+    storage: new StorageState(),
   };
   if (config.loadSeeds && (await isEmpty(store))) await seedDatabase(store, loadSeedCatalogue());
   return store;
@@ -45,7 +52,7 @@ export async function startServer(
   const printer = new PdfPrinter();
   const app = createApp(store, config, await tokenSecret(store, config.tokenSecret), printer);
   const server = await new Promise<Server>((ready) => {
-    const s = app.listen(config.port, () => ready(s));
+    const s = createHttpServer(app).listen(config.port, () => ready(s));
   });
   return { server, store, printer };
 }

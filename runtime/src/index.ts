@@ -22,9 +22,18 @@ export {
   fanOut,
   sectionKey,
   deriveForm,
+  TEXT_CEILING,
   conditionSchema,
   applyBundle,
   maskAnswers,
   withSections,
 } from './forms';
-export type { MergedForm, MergedMaterial, MergeConflict, DerivedForm, FormilyNode } from './forms';
+export type {
+  MergedForm,
+  MergedMaterial,
+  MergeConflict,
+  DerivedForm,
+  FormilyNode,
+  FieldChecks,
+} from './forms';
+export { QUERY_CODE_PATTERN, formatQueryCode, normaliseQueryCode, queryCodeFromBytes } from './queryCode';

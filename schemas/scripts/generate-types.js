@@ -37,6 +37,8 @@ async function generateTypes() {
     bannerComment: banner,
     additionalProperties: false,
     unreachableDefinitions: false,
+    // An upper bound (process steps, branches) stays a bound checked by the validator, not a tuple type.
+    maxItems: -1,
     style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
   });
   // A description beside a $ref to a titled definition makes json-schema-to-typescript emit a numbered copy

@@ -1,5 +1,6 @@
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { CodeOptions, Format } from 'ajv/dist/2020';
+import Ajv2020, { _ } from 'ajv/dist/2020';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import { isDivisionCode } from './formats/division';
 import { isIdCardNumber } from './formats/idCard';
 import { isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
@@ -19,22 +20,55 @@ export const FORMAT_CHECKS = {
 } as const;
 
 /**
+ * Every format an OneSeal validator knows, exactly as registered: ajv's date, uri and email, FORMAT_CHECKS, and
+ * the model's own cn-service-phone (not offered to form fields: a service phone may be a local number, see
+ * ServicePhone). Standalone validator code reads the same table (STANDALONE_FORMATS_MODULE), so both run the
+ * same checks.
+ */
+export const AJV_FORMATS: Record<string, Format> = {
+  date: fullFormats.date,
+  uri: fullFormats.uri,
+  email: fullFormats.email,
+  ...Object.fromEntries(
+    Object.entries(FORMAT_CHECKS).map(([name, validate]) => [name, { type: 'string', validate }]),
+  ),
+  'cn-service-phone': { type: 'string', validate: isServicePhone },
+};
+
+/** The module name standalone validator code `require`s AJV_FORMATS by. */
+export const STANDALONE_FORMATS_MODULE = '@oneseal/schemas/formats';
+
+export interface AjvOptions {
+  /**
+   * The engine patterns run on (ajv's `code.regExp`): a server passes a linear-time one, so no stored pattern can
+   * hang it. Browsers keep the default RegExp.
+   */
+  regExp?: CodeOptions['regExp'];
+  /** Keep each validator's source, for standalone code (validators compiled ahead and run without eval). */
+  standalone?: boolean;
+}
+
+/**
  * An Ajv (draft 2020-12) with every OneSeal schema and format registered. Callers that compile their own
  * schemas (a form's submission schema) get the same formats and messages as the model itself.
  */
-export function createAjv(): Ajv2020 {
+export function createAjv(options: AjvOptions = {}): Ajv2020 {
+  const code: CodeOptions = {};
+  if (options.regExp) code.regExp = options.regExp;
+  if (options.standalone)
+    Object.assign(code, { source: true, formats: _`require(${STANDALONE_FORMATS_MODULE})` });
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
     allowUnionTypes: true,
     verbose: true,
     messages: false,
+    code,
+    // An answer is there only if it was given: a form field named like an Object.prototype member (a form
+    // stored before such names were refused) is "必须填写" when missing, not the inherited function.
+    ownProperties: true,
   });
-  addFormats(ajv, ['date', 'uri', 'email']);
-  for (const [name, validate] of Object.entries(FORMAT_CHECKS))
-    ajv.addFormat(name, { type: 'string', validate });
-  // The model's own format, not offered to form fields: a service phone may be a local number (see ServicePhone).
-  ajv.addFormat('cn-service-phone', { type: 'string', validate: isServicePhone });
+  for (const [name, format] of Object.entries(AJV_FORMATS)) ajv.addFormat(name, format);
   // Code lists carry their zh labels beside the enum; an annotation only, never a constraint.
   ajv.addKeyword({ keyword: 'x-labels', metaSchema: { type: 'object' } });
   for (const schema of loadSchemas()) ajv.addSchema(schema);

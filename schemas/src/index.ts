@@ -1,7 +1,7 @@
 // The public entry of @oneseal/schemas: the one model every other package imports.
 export * from './generated/types';
-export { createAjv, FORMAT_CHECKS } from './ajv';
-export type { Ajv } from './ajv';
+export { createAjv, AJV_FORMATS, FORMAT_CHECKS } from './ajv';
+export type { Ajv, AjvOptions } from './ajv';
 export type { ErrorObject, ValidateFunction } from 'ajv';
 export { SCHEMA_IDS, loadSchemas } from './schemaFiles';
 export type { SchemaName, JsonSchemaObject } from './schemaFiles';
@@ -11,6 +11,7 @@ export { toIssues } from './messages';
 export type { Locale } from './messages';
 export { validateItem, validateBundle, validateDocument } from './validate';
 export type { ValidationResult, ItemDocument, DocumentKind } from './validate';
+export { MAX_DOCUMENT_DEPTH, MAX_FORM_DEPTH } from './structure';
 export { assessImplementation, checkItem, implementationCompleteness, RULES } from './check';
 export { assessCompleteness, ELEMENT_SET } from './completeness';
 export type { ElementDefinition } from './completeness';
@@ -19,9 +20,20 @@ export type { Migrated } from './migration';
 export { AREA_CODES, areaCodeOf, dialablePhone } from './areaCodes';
 export { isComplaintChannel, isConsultChannel } from './contacts';
 export type { Rule, Severity } from './check';
+export { patternsIn, patternSize } from './check/patterns';
+export type { PatternAt } from './check/patterns';
 export { resolveItem, ResolutionError } from './resolve';
 export type { ResolvedItem, ResolveOptions } from './resolve';
-export { metrics, aggregateMetrics, REFORM_TARGETS } from './metrics';
+export {
+  metrics,
+  aggregateMetrics,
+  metricsFromTotals,
+  itemTotals,
+  addTotals,
+  NO_TOTALS,
+  REFORM_TARGETS,
+} from './metrics';
+export type { MetricTotals } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
 export type { ServiceTag } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
@@ -30,8 +42,10 @@ export type { FieldEntry } from './formFields';
 export { exceedsLimit, formatTimeLimit, toWorkdays, workdayRange } from './timeLimit';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
-export { isDivisionCode, isWithinRegion, townshipKind } from './formats/division';
+export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from './formats/division';
 export type { TownshipKind } from './formats/division';
 export { isLandline, isLocalNumber, isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 export { diffDocuments } from './diff';
 export type { FieldChange } from './diff';
+export { checksModule, evaluateChecks, loadChecks } from './standalone';
+export type { CompiledCheck } from './standalone';

@@ -62,6 +62,17 @@ function message(error: ErrorObject, locale: Locale): string {
       return error.message ?? '';
     case 'anyOf':
       return en ? 'does not match any of the allowed forms' : '不符合任何一种允许的写法';
+    case 'pattern':
+      // The model's web addresses (format uri) are held to http(s) by a pattern.
+      if ((error.parentSchema as { format?: unknown } | undefined)?.format === 'uri')
+        return en ? 'must start with http:// or https://' : '网址须以 http:// 或 https:// 开头';
+      return error.message ?? '';
+    case 'not': {
+      // The names a field may not have (constructor, __proto__, prototype).
+      const refused = (error.schema as { enum?: unknown[] } | undefined)?.enum;
+      if (refused) return en ? `must not be ${refused.join(', ')}` : `不能使用 ${refused.join('、')}`;
+      return error.message ?? '';
+    }
     default:
       return error.message ?? error.keyword;
   }
@@ -74,7 +85,9 @@ function pointer(error: ErrorObject): string {
     additionalProperty?: string;
     unevaluatedProperty?: string;
   };
-  const property = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty;
+  // A refused property name (propertyNames) is pointed at as the property itself.
+  const property =
+    params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty ?? error.propertyName;
   return property === undefined
     ? error.instancePath
     : `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -98,7 +111,8 @@ export function toIssues(
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const error of localized) {
-    if (insideAnyOf(error) || error.keyword === 'if') continue;
+    // An `if` that failed only chose its branch; `propertyNames` wraps the error that says what is wrong.
+    if (insideAnyOf(error) || error.keyword === 'if' || error.keyword === 'propertyNames') continue;
     const issue = { path: pointer(error), message: message(error, locale) };
     const key = `${issue.path}\u0000${issue.message}`;
     if (!seen.has(key)) {

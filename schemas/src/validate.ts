@@ -11,6 +11,7 @@ import type {
   Contact,
   Item,
   ItemImplementation,
+  ProcessRoute,
   ProcessStep,
   TimeLimit,
   ValidationIssue,
@@ -19,6 +20,7 @@ import { exceedsLimit } from './timeLimit';
 import type { Locale } from './messages';
 import { toIssues } from './messages';
 import { SCHEMA_IDS } from './schemaFiles';
+import { structureIssues } from './structure';
 
 export interface ValidationResult {
   valid: boolean;
@@ -101,6 +103,36 @@ function processIssues(process: readonly ProcessStep[], prefix: string, en: bool
     });
   });
   return issues;
+}
+
+/** Each process route has its own id and passes through steps of the process. */
+function routeIssues(
+  routes: readonly ProcessRoute[],
+  process: readonly ProcessStep[],
+  en: boolean,
+): ValidationIssue[] {
+  const ids = new Set(process.map((s) => s.id));
+  const repeated = duplicates(routes.map((r) => r.id));
+  return routes.flatMap((route, i) => [
+    ...(repeated.has(route.id)
+      ? [
+          {
+            path: `/processRoutes/${i}/id`,
+            message: en ? `route id "${route.id}" is used twice` : `路径编号 ${route.id} 重复`,
+          },
+        ]
+      : []),
+    ...route.steps.flatMap((step, j) =>
+      ids.has(step)
+        ? []
+        : [
+            {
+              path: `/processRoutes/${i}/steps/${j}`,
+              message: en ? `no step "${step}"` : `不存在环节 ${step}`,
+            },
+          ],
+    ),
+  ]);
 }
 
 /** A limit states a figure (value and unit), or none (即办、法律未规定), or only words — never a mixture. */
@@ -195,6 +227,7 @@ function itemIntegrityIssues(doc: ItemDocument, en: boolean): ValidationIssue[] 
   });
   if (doc.kind === 'implementation') return issues;
   issues.push(...processIssues(doc.process ?? [], '/process', en));
+  issues.push(...routeIssues(doc.processRoutes ?? [], doc.process ?? [], en));
   if (!doc.form) return issues;
   const fields = formFieldEntries(doc.form, '/form');
   const paths = new Set(fields.map((f) => f.path));
@@ -244,6 +277,10 @@ function result(errors: ValidationIssue[]): ValidationResult {
 }
 
 function validateAs(kind: DocumentKind, doc: unknown, locale: Locale): ValidationResult {
+  // Depth first: the validator and the integrity checks recurse, and must never meet a document that would
+  // overflow the stack.
+  const tooDeep = structureIssues(doc, locale);
+  if (tooDeep.length > 0) return result(tooDeep);
   const validate = validatorFor(kind);
   if (!validate(doc)) return result(toIssues(validate.errors, locale));
   const en = locale === 'en';

@@ -1,9 +1,10 @@
 // (a) The OneSeal renderer, set up as the portal's application page sets it up (runtime/web/portal/pages/Apply.tsx):
-// the items merged into one table, deriveForm and createForm when the form mounts, the same form effects and the
-// provenance note under each shared field.
+// the items merged into one table, the field checks the server compiled for them, deriveForm and createForm when
+// the form mounts, the same form effects and the provenance note under each shared field.
 import 'antd/dist/reset.css';
 import '../../../runtime/web/portal/portal.css';
 import { createForm, onFieldValueChange } from '@formily/core';
+import { checksModule, evaluateChecks } from '@oneseal/schemas';
 import { useMemo } from 'react';
 import type { MergedForm } from '../../../runtime/web/renderer';
 import { deriveForm, FormRenderer, mergeForms } from '../../../runtime/web/renderer';
@@ -15,6 +16,9 @@ const { items, target } = benchForm(Number(params.get('fields') ?? 500));
 // The portal merges when the items arrive, before the form mounts.
 const merged = mergeForms(items, DATA_ELEMENTS);
 if (merged.conflicts.length > 0) throw new Error(`merge conflicts: ${JSON.stringify(merged.conflicts)}`);
+// The portal imports the module of checks the server compiled (form-checks.js) before the form mounts; this page
+// has no server, so it compiles the same module here, outside the timed part, and evaluates its text.
+const checks = evaluateChecks(checksModule(deriveForm(merged.form).fieldSchemas));
 window.benchItems = items;
 const names = new Map(items.map((i) => [i.code, i.name]));
 const provenance = Object.fromEntries(
@@ -24,7 +28,7 @@ let form: ReturnType<typeof createForm> | undefined;
 
 /** Apply.tsx's ApplicationForm, its form part: what mounting the application page costs. */
 function ApplicationForm({ merged }: { merged: MergedForm }) {
-  const derived = useMemo(() => deriveForm(merged.form), [merged]);
+  const derived = useMemo(() => deriveForm(merged.form, checks), [merged]);
   form = useMemo(
     () =>
       createForm({

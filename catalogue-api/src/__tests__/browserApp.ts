@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@oneseal/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { applicant, building } from './homesteadApplication';
 import type { TestApp } from './testApp';
 import { createTestApp } from './testApp';
 
@@ -78,4 +79,20 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByLabel('密码').fill('oneseal-demo');
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+/** Fills the portal's application for 宅基地 (0117302000) with the shared answers (homesteadApplication.ts). */
+export async function fillHomesteadApplication(page: Page, reason = building.reason): Promise<void> {
+  await page.getByLabel('申请人姓名').fill(applicant.applicantName);
+  await page.getByLabel('公民身份号码').fill(applicant.idNumber);
+  await page.getByLabel('户籍地址').fill(applicant.householdAddress);
+  await page.getByLabel('所在村（社区）').fill(applicant.village);
+  await page.getByLabel('手机号码').fill(applicant.mobile);
+  await page.getByLabel('共同生活家庭人口数').fill(String(applicant.familySize));
+  await page.getByRole('group', { name: '建房类型' }).getByText('新建', { exact: true }).click();
+  await page.getByLabel('拟用地位置（四至）').fill(building.siteLocation);
+  await page.getByLabel('拟申请宅基地面积').fill(String(building.landArea));
+  await page.getByLabel('拟建层数').fill(String(building.floors));
+  await page.getByLabel('拟建建筑面积').fill(String(building.floorArea));
+  await page.getByLabel('申请理由').fill(reason);
 }

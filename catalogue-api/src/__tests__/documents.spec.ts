@@ -326,3 +326,27 @@ describe(`the township book (${DB_LABEL})`, () => {
     expect((await t.api.get(bookPath('450399999'))).status).toBe(404);
   });
 });
+
+describe(`the paper form (${DB_LABEL})`, () => {
+  it('prints the options the online form offers for a choice bound to a data element, as the element now has them', async () => {
+    const code = '0520005000'; // 高龄补贴: 代理人与申请人关系 is bound to the data element agentRelationship
+    const path = docPath(YANGSHUO, code, 'blank-form.html');
+    const before = (await t.api.get(path)).text;
+    expect(before).toContain('□ 其他亲属');
+    // The city narrows the element's options: the online form offers only what both the field and the element
+    // allow, and so does the paper form, at once (the kept paper form was made with the old element).
+    const admin = await t.as('admin');
+    const stored = await t.api.get('/api/data-elements/agentRelationship').set(admin);
+    expect(stored.status).toBe(200);
+    const element = stored.body.document as { options: { label: string; value: string }[] };
+    const narrowed = { ...element, options: element.options.filter((o) => o.value !== 'relative') };
+    const saved = await t.api
+      .put('/api/data-elements/agentRelationship')
+      .set({ ...admin, 'If-Match': `"${stored.body.revision}"` })
+      .send(narrowed);
+    expect(saved.status).toBe(200);
+    const after = (await t.api.get(path)).text;
+    expect(after).not.toContain('□ 其他亲属');
+    expect(after).toContain('□ 子女');
+  });
+});

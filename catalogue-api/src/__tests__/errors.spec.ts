@@ -5,6 +5,8 @@ import { isUscc } from '@oneseal/schemas';
 import type { Response } from 'supertest';
 import { TokenSigner } from '../auth/tokens';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
+import type { Json, Outcome, Rng } from './fuzzInput';
+import { jsonText, judge, mutate, prng, randomJson, randomString } from './fuzzInput';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -46,7 +48,6 @@ async function postOverSocket(
  * is `{ error: { code, message, details: [{ path, message }] } }`.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = Record<string, unknown>;
 type Headers = Record<string, string>;
 
@@ -613,177 +614,8 @@ describe(`login rate limit (${DB_LABEL})`, () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 describe(`fuzz: no bad input yields a 5xx (${DB_LABEL})`, () => {
-  /** mulberry32: a small deterministic PRNG, so every run sends the same requests. */
-  function prng(seed: number) {
-    let a = seed >>> 0;
-    const next = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let x = Math.imul(a ^ (a >>> 15), 1 | a);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-    const int = (n: number) => Math.floor(next() * n);
-    const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-    return { next, int, pick };
-  }
-  type Rng = ReturnType<typeof prng>;
-
   const SEED = 0x0ee5ea1;
   const RUNS = 50;
-  const CHARS = [...'abcxyzAZ0189 -_./\\%?#&=+\'"<>{}[]:,阳朔镇办证😀\u0000\n\t'];
-  const STRINGS = [
-    '',
-    ' ',
-    '0',
-    '-1',
-    '1e400',
-    '9'.repeat(30),
-    'null',
-    'true',
-    'undefined',
-    'toString',
-    'valueOf',
-    '__proto__',
-    'constructor',
-    '%',
-    '_',
-    "'",
-    '"',
-    '\\',
-    "' OR 1=1 --",
-    '阳朔镇',
-    'zjd',
-    '马上办',
-    '自然人',
-    '<script>',
-    '\u0000',
-    'a'.repeat(300),
-  ];
-  const NUMBERS = [0, 1, -1, 1.5, 10, 11, 2 ** 53, -(2 ** 31), 1e308, -1e-308];
-  const KEYS = [
-    'username',
-    'password',
-    'baseCode',
-    'comment',
-    'regionCode',
-    'kind',
-    'materials',
-    '__proto__',
-    'constructor',
-    'x',
-  ];
-
-  /** An own property even for "__proto__" (plain assignment would set the prototype instead). */
-  function setKey(o: Record<string, Json>, key: string, value: Json): void {
-    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-
-  function randomString(r: Rng): string {
-    if (r.next() < 0.5) return r.pick(STRINGS);
-    let s = '';
-    for (let i = r.int(12); i > 0; i--) s += r.pick(CHARS);
-    return s;
-  }
-
-  function randomJson(r: Rng, depth = 0): Json {
-    const kind = r.int(depth >= 3 ? 4 : 6);
-    switch (kind) {
-      case 0:
-        return null;
-      case 1:
-        return r.next() < 0.5;
-      case 2:
-        return r.pick(NUMBERS);
-      case 3:
-        return randomString(r);
-      case 4:
-        return Array.from({ length: r.int(4) }, () => randomJson(r, depth + 1));
-      default: {
-        const o: Record<string, Json> = {};
-        for (let i = r.int(5); i > 0; i--)
-          setKey(o, r.next() < 0.6 ? r.pick(KEYS) : randomString(r), randomJson(r, depth + 1));
-        return o;
-      }
-    }
-  }
-
-  /** The body as JSON text; `__proto__` keys are kept as real keys (JSON.stringify of a literal would drop them). */
-  function jsonText(value: Json): string {
-    if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
-    if (value !== null && typeof value === 'object')
-      return `{${Object.entries(value)
-        .map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`)
-        .join(',')}}`;
-    return JSON.stringify(value);
-  }
-
-  /**
-   * A copy of `doc` with one random change somewhere inside (a replaced value, a removed or an added key or
-   * element), and that change described by its JSON pointer for the failure report.
-   */
-  function mutate(r: Rng, doc: Json): { body: Json; change: string } {
-    const copy = structuredClone(doc);
-    let node: Json = copy;
-    let at = '';
-    for (let depth = r.int(4); depth > 0; depth--) {
-      const children: [string, Json][] = Array.isArray(node)
-        ? node.map((v, i) => [String(i), v])
-        : node !== null && typeof node === 'object'
-          ? Object.entries(node)
-          : [];
-      const containers = children.filter(([, c]) => c !== null && typeof c === 'object');
-      if (containers.length === 0) break;
-      const [key, child] = r.pick(containers);
-      at += `/${key}`;
-      node = child;
-    }
-    const value = randomJson(r, 1);
-    const shown = jsonText(value).slice(0, 120);
-    if (Array.isArray(node)) {
-      if (node.length > 0 && r.next() < 0.5) {
-        const i = r.int(node.length);
-        node[i] = value;
-        return { body: copy, change: `replace ${at}/${i} = ${shown}` };
-      }
-      node.push(value);
-      return { body: copy, change: `append ${at}/- = ${shown}` };
-    }
-    if (node !== null && typeof node === 'object') {
-      const keys = Object.keys(node);
-      const choice = r.int(3);
-      if (choice === 0 && keys.length > 0) {
-        const key = r.pick(keys);
-        delete node[key];
-        return { body: copy, change: `remove ${at}/${key}` };
-      }
-      const key = choice === 1 && keys.length > 0 ? r.pick(keys) : randomString(r) || 'k';
-      setKey(node, key, value);
-      return { body: copy, change: `set ${at}/${JSON.stringify(key)} = ${shown}` };
-    }
-    return { body: copy, change: 'none' };
-  }
-
-  interface Outcome {
-    request: string;
-    status: number;
-    problem: string;
-  }
-
-  /** A 5xx, or an error answer not in the error shape. */
-  function judge(request: string, res: Response): Outcome | undefined {
-    if (res.status >= 500) return { request, status: res.status, problem: JSON.stringify(res.body) };
-    if (res.status >= 400) {
-      const body = res.body as
-        { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
-      const ok =
-        /^application\/json/.test(String(res.headers['content-type'])) &&
-        typeof body?.error?.code === 'string' &&
-        typeof body.error.message === 'string' &&
-        Array.isArray(body.error.details);
-      if (!ok) return { request, status: res.status, problem: `not the error shape: ${res.text}` };
-    }
-    return undefined;
-  }
 
   async function fuzz(
     seed: number,

@@ -1,7 +1,7 @@
 import { idCardCheckChar } from '@oneseal/schemas';
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
-import { seriousViolations, startBrowserApp } from './browserApp';
+import { fillHomesteadApplication, seriousViolations, startBrowserApp } from './browserApp';
 import { DB_LABEL } from './testApp';
 
 // The citizen's path through the built portal in Debian's Chromium, at phone width. Screenshots of each step
@@ -32,6 +32,7 @@ const overflowsSideways = (page: Page) =>
 
 describe(`the citizen portal (${DB_LABEL})`, () => {
   let reference = '';
+  let queryCode = '';
 
   it('finds 阳朔镇, its 宅基地 item, refuses a wrong ID number in Chinese, and takes the corrected application', async () => {
     const page = await phonePage();
@@ -58,22 +59,15 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
 
     await page.getByLabel('公民身份号码').fill(GOOD_ID);
     await error.waitFor({ state: 'detached' });
-    await page.getByLabel('户籍地址').fill('阳朔县阳朔镇矮山门村 12 号');
-    await page.getByLabel('所在村（社区）').fill('矮山门村');
-    await page.getByLabel('手机号码').fill(MOBILE);
-    await page.getByLabel('共同生活家庭人口数').fill('4');
-    await page.getByRole('group', { name: '建房类型' }).getByText('新建', { exact: true }).click();
-    await page.getByLabel('拟用地位置（四至）').fill('东至村道，西至莫家自留地，南至水渠，北至后山');
-    await page.getByLabel('拟申请宅基地面积').fill('100');
-    await page.getByLabel('拟建层数').fill('3');
-    await page.getByLabel('拟建建筑面积').fill('260');
-    await page.getByLabel('申请理由').fill('现住房为泥砖房，需新建住房');
+    await fillHomesteadApplication(page);
     expect(await overflowsSideways(page)).toBe(false);
     await page.getByRole('button', { name: '提交申请' }).click();
 
     await page.getByText('申请已提交').waitFor();
     reference = (await page.locator('.os-reference').textContent()) ?? '';
     expect(reference).toMatch(/^450321100-\d{8}-\d{4}$/);
+    queryCode = (await page.locator('.os-query-code').textContent()) ?? '';
+    expect(queryCode).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await overflowsSideways(page)).toBe(false);
     await shot(page, '04-receipt');
@@ -85,9 +79,33 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.close();
   });
 
-  it('looks the application up with reference and phone, and shows it against its form version', async () => {
+  it('opens the whole application on another device with reference and 查询码, from the 办件查询 menu', async () => {
+    // A new page is a fresh browser context: nothing of the submitting tab (its session storage) is there.
+    const page = await phonePage();
+    await page.goto(base);
+    await page.getByRole('navigation', { name: '站点' }).getByRole('link', { name: '办件查询' }).click();
+    await page.getByRole('heading', { level: 1, name: '办件查询' }).waitFor();
+    await page.getByLabel('受理编号').fill(reference);
+    // Typed as people do: lower case, a space instead of the hyphen.
+    await page.getByRole('textbox', { name: '查询码' }).fill(queryCode.toLowerCase().replace('-', ' '));
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('已提交', { exact: true }).first().waitFor();
+    // The full application: the whole ID number and the phone, and the documents to download.
+    await page.getByText(GOOD_ID).waitFor();
+    await page.getByText(MOBILE).waitFor();
+    const href = await page.getByRole('link', { name: '下载申请表（PDF）' }).getAttribute('href');
+    const html = await page.request.get(base + href!.replace('application.pdf', 'application.html'));
+    expect(await html.text()).toContain(queryCode);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    await shot(page, '05-track-query-code');
+    await page.close();
+  });
+
+  it('looks the application up with reference and phone: progress, numbers masked', async () => {
     const page = await phonePage();
     await page.goto(`${base}/track`);
+    await page.getByText('手机号码', { exact: true }).click();
     await page.getByLabel('受理编号').fill(reference);
     await page.getByLabel('申请时填写的手机号码').fill(MOBILE);
     await page.getByRole('button', { name: '查询' }).click();
@@ -96,7 +114,8 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     // Identity numbers are masked for whoever holds a reference and a phone number.
     expect(await page.getByText(GOOD_ID).count()).toBe(0);
     await page.getByText(`450***********${GOOD_ID.slice(-4)}`).waitFor();
-    await shot(page, '05-track');
+    expect(await page.getByRole('link', { name: '下载申请表（PDF）' }).count()).toBe(0);
+    await shot(page, '05-track-phone');
     await page.close();
   });
 

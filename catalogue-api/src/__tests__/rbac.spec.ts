@@ -18,6 +18,7 @@ import type { Role } from '../auth/roles';
 import { apiRoutes } from '../app';
 import type { RouteSpec } from '../http/routeTable';
 import type { TestApp } from './testApp';
+import { DEMO_PASSWORD } from '../services/seedDatabase';
 import { createTestApp, DB_LABEL } from './testApp';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -42,6 +43,8 @@ const DAXU = '450323101'; // 灵川县大圩镇
 /** Outside the city altogether (南宁市, 南宁市兴宁区某乡镇): out of scope even for the city admin. */
 const NANNING = '450100';
 const NANNING_TOWNSHIP = '450102001';
+/** Writes and submits the drafts the cases start from (World.author). */
+const AUTHOR = 'rbac-author';
 
 /** The seeds hold Guilin (4503…) only; regions elsewhere have no data to prepare. */
 const seededRegion = (region: string) => region.startsWith('4503');
@@ -181,6 +184,24 @@ class World {
     return send(this.t, method, path, { headers: { ...(await this.as('admin')), ...headers }, body });
   }
 
+  private authorReady?: Promise<unknown>;
+
+  /**
+   * Drafts are written and submitted by a city admin of their own, so that any seeded user may approve them
+   * (four eyes: whoever wrote or submitted a draft cannot approve it).
+   */
+  private async author(method: RouteSpec['method'], path: string, body?: unknown, headers = {}) {
+    this.authorReady ??= this.admin('post', '/users', {
+      username: AUTHOR,
+      displayName: '测试准备',
+      role: 'city-admin',
+      regionCode: CITY,
+      password: DEMO_PASSWORD,
+    }).then((res) => expectStatus(res, 201, 'create the author of drafts'));
+    await this.authorReady;
+    return send(this.t, method, path, { headers: { ...(await this.t.as(AUTHOR)), ...headers }, body });
+  }
+
   /**
    * A published item of the township's seeded list that no earlier case of this app has touched. Regions
    * without seeds borrow a code from 阳朔镇 (nothing is prepared there: every role is out of scope).
@@ -212,7 +233,8 @@ class World {
   }
 
   async step(region: string, item: string, name: string, body?: unknown): Promise<number> {
-    const res = await this.admin('post', `/townships/${region}/items/${item}/${name}`, body);
+    const as = name === 'submit' ? this.author.bind(this) : this.admin.bind(this);
+    const res = await as('post', `/townships/${region}/items/${item}/${name}`, body);
     return expectStatus(res, 200, name).revision as number;
   }
 
@@ -228,7 +250,7 @@ class World {
     const view = { ...(await this.draft(region, item)), item };
     if (status === 'published' || !seededRegion(region)) return view;
     const saved = expectStatus(
-      await this.admin('put', `/townships/${region}/items/${item}`, view.implementation, {
+      await this.author('put', `/townships/${region}/items/${item}`, view.implementation, {
         'If-Match': `"${view.revision}"`,
       }),
       200,
@@ -369,7 +391,11 @@ const townshipStep = (
 });
 
 /** The process editor's live previews: any editor or admin, no region (nothing stored is touched). */
-const preview = (path: string, contentType: RegExp): Builder => ({
+const preview = (
+  path: string,
+  contentType: RegExp,
+  body = async (w: World): Promise<Json> => ({ item: await w.template('base-items', '0117302000') }),
+): Builder => ({
   cells: OWN_REGION_CELLS,
   scoped: false,
   anonymousRegion: CITY,
@@ -378,7 +404,7 @@ const preview = (path: string, contentType: RegExp): Builder => ({
   async prepare(w) {
     return {
       path,
-      body: { item: await w.template('base-items', '0117302000') },
+      body: await body(w),
       accepted(res) {
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(contentType);
@@ -583,6 +609,9 @@ const BUILDERS: Record<string, Builder> = {
 
   'post /preview/flowchart.svg': preview('/preview/flowchart.svg', /^image\/svg\+xml/),
   'post /preview/guide.html': preview('/preview/guide.html', /^text\/html/),
+  'post /preview/form-checks.js': preview('/preview/form-checks.js', /^text\/javascript/, async (w) => ({
+    form: (await w.template('base-items', '0117302000')).form,
+  })),
 
   'post /base-items': {
     cells: OWN_REGION_CELLS,

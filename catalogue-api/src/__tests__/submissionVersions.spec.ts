@@ -39,15 +39,15 @@ const lookUp = async (reference: string) => {
   expect(res.status).toBe(200);
   return res;
 };
-const applicationHtml = (reference: string, key: string) =>
-  t.api.get(`/api/public/submissions/${reference}/application.html`).query({ key });
+const applicationHtml = (reference: string, code: string) =>
+  t.api.get(`/api/public/submissions/${reference}/application.html`).query({ code });
 
 /** The building section of a homestead form (the fields every change here touches). */
 const buildingFields = (form: Item['form']) => form.properties.building!.properties!;
 
 describe(`an application keeps the form version it was filled on (${DB_LABEL})`, () => {
   let reference = '';
-  let receiptKey = '';
+  let queryCode = '';
   let oldVersion = 0;
   let newVersion = 0;
 
@@ -59,9 +59,9 @@ describe(`an application keeps the form version it was filled on (${DB_LABEL})`,
 
     const res = await submit(oldData);
     expect(res.status).toBe(201);
-    ({ reference, receiptKey } = res.body as { reference: string; receiptKey: string });
+    ({ reference, queryCode } = res.body as { reference: string; queryCode: string });
     expect(reference).toMatch(new RegExp(`^${YANGSHUO}-\\d{8}-\\d{4}$`));
-    expect(receiptKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(queryCode).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
     expect((await lookUp(reference)).body.items[0].version).toBe(oldVersion);
   });
 
@@ -144,7 +144,7 @@ describe(`an application keeps the form version it was filled on (${DB_LABEL})`,
   });
 
   it('renders the old application on the old form: old title, no new field', async () => {
-    const res = await applicationHtml(reference, receiptKey);
+    const res = await applicationHtml(reference, queryCode);
     expect(res.status).toBe(200);
     expect(res.text).toContain(reference);
     expect(res.text).toContain(OLD_TITLE);
@@ -165,13 +165,13 @@ describe(`an application keeps the form version it was filled on (${DB_LABEL})`,
   it('accepts a new application with the new field filled, on the new version', async () => {
     const res = await submit({ ...applicant, [SECTION]: { ...building, [NEW_FIELD]: '黄建国' } });
     expect(res.status).toBe(201);
-    const fresh = res.body as { reference: string; receiptKey: string };
+    const fresh = res.body as { reference: string; queryCode: string };
     expect(fresh.reference).not.toBe(reference);
     expect((await lookUp(fresh.reference)).body.items[0]).toMatchObject({
       code: HOMESTEAD,
       version: newVersion,
     });
-    const html = await applicationHtml(fresh.reference, fresh.receiptKey);
+    const html = await applicationHtml(fresh.reference, fresh.queryCode);
     expect(html.status).toBe(200);
     expect(html.text).toContain(NEW_TITLE);
     expect(html.text).not.toContain(OLD_TITLE);
@@ -180,6 +180,6 @@ describe(`an application keeps the form version it was filled on (${DB_LABEL})`,
 
     // And the old application has not moved.
     expect((await lookUp(reference)).body.items[0].version).toBe(oldVersion);
-    expect((await applicationHtml(reference, receiptKey)).text).toContain(OLD_TITLE);
+    expect((await applicationHtml(reference, queryCode)).text).toContain(OLD_TITLE);
   });
 });

@@ -1,4 +1,6 @@
+import { QUERY_CODE_PATTERN } from '@oneseal/runtime';
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
+import { PHONE_GUESSES_PER_REFERENCE } from '../services/rateLimits';
 import { applicant, building } from './homesteadApplication';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
@@ -92,7 +94,7 @@ describe(`submissions (${DB_LABEL})`, () => {
 
   it('lets the applicant follow it with reference and phone, and tells nothing to a wrong phone', async () => {
     const ok = await t.api.get(`/api/public/submissions/${reference}`).query({ phone: applicant.mobile });
-    expect(ok.body).toMatchObject({ reference, status: 'submitted', statusLabel: '已提交' });
+    expect(ok.body).toMatchObject({ reference, status: 'submitted', statusLabel: '已提交', masked: true });
     // The answers come back for the applicant to see, identity and contact numbers masked.
     expect(ok.body.data.applicantName).toBe(applicant.applicantName);
     expect(ok.body.data.idNumber).toBe(`450${'*'.repeat(11)}${applicant.idNumber.slice(-4)}`);
@@ -102,35 +104,96 @@ describe(`submissions (${DB_LABEL})`, () => {
     ).toBe(404);
   });
 
-  it('gives the filled application and its notice to the holder of the receipt key only', async () => {
+  it('gives a 查询码 that opens the full application and its documents, and keeps only its hash', async () => {
     const res = await t.api
       .post('/api/public/submissions')
       .send({ region: YANGSHUO, items: [homestead.code], data: { ...applicant, item_0117302000: building } });
-    const { reference: ref, receiptKey } = res.body as { reference: string; receiptKey: string };
-    expect(receiptKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const { reference: ref, queryCode } = res.body as { reference: string; queryCode: string };
+    expect(queryCode).toMatch(new RegExp(QUERY_CODE_PATTERN));
+    const row = await t.store.models.Submission.findByPk(ref);
+    expect(row!.queryCodeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row!.toJSON())).not.toContain(queryCode);
+
+    // Typed in lower case on another device: the whole application, nothing masked.
+    const full = await t.api.get(`/api/public/submissions/${ref}`).query({ code: queryCode.toLowerCase() });
+    expect(full.status).toBe(200);
+    expect(full.headers['cache-control']).toBe('private, no-store');
+    expect(full.body).toMatchObject({ reference: ref, status: 'submitted', masked: false });
+    expect(full.body.data.idNumber).toBe(applicant.idNumber);
+    expect(full.body.data.mobile).toBe(applicant.mobile);
+
     const application = await t.api
       .get(`/api/public/submissions/${ref}/application.html`)
-      .query({ key: receiptKey });
+      .query({ code: queryCode });
     expect(application.status).toBe(200);
     expect(application.headers['cache-control']).toBe('private, no-store');
-    // The whole identity number is on the applicant's own copy, and the answers are labelled as on the form.
+    // The whole identity number is on the applicant's own copy, with the 查询码 to find it again.
     expect(application.text).toContain(applicant.idNumber);
     expect(application.text).toContain(ref);
+    expect(application.text).toContain(`${queryCode.slice(0, 5)}-${queryCode.slice(5)}`);
     expect(application.text).toContain(building.siteLocation);
-    const notice = await t.api.get(`/api/public/submissions/${ref}/notice.html`).query({ key: receiptKey });
+    const notice = await t.api.get(`/api/public/submissions/${ref}/notice.html`).query({ code: queryCode });
     for (const m of homestead.materials) expect(notice.text).toContain(m.name);
-    const otherKey = (
+    expect(notice.text).toContain(`${queryCode.slice(0, 5)}-${queryCode.slice(5)}`);
+  });
+
+  it('tells nothing to a wrong or another application’s 查询码, and wants exactly one of code and phone', async () => {
+    const send = () =>
+      t.api.post('/api/public/submissions').send({
+        region: YANGSHUO,
+        items: [homestead.code],
+        data: { ...applicant, item_0117302000: building },
+      });
+    const mine = (await send()).body as { reference: string; queryCode: string };
+    const other = (await send()).body as { reference: string; queryCode: string };
+    for (const code of [other.queryCode, 'ABCDEFGHJK']) {
+      const lookUp = await t.api.get(`/api/public/submissions/${mine.reference}`).query({ code });
+      expect(lookUp.status).toBe(404);
+      expect(lookUp.body.error.message).toBe('没有找到该办件，请核对受理编号和查询码');
+      const doc = await t.api
+        .get(`/api/public/submissions/${mine.reference}/application.html`)
+        .query({ code });
+      expect(doc.status).toBe(404);
+    }
+    // Applications made before 查询码 existed have none: no code opens them.
+    await t.store.models.Submission.update(
+      { queryCodeHash: null },
+      { where: { reference: other.reference } },
+    );
+    expect(
+      (await t.api.get(`/api/public/submissions/${other.reference}`).query({ code: other.queryCode })).status,
+    ).toBe(404);
+    const path = `/api/public/submissions/${mine.reference}`;
+    expect((await t.api.get(`${path}/application.html`)).status).toBe(400);
+    expect((await t.api.get(`${path}/application.html`).query({ code: '0O1I' })).status).toBe(400);
+    for (const query of [{}, { code: mine.queryCode, phone: applicant.mobile }]) {
+      const res = await t.api.get(path).query(query);
+      expect({ status: res.status, details: res.body.error.details }).toEqual({
+        status: 400,
+        details: [{ path: '/code', message: '查询码和手机号码须给出一个' }],
+      });
+    }
+  });
+
+  it(`stops phone look-ups of an application after ${PHONE_GUESSES_PER_REFERENCE} wrong numbers, the 查询码 still opening it`, async () => {
+    const { reference: ref, queryCode } = (
       await t.api.post('/api/public/submissions').send({
         region: YANGSHUO,
         items: [homestead.code],
         data: { ...applicant, item_0117302000: building },
       })
-    ).body.receiptKey as string;
-    for (const key of [otherKey, 'A'.repeat(22)])
-      expect((await t.api.get(`/api/public/submissions/${ref}/application.html`).query({ key })).status).toBe(
-        404,
-      );
-    expect((await t.api.get(`/api/public/submissions/${ref}/application.html`)).status).toBe(400);
+    ).body as { reference: string; queryCode: string };
+    const byPhone = (phone: string) => t.api.get(`/api/public/submissions/${ref}`).query({ phone });
+    for (let i = 0; i < PHONE_GUESSES_PER_REFERENCE; i++)
+      expect((await byPhone(`1380000${String(i).padStart(4, '0')}`)).status).toBe(404);
+    expect((await byPhone('13800009999')).status).toBe(404);
+    const stopped = await byPhone(applicant.mobile);
+    expect(stopped.status).toBe(429);
+    expect(stopped.body.error.message).toMatch(
+      /^该受理编号的查询失败次数过多，请 60 分钟后再试，或凭查询码查询$/,
+    );
+    expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(3500);
+    expect((await t.api.get(`/api/public/submissions/${ref}`).query({ code: queryCode })).status).toBe(200);
   });
 
   it('lets the township’s staff print the filled application, and no other township’s', async () => {

@@ -7,7 +7,8 @@ import { PdfPrinter } from '@oneseal/runtime';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app';
-import { readConfig } from '../config';
+import type { ApiConfig } from '../config';
+import { RATE_LIMIT_KINDS, readConfig } from '../config';
 import { openStore } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import type { Store } from '../services/store';
@@ -23,13 +24,11 @@ export interface TestApp {
 }
 
 /**
- * A seeded OneSeal on its own database: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB
- * server — a database created for this test file and dropped afterwards, so test files never share state.
+ * An empty database of its own: a temporary SQLite file, or — when DB_URL names a MySQL/MariaDB server — a
+ * database created for this test file and dropped by `cleanup`, so test files never share state.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestDatabase(): Promise<{ dbUrl: string; cleanup: () => Promise<void> }> {
   const server = process.env.DB_URL;
-  let dbUrl: string;
-  let cleanup: () => Promise<void>;
   if (server?.startsWith('mysql:')) {
     const name = `oneseal_t_${randomBytes(6).toString('hex')}`;
     const url = new URL(server);
@@ -41,19 +40,33 @@ export async function createTestApp(): Promise<TestApp> {
     });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     url.pathname = `/${name}`;
-    dbUrl = url.toString();
-    cleanup = async () => {
-      await admin.query(`DROP DATABASE \`${name}\``);
-      await admin.end();
+    return {
+      dbUrl: url.toString(),
+      async cleanup() {
+        await admin.query(`DROP DATABASE \`${name}\``);
+        await admin.end();
+      },
     };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
-    dbUrl = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const config = { ...readConfig({}), dbUrl, loadSeeds: true };
+  const dir = mkdtempSync(join(tmpdir(), 'oneseal-api-'));
+  return {
+    dbUrl: `sqlite:${join(dir, 'test.sqlite')}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A seeded OneSeal on its own database (createTestDatabase). PDFs are printed by Chromium unless another
+ * `printer` is given; `configure` changes the configuration read from an empty environment (the defaults).
+ */
+export async function createTestApp(
+  options: { printer?: PdfPrinter; configure?: (config: ApiConfig) => ApiConfig } = {},
+): Promise<TestApp> {
+  const configure = options.configure ?? ((config: ApiConfig) => config);
+  const { dbUrl, cleanup } = await createTestDatabase();
+  const config = configure({ ...readConfig({}), dbUrl, loadSeeds: true });
   const store = await openStore(config);
-  const printer = new PdfPrinter();
+  const printer = options.printer ?? new PdfPrinter();
   const app = createApp(store, config, 'test-secret', printer);
   const httpServer = app.callback();
   const api = request(httpServer);
@@ -80,5 +93,30 @@ export async function createTestApp(): Promise<TestApp> {
   };
 }
 
+/**
+ * For a test that is one address sending a crowd's requests on purpose: every per-address limit raised out of
+ * its way (still counted, so the limiters' own writes run under the same load).
+ */
+export const raisedRateLimits = (config: ApiConfig): ApiConfig => ({
+  ...config,
+  rateLimits: Object.fromEntries(
+    RATE_LIMIT_KINDS.map((kind) => [kind, { points: 1_000_000, seconds: 60 }]),
+  ) as ApiConfig['rateLimits'],
+});
+
 /** Which database the suite runs on, for test names. */
 export const DB_LABEL = process.env.DB_URL?.startsWith('mysql:') ? 'mysql' : 'sqlite';
+
+/** The SQL statements that `requests` make the store issue, read from Sequelize's query log. */
+export async function queriesOf(store: Store, requests: () => Promise<unknown>): Promise<string[]> {
+  const sequelize = store.sequelize;
+  const previous = sequelize.options.logging;
+  const statements: string[] = [];
+  sequelize.options.logging = (sql: string) => void statements.push(sql);
+  try {
+    await requests();
+  } finally {
+    sequelize.options.logging = previous;
+  }
+  return statements;
+}

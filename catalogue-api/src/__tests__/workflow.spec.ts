@@ -27,6 +27,7 @@ async function draft(region: string, code: string, user = `editor-${region}`) {
     status: string;
     implementation: ItemImplementation;
     findings: { rule: string; severity: string }[];
+    completeness?: { score: number };
   };
 }
 
@@ -266,6 +267,36 @@ describe(`completeness in the API (${DB_LABEL})`, () => {
     expect(saved.body.completeness.missing.map((m: { path: string }) => m.path)).toContain('/hours');
     expect(saved.body.completeness.score).toBeLessThan(expected.score);
     expect(saved.body.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+  });
+  it('keeps each list entry’s score current: saved with the draft, scored again when its base item is published', async () => {
+    const editor = await t.as('editor-450323101');
+    const listed = async (code: string) =>
+      (
+        (await t.api.get(`/api/townships/${DAXU}/items`).set(editor)).body as {
+          itemCode: string;
+          completeness: number;
+        }[]
+      ).find((row) => row.itemCode === code)!.completeness;
+    const code = seeds.implementations.filter((i) => i.regionCode === DAXU)[6]!.baseCode;
+    const saved = await save(DAXU, code, (impl) => void delete impl.place, 'editor-450323101');
+    expect(await listed(code)).toBe(saved.body.completeness.score);
+
+    const admin = await t.as('admin');
+    const current = await t.api.get(`/api/base-items/${code}`).set(admin);
+    const changed: BaseItem = { ...current.body.baseItem };
+    delete changed.exerciseLevel;
+    const put = await t.api
+      .put(`/api/base-items/${code}`)
+      .set(admin)
+      .set('If-Match', current.headers.etag!)
+      .send(changed);
+    expect(put.status).toBe(200);
+    // Saved, not yet published: entries are still scored against the published version.
+    expect(await listed(code)).toBe(saved.body.completeness.score);
+    expect((await t.api.post(`/api/base-items/${code}/publish`).set(admin).send({})).status).toBe(200);
+    const rescored = await listed(code);
+    expect(rescored).toBeLessThan(saved.body.completeness.score);
+    expect(rescored).toBe((await draft(DAXU, code, 'editor-450323101')).completeness!.score);
   });
 });
 

@@ -41,20 +41,6 @@ export class TokenSigner {
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(exp * 1000) };
   }
 
-  /**
-   * The key printed on a submission's receipt: whoever holds it may open the filled application. A MAC of the
-   * reference, so nothing needs storing and every instance (sharing the secret) can check it.
-   */
-  receiptKey(reference: string): string {
-    return this.sign(`receipt\u0000${reference}`).slice(0, 22);
-  }
-
-  isReceiptKey(reference: string, key: string): boolean {
-    const expected = Buffer.from(this.receiptKey(reference));
-    const given = Buffer.from(key);
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  }
-
   /** The principal of a valid, unexpired token; undefined for anything else. */
   verify(token: string, now = Date.now()): Principal | undefined {
     const [body, signature] = token.split('.');

@@ -12,6 +12,7 @@ import {
   renderNotice,
   UnknownMaterialError,
 } from '@oneseal/runtime';
+import { loadSeedCatalogue } from '@oneseal/seeds';
 import { SingleBar } from 'cli-progress';
 import { readConfig } from '../config';
 import { openStore } from '../server';
@@ -26,6 +27,7 @@ export const DOCUMENTS_USAGE = `用法: oneseal guide FILE [--format html|pdf] -
       oneseal flowchart FILE -o OUT.svg
       oneseal blank-form FILE [--format html|pdf] -o OUT
   FILE 为 GET /api/public/regions/:code/items/:itemCode 返回的事项 JSON；格式缺省按 OUT 的扩展名。
+  空白申请表中绑定数据元的选择题，选项取自种子数据元字典。
 用法: oneseal book --region 乡镇代码 -o OUT.pdf
   读取 DB_URL 中该乡镇已发布的全部事项，生成带目录页码的办事指南汇编`;
 
@@ -131,7 +133,11 @@ export async function documentCommand(
           out,
         );
       else if (command === 'blank-form')
-        await writeDocument(renderBlankForm(item), formatOf(values.format, out), out);
+        await writeDocument(
+          renderBlankForm(item, loadSeedCatalogue().dataElements),
+          formatOf(values.format, out),
+          out,
+        );
       else {
         const notice = renderNotice(item, {
           missing: values.missing

@@ -1,6 +1,7 @@
 import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
 import { documentCommand, DOCUMENTS_USAGE } from './documents';
+import { metricsCommand, METRICS_USAGE } from './metrics';
 import { serveCommand } from './serve';
 import { summaryCommand } from './summary';
 import { validateCommand, VALIDATE_USAGE } from './validate';
@@ -14,6 +15,8 @@ ${VALIDATE_USAGE}
 
 ${DOCUMENTS_USAGE}
 
+${METRICS_USAGE}
+
 用法: oneseal serve
   启动 OneSeal（PORT，默认 3000；DB_URL，默认 sqlite:./data/oneseal.sqlite；首次启动载入种子数据）`;
 
@@ -25,6 +28,8 @@ export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
       return validateCommand(rest, io);
     case 'summary':
       return summaryCommand(io);
+    case 'metrics':
+      return metricsCommand(rest, io);
     case 'serve':
       return serveCommand(io);
     case 'guide':

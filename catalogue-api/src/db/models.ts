@@ -1,5 +1,7 @@
 import type { ModelAttributeColumnOptions, ModelAttributes, ModelStatic, Sequelize } from 'sequelize';
 import { DataTypes, Model } from 'sequelize';
+import type { MetricTotals } from '@oneseal/schemas';
+import { NO_TOTALS } from '@oneseal/schemas';
 
 /** LONGTEXT on MySQL (TEXT tops out at 64 KB there); SQLite has one TEXT type and warns about lengths. */
 const longText = (sequelize: Sequelize) =>
@@ -35,6 +37,16 @@ const int = (extra: Partial<ModelAttributeColumnOptions> = {}) => ({
 const flag = () => ({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
 const time = () => ({ type: DataTypes.DATE, allowNull: false });
 const key = (length: number) => str(length, { primaryKey: true });
+
+/** The names of the metric figures (schemas' MetricTotals): township totals, and each published row's share. */
+export const TOTALS = Object.keys(NO_TOTALS) as (keyof MetricTotals)[];
+export const ITEM_FIGURES = TOTALS.filter((k): k is keyof ItemFigures => k !== 'itemCount');
+// Sums of millionths outgrow INTEGER in a large township; the other figures are counts.
+const MILLIONTHS: ReadonlySet<string> = new Set(['ratioSum', 'completenessSum']);
+const figures = (names: readonly string[]) =>
+  Object.fromEntries(
+    names.map((name) => [name, int(MILLIONTHS.has(name) ? { type: DataTypes.BIGINT } : {})]),
+  );
 
 export type Row<A extends object> = Model<A, A> & A;
 
@@ -83,6 +95,8 @@ export interface ImplementationRow {
   reviewComment: string | null;
   updatedAt: Date;
   updatedBy: string;
+  /** The entry's completeness score against its base item (entryCompleteness); null when it cannot be told. */
+  completeness: number | null;
 }
 export interface ImplementationVersionRow {
   regionCode: string;
@@ -95,13 +109,14 @@ export interface ImplementationVersionRow {
   publishedAt: Date;
   publishedBy: string;
 }
-export interface PublishedItemRow {
+/** The figures one published item adds to its township's reform metrics (schemas' MetricTotals, less the count). */
+export type ItemFigures = Omit<MetricTotals, 'itemCount'>;
+
+export interface PublishedItemRow extends ItemFigures {
   regionCode: string;
   itemCode: string;
   version: number;
   name: string;
-  searchPinyin: string;
-  searchText: string;
   type: string;
   tagImmediate: boolean;
   tagOnline: boolean;
@@ -110,8 +125,29 @@ export interface PublishedItemRow {
   objectNatural: boolean;
   objectLegal: boolean;
   sortOrder: number;
+  /** The list entry (ItemSummary) as stored JSON text, written at publish: lists never read `item`. */
+  summary: string;
+  /** The item's searchable text in search_texts. */
+  searchKey: string;
   /** The resolved item as stored JSON text: served as it is, never re-serialised. */
   item: string;
+}
+/** A searchable text (an item's name and aliases), stored once however many townships publish it. */
+export interface SearchTextRow {
+  textKey: string;
+  name: string;
+  /** Pinyin initials and full pinyin of the name, for ranking exact and prefix matches first. */
+  initials: string;
+  pinyin: string;
+  /** Every searchable word, lower case, separated by spaces: name, aliases, and their pinyin. */
+  haystack: string;
+}
+export interface SearchTermRow {
+  term: string;
+  textKey: string;
+}
+export interface TownshipMetricsRow extends MetricTotals {
+  regionCode: string;
 }
 export interface BundleRow {
   code: string;
@@ -150,14 +186,17 @@ export interface SubmissionRow {
   items: unknown;
   data: unknown;
   phoneDigest: string;
+  /** SHA-256 of reference and 查询码; null for applications made before 查询码 existed. */
+  queryCodeHash: string | null;
   history: unknown;
   createdAt: Date;
   updatedAt: Date;
 }
-export interface LoginFailureRow {
-  key: string;
-  count: number;
-  windowStart: number;
+export interface SubmissionCounterRow {
+  regionCode: string;
+  /** YYYYMMDD, China time, as in the reference. */
+  day: string;
+  lastSequence: number;
 }
 export interface RenderedDocumentRow {
   key: string;
@@ -180,16 +219,19 @@ export interface Models {
   Implementation: ModelStatic<Row<ImplementationRow>>;
   ImplementationVersion: ModelStatic<Row<ImplementationVersionRow>>;
   PublishedItem: ModelStatic<Row<PublishedItemRow>>;
+  SearchText: ModelStatic<Row<SearchTextRow>>;
+  SearchTerm: ModelStatic<Row<SearchTermRow>>;
+  TownshipMetrics: ModelStatic<Row<TownshipMetricsRow>>;
   Bundle: ModelStatic<Row<BundleRow>>;
   User: ModelStatic<Row<UserRow>>;
   AuditEntry: ModelStatic<Row<AuditRow>>;
   Submission: ModelStatic<Row<SubmissionRow>>;
-  LoginFailure: ModelStatic<Row<LoginFailureRow>>;
+  SubmissionCounter: ModelStatic<Row<SubmissionCounterRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
   RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
 }
 
-/** The models over the tables of migrations/0001-initial (column names are the snake_case of these). */
+/** The models over the tables the migrations create (column names are the snake_case of these). */
 export function defineModels(sequelize: Sequelize): Models {
   const define = <A extends object>(
     name: string,
@@ -249,6 +291,7 @@ export function defineModels(sequelize: Sequelize): Models {
       reviewComment: { type: DataTypes.TEXT, allowNull: true },
       updatedAt: time(),
       updatedBy: str(64),
+      completeness: { type: DataTypes.DOUBLE, allowNull: true },
     }),
     ImplementationVersion: define<ImplementationVersionRow>(
       'ImplementationVersion',
@@ -270,8 +313,6 @@ export function defineModels(sequelize: Sequelize): Models {
       itemCode: key(12),
       version: int(),
       name: str(200),
-      searchPinyin: str(600),
-      searchText: str(1000),
       type: str(2),
       tagImmediate: flag(),
       tagOnline: flag(),
@@ -280,7 +321,25 @@ export function defineModels(sequelize: Sequelize): Models {
       objectNatural: flag(),
       objectLegal: flag(),
       sortOrder: int(),
+      summary: { type: DataTypes.TEXT, allowNull: false },
+      searchKey: str(32),
+      ...figures(ITEM_FIGURES),
       item: { type: longText(sequelize), allowNull: false },
+    }),
+    SearchText: define<SearchTextRow>('SearchText', 'search_texts', {
+      textKey: key(32),
+      name: str(200),
+      initials: str(200),
+      pinyin: str(800),
+      haystack: { type: DataTypes.TEXT, allowNull: false },
+    }),
+    SearchTerm: define<SearchTermRow>('SearchTerm', 'search_terms', {
+      term: key(8),
+      textKey: key(32),
+    }),
+    TownshipMetrics: define<TownshipMetricsRow>('TownshipMetrics', 'township_metrics', {
+      regionCode: key(9),
+      ...figures(TOTALS),
     }),
     Bundle: define<BundleRow>('Bundle', 'bundles', {
       code: key(32),
@@ -319,14 +378,15 @@ export function defineModels(sequelize: Sequelize): Models {
       items: json(sequelize, 'items'),
       data: json(sequelize, 'data'),
       phoneDigest: str(64),
+      queryCodeHash: { type: DataTypes.STRING(64), allowNull: true },
       history: json(sequelize, 'history'),
       createdAt: time(),
       updatedAt: time(),
     }),
-    LoginFailure: define<LoginFailureRow>('LoginFailure', 'login_failures', {
-      key: key(200),
-      count: int(),
-      windowStart: { type: DataTypes.BIGINT, allowNull: false },
+    SubmissionCounter: define<SubmissionCounterRow>('SubmissionCounter', 'submission_counters', {
+      regionCode: key(9),
+      day: key(8),
+      lastSequence: int(),
     }),
     Setting: define<SettingRow>('Setting', 'settings', {
       key: key(64),

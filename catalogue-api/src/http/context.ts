@@ -4,6 +4,8 @@ import type { ParameterizedContext } from 'koa';
 import type { Principal } from '../auth/roles';
 import type { TokenSigner } from '../auth/tokens';
 import type { ApiConfig } from '../config';
+import type { LoginLockout } from '../services/loginLockout';
+import type { RateLimits } from '../services/rateLimits';
 import type { Store } from '../services/store';
 
 /** What every handler can reach: the store, the token signer, the configuration and the PDF printer. */
@@ -13,6 +15,10 @@ export interface Deps {
   config: ApiConfig;
   /** One long-lived Chromium, launched on the first PDF. */
   printer: PdfPrinter;
+  /** The per-address limits of public requests. */
+  limits: RateLimits;
+  /** Wrong passwords per user and address. */
+  lockout: LoginLockout;
 }
 
 /** Per-request data, set by middleware. */

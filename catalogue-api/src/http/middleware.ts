@@ -1,16 +1,26 @@
 import { bodyParser } from '@koa/bodyparser';
 import type { Middleware, ParameterizedContext } from 'koa';
 import type { Principal } from '../auth/roles';
+import { storageError, storageFault } from '../services/storageFaults';
 import { activePrincipal } from '../services/users';
 import type { ApiState, Deps } from './context';
-import { ApiError, unauthorized } from './errors';
+import { MAX_BODY_DEPTH, nestsDeeperThan, refusedValueAt } from './bodyChecks';
+import { ApiError, badRequest, unauthorized } from './errors';
 
-export const securityHeaders: Middleware = async (ctx, next) => {
-  ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('X-Frame-Options', 'DENY');
-  ctx.set('Referrer-Policy', 'no-referrer');
-  await next();
-};
+/**
+ * Headers every answer carries. When the public address is https, browsers are told to use nothing else for a
+ * year (HSTS): a later plain-http link or a downgrading network cannot strip the encryption.
+ */
+export function securityHeaders(publicBaseUrl: string): Middleware {
+  const https = publicBaseUrl.startsWith('https:');
+  return async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    if (https) ctx.set('Strict-Transport-Security', 'max-age=31536000');
+    await next();
+  };
+}
 
 /** zh-CN unless the client asks for English first. */
 export const locale: Middleware<ApiState> = async (ctx, next) => {
@@ -64,11 +74,19 @@ export async function readRawBody(ctx: ParameterizedContext<ApiState>, kind: Raw
 
 /**
  * Reads JSON bodies only. A body of another type is refused (415) rather than read as empty, and whatever the
- * parser rejects — malformed JSON, a scalar, a `__proto__` key, a bad encoding, too large — is the client's error.
- * A raw body (RAW_BODIES) is left for the router, which takes it only on a route that declares it.
+ * reader or the parser rejects — malformed JSON, a scalar, a bad encoding, too large, nested deeper than
+ * MAX_BODY_DEPTH, a NUL character or a `__proto__` key — is the client's error (4xx). The body is read as text
+ * and its depth checked before it is parsed. A raw body (RAW_BODIES) is left for the router, which takes it only
+ * on a route that declares it.
  */
 export function jsonBody(): Middleware<ApiState> {
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
+  // The text reader, for JSON content types only (checked below): 'json' stands for application/json and +json.
+  const read = bodyParser({
+    enableTypes: ['text'],
+    extendTypes: { text: ['json'] },
+    textLimit: '1mb',
+    encoding: 'utf-8',
+  });
   return async (ctx, next) => {
     if (ctx.request.length || ctx.get('Transfer-Encoding')) {
       if (rawBodyKind(ctx)) return next();
@@ -78,16 +96,55 @@ export function jsonBody(): Middleware<ApiState> {
           en: 'Send JSON (Content-Type: application/json)',
         });
     }
-    let parsed = false;
+    let done = false;
     try {
-      await parse(ctx, async () => {
-        parsed = true;
+      await read(ctx, async () => {
+        done = true;
       });
     } catch (error) {
       throw bodyError(error as { status?: number; statusCode?: number });
     }
-    if (parsed) await next();
+    if (!done) return;
+    const text: unknown = ctx.request.body;
+    if (typeof text === 'string') ctx.request.body = parseJsonBody(text);
+    await next();
   };
+}
+
+const malformed = () =>
+  new ApiError(400, 'malformed-json', {
+    zh: '请求体不是有效的 JSON 对象',
+    en: 'The request body is not a valid JSON object',
+  });
+
+/** A JSON body's text as the object or array it holds ({} when empty), or the 400 that says what is wrong. */
+function parseJsonBody(text: string): unknown {
+  if (text === '') return {};
+  // An object or an array, as before: a bare string, number or null is not a request body.
+  if (!/^[ \t\n\r]*[[{]/.test(text)) throw malformed();
+  if (nestsDeeperThan(text, MAX_BODY_DEPTH))
+    throw new ApiError(
+      400,
+      'too-deep',
+      {
+        zh: `请求体嵌套过深（至多 ${MAX_BODY_DEPTH} 层）`,
+        en: `The request body nests deeper than ${MAX_BODY_DEPTH} levels`,
+      },
+      [{ path: '/', message: `嵌套超过 ${MAX_BODY_DEPTH} 层` }],
+    );
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw malformed();
+  }
+  const refused = refusedValueAt(body);
+  if (refused)
+    throw badRequest(
+      { zh: '请求体含有不允许的字符或名称', en: 'The request body holds a refused character or key' },
+      [refused],
+    );
+  return body;
 }
 
 function bodyError(error: { status?: number; statusCode?: number }): ApiError {
@@ -102,10 +159,7 @@ function bodyError(error: { status?: number; statusCode?: number }): ApiError {
       zh: '不支持该请求体编码',
       en: 'Unsupported Content-Encoding',
     });
-  return new ApiError(400, 'malformed-json', {
-    zh: '请求体不是有效的 JSON 对象',
-    en: 'The request body is not a valid JSON object',
-  });
+  return malformed();
 }
 
 /** The one place errors become responses: `{ error: { code, message, details } }`; nothing internal leaks. */
@@ -125,7 +179,10 @@ export const errorHandler: Middleware<ApiState> = async (ctx, next) => {
         en: `${ctx.method} is not allowed here`,
       });
   } catch (caught) {
-    const error = caught instanceof ApiError ? caught : undefined;
+    // A write the database refused for want of space or of write access is answered as such (503), whichever
+    // service tried it; any other unexpected error stays a 500.
+    const fault = caught instanceof ApiError ? undefined : storageFault(caught);
+    const error = caught instanceof ApiError ? caught : fault && storageError(fault);
     if (!error) {
       ctx.app.emit('error', caught, ctx);
       ctx.status = 500;

@@ -2,7 +2,9 @@ import Router from '@koa/router';
 import type { ValidateFunction } from '@oneseal/schemas';
 import { createAjv, toIssues } from '@oneseal/schemas';
 import type { Principal, Role } from '../auth/roles';
+import type { RateLimitKind } from '../config';
 import { inScope, ROLE_LABELS } from '../auth/roles';
+import { addressKey } from './clientAddress';
 import type { ApiContext, ApiState, Deps } from './context';
 import { ApiError, badRequest, forbidden, invalid, unauthorized } from './errors';
 import type { RawBodyKind } from './middleware';
@@ -41,6 +43,8 @@ export interface RouteSpec {
   body?: JsonSchema;
   /** The route takes a body that is not JSON (RAW_BODIES): the handler finds it as a Buffer in ctx.request.body. */
   rawBody?: RawBodyKind;
+  /** Counted against the client address's limit of this kind (RATE_LIMIT_*) before anything else; 429 beyond. */
+  rateLimit?: RateLimitKind;
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
   handle(ctx: ApiContext, deps: Deps): Promise<void>;
 }
@@ -99,6 +103,7 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
     const validateBody = spec.body && !spec.rawBody && ajv.compile(spec.body);
     router[spec.method](spec.path, async (ctx) => {
       const c = ctx as unknown as ApiContext;
+      if (spec.rateLimit) await deps.limits.spend(spec.rateLimit, addressKey(c.ip));
       checkBodyType(spec, c);
       const principal = authorize(spec, c.state.principal);
       for (const v of validators) {
@@ -107,6 +112,12 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
         if (value === undefined)
           throw badRequest({ zh: `缺少参数 ${v.name}`, en: `Missing parameter ${v.name}` }, [
             { path: `/${v.name}`, message: '必须填写' },
+          ]);
+        // Before the schema: a NUL passes `maxLength`, and SQLite fails on it (the body's strings are checked
+        // as the body is read).
+        if ([value].flat().some((s) => s.includes('\u0000')))
+          throw badRequest({ zh: `参数 ${v.name} 无效`, en: `Invalid parameter ${v.name}` }, [
+            { path: `/${v.name}`, message: '不能含有空字符（U+0000）' },
           ]);
         if (Array.isArray(value) || !v.validate(value))
           throw badRequest({ zh: `参数 ${v.name} 无效`, en: `Invalid parameter ${v.name}` }, [

@@ -1,28 +1,35 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
-import compress from 'koa-compress';
 import serve from 'koa-static';
 
 /** A built single-page app and the path it is served under ('' for the site root). */
 export interface WebApp {
   mount: string;
   dir: string;
+  /** The app compiles validators in the page (ajv), so its CSP must allow 'unsafe-eval'. */
+  compilesInPage?: boolean;
 }
 
-// Scripts from the app itself only. 'unsafe-eval' because the forms check answers with ajv, which compiles the
-// checks it derives from each form into functions; editor text is never run (conditions are evaluated as data).
-// antd writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles only.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Scripts from the app itself only. The portal compiles nothing: its form checks are compiled by the server and
+ * imported as same-origin modules (/api/public/regions/…/form-checks.js), so it runs without 'unsafe-eval'. The
+ * designer runs the whole model's validators as editors type (validateItem, assessImplementation, its JSON view),
+ * which ajv compiles in the page: it keeps 'unsafe-eval' (signed-in editors only), and takes blob: for its preview's
+ * checks, which the server compiles from the unsaved form. Editor text is never run (conditions are evaluated as
+ * data). antd writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles only.
+ */
+const csp = (app: WebApp) =>
+  [
+    "default-src 'self'",
+    app.compilesInPage ? "script-src 'self' 'unsafe-eval' blob:" : "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 /**
  * Serves the portal at / and the designer at /designer: hashed assets cached for a year, and every other path
@@ -37,20 +44,19 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     .map((app) => ({
       ...app,
       index: readFileSync(join(app.dir, 'index.html')),
+      csp: csp(app),
+      // The bundles are large for a phone on a village connection: the build wrote NAME.br and NAME.gz beside
+      // each (scripts/precompress.js), sent from disk as the browser accepts them — never compressed per request.
       files: serve(app.dir, {
         index: false,
         maxage: 365 * 24 * 3600 * 1000,
         immutable: true,
-        gzip: false,
-        brotli: false,
+        gzip: true,
+        brotli: true,
       }),
     }));
-  // The bundles are large for a phone on a village connection: send them compressed (brotli where accepted).
-  const compressed = compress({ threshold: 1024 });
   return async (ctx, next) => {
     if (ctx.path === '/api' || ctx.path.startsWith('/api/')) return next();
-    if (built.some((a) => ctx.path.startsWith(`${a.mount}/assets/`)))
-      return compressed(ctx, () => serveApp(ctx, next));
     return serveApp(ctx, next);
   };
 
@@ -60,15 +66,29 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     const inner = ctx.path.slice(app.mount.length) || '/';
     if (inner.startsWith('/assets/')) {
       const original = ctx.path;
+      // Which bytes are sent depends on Accept-Encoding: caches must keep the variants apart.
+      ctx.vary('Accept-Encoding');
       ctx.path = inner;
-      await app.files(ctx, async () => undefined);
-      ctx.path = original;
+      try {
+        await app.files(ctx, async () => undefined);
+      } catch (error) {
+        // koa-send refuses a path that leaves the app's directory (403) or does not decode (400): to the
+        // client that is simply no such file.
+        if (!isClientError(error)) throw error;
+      } finally {
+        ctx.path = original;
+      }
       if (ctx.body !== undefined && ctx.body !== null) return;
       return next();
     }
-    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('Content-Security-Policy', app.csp);
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = app.index;
   }
 }
+
+const isClientError = (error: unknown) => {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};

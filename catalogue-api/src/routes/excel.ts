@@ -80,6 +80,7 @@ export const excelRoutes: RouteSpec[] = [
       },
     },
     rawBody: 'xlsx',
+    rateLimit: 'upload',
     body: workbook,
     responses: {
       200: { description: '导入报告（written 表示是否写入）', schema: report },

@@ -4,9 +4,9 @@ import type { RouteSpec } from '../http/routeTable';
 import { getVersion } from '../services/townshipItems';
 import { getLibraryEntry, listLibrary } from '../services/library';
 import {
-  listPublishedItems,
   listRegions,
   publishedItemText,
+  publishedListPage,
   regionMetrics,
 } from '../services/publicCatalogue';
 import { itemParam, model, pick, regionParam, townshipParam, versionParam } from './common';
@@ -75,7 +75,7 @@ export const publicRoutes: RouteSpec[] = [
     tag: '公开查询',
     summary: '乡镇已发布的事项清单（筛选、检索、分页）',
     description:
-      'q 可以是中文（匹配名称和别名），也可以是拼音全拼或首字母（zjd 找到“宅基地”）。按清单顺序排列，next 为下一页游标。',
+      'q 可以是中文（匹配名称和别名），也可以是拼音全拼或首字母（zjd 找到“宅基地”），多个词用空格分开；名称与 q 相同或以 q 开头的排在前面，其余按清单顺序。next 为下一页游标。带 ETag，未变化时 If-None-Match 得到 304。',
     access: 'public',
     params: { code: townshipParam },
     query: {
@@ -102,11 +102,12 @@ export const publicRoutes: RouteSpec[] = [
           required: ['items', 'total', 'next'],
         },
       },
+      304: { description: '未变化（If-None-Match）' },
       ...pick(400, 404),
     },
     async handle(ctx, { store }) {
       const q = ctx.query as Record<string, string | undefined>;
-      ctx.body = await listPublishedItems(store, ctx.params.code!, {
+      const { etag, text } = await publishedListPage(store, ctx.params.code!, {
         type: q.type,
         tag: q.tag,
         object: q.object,
@@ -114,6 +115,7 @@ export const publicRoutes: RouteSpec[] = [
         cursor: q.cursor,
         limit: q.limit ? Number(q.limit) : undefined,
       });
+      sendPublished(ctx, etag, text, 'public, max-age=60, must-revalidate');
     },
   },
   {

@@ -2,6 +2,7 @@ import type { Role } from '../auth/roles';
 import type { RouteSpec } from '../http/routeTable';
 import type { ApiContext } from '../http/context';
 import type { SubmissionStatus } from '@oneseal/schemas';
+import { PHONE_GUESSES_PER_REFERENCE } from '../services/rateLimits';
 import type { SubmissionDocumentKind, SubmissionInput } from '../services/submissions';
 import {
   listSubmissions,
@@ -12,7 +13,8 @@ import {
   submit,
   updateStatus,
 } from '../services/submissions';
-import { notFound } from '../http/errors';
+import { QUERY_CODE_PATTERN } from '@oneseal/runtime';
+import { badRequest } from '../http/errors';
 import { model, pick, townshipParam } from './common';
 
 const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
@@ -45,9 +47,12 @@ function sendDocument(
   ctx.body = doc.content;
 }
 const phone = {
-  description: '申请时填写的手机号码',
+  description: '申请时填写的手机号码（只能查看进度，证件号码和电话部分隐藏）',
   schema: { type: 'string', pattern: '^1[3-9]\\d{9}$' },
-  required: true,
+};
+const queryCode = {
+  description: '提交申请时给出的查询码（10 位，不区分大小写）：查看完整申请',
+  schema: { type: 'string', pattern: QUERY_CODE_PATTERN },
 };
 const reference = { description: '受理编号', schema: { type: 'string', pattern: '^\\d{9}-\\d{8}-\\d{4,}$' } };
 
@@ -60,6 +65,7 @@ export const submissionRoutes: RouteSpec[] = [
     description:
       '按所选事项已发布版本合并出的表单校验（与网页端同一套规则），通过后返回受理编号；data 中须有 mobile 以便查询。',
     access: 'public',
+    rateLimit: 'submit',
     body: {
       type: 'object',
       properties: {
@@ -78,52 +84,63 @@ export const submissionRoutes: RouteSpec[] = [
           properties: {
             reference: { type: 'string' },
             status: { type: 'string' },
-            receiptKey: { type: 'string', description: '回执密钥：取得已填写的申请表和告知单' },
+            queryCode: {
+              type: 'string',
+              description:
+                '查询码：与受理编号一起在任何设备上查看完整申请、取得申请表和告知单；只在此时给出一次',
+            },
           },
         },
       },
       ...pick(404, 422),
     },
-    async handle(ctx, { store, signer }) {
-      const { reference, status } = await submit(store, ctx.request.body as SubmissionInput);
+    async handle(ctx, { store }) {
       ctx.status = 201;
-      ctx.body = { reference, status, receiptKey: signer.receiptKey(reference) };
+      ctx.body = await submit(store, ctx.request.body as SubmissionInput);
     },
   },
   {
     method: 'get',
     path: '/public/submissions/:reference',
     tag: '网上申请',
-    summary: '申请人凭受理编号和手机号码查询办理进度',
+    summary: '申请人凭受理编号和查询码（完整申请）或手机号码（办理进度）查询',
+    description: `给出 code 或 phone 之一。凭手机号码时证件号码和电话部分隐藏（masked: true），同一受理编号每小时输错手机号码超过 ${PHONE_GUESSES_PER_REFERENCE} 次后一小时内不能再凭手机号码查询（查询码不受影响）。`,
     access: 'public',
+    rateLimit: 'lookup',
     params: { reference },
-    query: { phone },
-    responses: { 200: { description: '办理进度', schema: { type: 'object' } }, ...pick(400, 404) },
-    async handle(ctx, { store }) {
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = await lookUp(store, ctx.params.reference!, String(ctx.query.phone));
+    query: { code: queryCode, phone },
+    responses: { 200: { description: '办理进度和申请内容', schema: { type: 'object' } }, ...pick(400, 404) },
+    async handle(ctx, { store, limits }) {
+      ctx.set('Cache-Control', 'private, no-store');
+      const ref = ctx.params.reference!;
+      const { code, phone } = ctx.query as { code?: string; phone?: string };
+      if ((code === undefined) === (phone === undefined))
+        throw badRequest({ zh: '请给出查询码或手机号码（二者之一）', en: 'Give either code or phone' }, [
+          { path: '/code', message: '查询码和手机号码须给出一个' },
+        ]);
+      ctx.body = code
+        ? await lookUp(store, ref, { queryCode: code })
+        : await limits.byPhone(ref, () => lookUp(store, ref, { phone: phone! }));
     },
   },
   ...SUBMISSION_DOCUMENTS.map((kind): RouteSpec => ({
     method: 'get',
     path: `/public/submissions/:reference/${kind}`,
     tag: '网上申请',
-    summary: `${documentTitle(kind)}：申请人凭回执取得`,
-    description: '凭提交时返回的回执密钥取得（含完整证件号码）；按提交时的表单版本生成。',
+    summary: `${documentTitle(kind)}：申请人凭查询码取得`,
+    description: '凭受理编号和查询码取得（含完整证件号码，并印有查询码）；按提交时的表单版本生成。',
     access: 'public',
+    rateLimit: 'lookup',
     params: { reference },
-    query: {
-      key: {
-        description: '提交申请时返回的 receiptKey',
-        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
-        required: true,
-      },
-    },
+    query: { code: { ...queryCode, required: true } },
     responses: documentResponses(kind),
-    async handle(ctx, { store, printer, signer }) {
-      if (!signer.isReceiptKey(ctx.params.reference!, String(ctx.query.key)))
-        throw notFound({ zh: '没有找到该办件，请核对回执', en: 'No application with this receipt key' });
-      sendDocument(ctx, kind, await submissionDocument(store, printer, ctx.params.reference!, kind));
+    async handle(ctx, { store, printer }) {
+      const queryCode = String(ctx.query.code);
+      sendDocument(
+        ctx,
+        kind,
+        await submissionDocument(store, printer, ctx.params.reference!, kind, { queryCode }),
+      );
     },
   })),
   ...SUBMISSION_DOCUMENTS.map((kind): RouteSpec => ({
@@ -139,7 +156,9 @@ export const submissionRoutes: RouteSpec[] = [
       sendDocument(
         ctx,
         kind,
-        await submissionDocument(store, printer, ctx.params.reference!, kind, ctx.params.code!),
+        await submissionDocument(store, printer, ctx.params.reference!, kind, {
+          regionCode: ctx.params.code!,
+        }),
       );
     },
   })),

@@ -6,6 +6,8 @@ import type { Principal } from '../auth/roles';
 import type { BaseItemRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
+import { rescoreEntries } from './entryCompleteness';
+import { requireSafePatterns } from './patternSafety';
 import { likeContains } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
@@ -55,16 +57,18 @@ export async function getBaseItem(store: Store, code: string) {
   return baseItemView(await requireRow(store, code));
 }
 
-function requireValid(doc: BaseItem) {
+/** Schema-valid, and every pattern of its form safe to run (a draft saved before that rule is caught at publish). */
+async function requireValid(doc: BaseItem) {
   const result = validateItem(doc);
   if (!result.valid)
     throw invalid({ zh: '基本目录事项有错误', en: 'The base item is invalid' }, result.errors);
+  await requireSafePatterns(doc);
 }
 
 /** Creates a base item as a draft owned by `ownerRegion` (the city or a county). */
 export async function createBaseItem(store: Store, actor: Principal, ownerRegion: string, body: BaseItem) {
   const doc: BaseItem = { ...body, status: 'draft', version: 1 };
-  requireValid(doc);
+  await requireValid(doc);
   return inTransaction(store, async (t) => {
     if (await store.models.BaseItem.findByPk(doc.code, { transaction: t }))
       throw conflict('exists', { zh: `基本编码 ${doc.code} 已被使用`, en: `Code ${doc.code} is taken` });
@@ -108,7 +112,7 @@ export async function saveBaseItem(
     ]);
   const row = await requireRow(store, code);
   const doc: BaseItem = { ...body, status: 'draft', version: row.version + 1 };
-  requireValid(doc);
+  await requireValid(doc);
   return inTransaction(store, async (t) => {
     const [updated] = await store.models.BaseItem.update(
       {
@@ -158,7 +162,7 @@ export async function publishBaseItem(
     version: row.version + 1,
     effectiveDate,
   };
-  requireValid(doc);
+  await requireValid(doc);
   return inTransaction(store, async (t) => {
     const [updated] = await store.models.BaseItem.update(
       {
@@ -187,6 +191,8 @@ export async function publishBaseItem(
       },
       { transaction: t },
     );
+    // Township entries are scored against the latest published version: this one from now on.
+    await rescoreEntries(store, t, doc);
     await audit(store, t, actor, {
       action: 'publish',
       entityType: 'base-item',

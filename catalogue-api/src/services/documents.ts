@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Item } from '@oneseal/schemas';
+import type { DataElement, Item } from '@oneseal/schemas';
+import { formFieldEntries } from '@oneseal/schemas';
 import type { PdfPrinter } from '@oneseal/runtime';
 import {
   ChromiumMissingError,
@@ -11,6 +12,7 @@ import {
 } from '@oneseal/runtime';
 import { ApiError, notFound } from '../http/errors';
 import { publishedItemText, requireRegion } from './publicCatalogue';
+import { storageFault } from './storageFaults';
 import type { Store } from './store';
 import { chinaToday } from './chinaDate';
 
@@ -38,11 +40,27 @@ const CONTENT_TYPES: Record<string, string> = {
   svg: 'image/svg+xml; charset=utf-8',
 };
 
+/** The data elements an item's form binds: the paper form prints the options of choices bound to them. */
+async function boundElements(store: Store, item: Item): Promise<DataElement[]> {
+  if (!item.form) return [];
+  const codes = [
+    ...new Set(
+      formFieldEntries(item.form).flatMap(({ field }) =>
+        field['x-data-element'] ? [field['x-data-element']] : [],
+      ),
+    ),
+  ];
+  if (codes.length === 0) return [];
+  const rows = await store.models.DataElement.findAll({ where: { code: codes }, order: [['code', 'ASC']] });
+  return rows.map((row) => row.doc as DataElement);
+}
+
 async function renderItemDocument(
   item: Item,
   kind: ItemDocumentKind,
   printer: PdfPrinter,
   publicBaseUrl: string,
+  elements: readonly DataElement[],
 ): Promise<Buffer> {
   const [name, format] = kind.split('.') as [string, string];
   if (name === 'flowchart') {
@@ -56,7 +74,7 @@ async function renderItemDocument(
       ? await renderGuide(item, { publicBaseUrl })
       : name === 'notice'
         ? renderNotice(item)
-        : renderBlankForm(item);
+        : renderBlankForm(item, elements);
   return format === 'pdf' ? printer.print(html) : Buffer.from(html);
 }
 
@@ -89,12 +107,15 @@ async function cached(
   const hit = await store.models.RenderedDocument.findByPk(key);
   if (hit) return Buffer.from(hit.content);
   const content = await render().catch(explainChromiumMissing);
+  // Reading a document must not depend on keeping it: a database that cannot be written serves it uncached.
   await store.models.RenderedDocument.upsert({
     key,
     regionCode,
     contentType,
     content,
     createdAt: new Date(),
+  }).catch((error: unknown) => {
+    if (!storageFault(error)) throw error;
   });
   return content;
 }
@@ -108,16 +129,21 @@ export async function itemDocument(
   kind: ItemDocumentKind,
 ): Promise<RenderedDocument> {
   const { version, text } = await publishedItemText(store, regionCode, itemCode);
+  const item = JSON.parse(text) as Item;
   const contentType = CONTENT_TYPES[kind.split('.')[1]!]!;
+  // The paper form prints the options of the data elements its choices are bound to: a changed element is a
+  // different document.
+  const elements = kind.startsWith('blank-form') ? await boundElements(store, item) : [];
+  const elementsTag = elements.length > 0 ? `+${hashOf(JSON.stringify(elements))}` : '';
   // Guides carry a QR code to PUBLIC_BASE_URL: a different base address is a different document.
-  const key = `${regionCode}/${itemCode}/v${version}/${kind}@${baseTag(publicBaseUrl)}`;
+  const key = `${regionCode}/${itemCode}/v${version}/${kind}@${hashOf(publicBaseUrl)}${elementsTag}`;
   const content = await cached(store, key, regionCode, contentType, () =>
-    renderItemDocument(JSON.parse(text) as Item, kind, printer, publicBaseUrl),
+    renderItemDocument(item, kind, printer, publicBaseUrl, elements),
   );
   return { contentType, content, etag: `"${regionCode}-${itemCode}-v${version}-${kind}"` };
 }
 
-const baseTag = (url: string) => createHash('sha256').update(url).digest('hex').slice(0, 8);
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
 /** Every published item of a township, in list order. */
 export async function publishedItems(store: Store, regionCode: string): Promise<Item[]> {
@@ -150,7 +176,7 @@ export async function townshipBook(
     .slice(0, 16);
   const content = await cached(
     store,
-    `${regionCode}/book/${versions}@${baseTag(publicBaseUrl)}`,
+    `${regionCode}/book/${versions}@${hashOf(publicBaseUrl)}`,
     regionCode,
     CONTENT_TYPES.pdf!,
     () =>

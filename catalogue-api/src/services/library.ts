@@ -3,6 +3,7 @@ import { validateDocument } from '@oneseal/schemas';
 import type { Principal } from '../auth/roles';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
+import { requireSafePatterns } from './patternSafety';
 import type { Store } from './store';
 import { inTransaction } from './store';
 
@@ -52,6 +53,8 @@ export async function getLibraryEntry(store: Store, kind: LibraryKind, code: str
 
 export async function createLibraryEntry(store: Store, actor: Principal, kind: LibraryKind, body: unknown) {
   requireValid(kind, body);
+  // A data element's pattern becomes the pattern of every form field bound to it: it must be safe to run.
+  await requireSafePatterns(body);
   return inTransaction(store, async (t) => {
     const model = modelOf(store, kind);
     if (await model.findByPk(body.code, { transaction: t }))
@@ -81,6 +84,8 @@ export async function saveLibraryEntry(
   expectedRevision: number,
 ) {
   requireValid(kind, body);
+  // A data element's pattern becomes the pattern of every form field bound to it: it must be safe to run.
+  await requireSafePatterns(body);
   if (body.code !== code)
     throw invalid({ zh: '编码必须与地址一致', en: 'code must match the address' }, [
       { path: '/code', message: `应为 ${code}` },

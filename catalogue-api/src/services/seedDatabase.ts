@@ -3,7 +3,8 @@ import type { SeedCatalogue } from '@oneseal/seeds';
 import { resolveSeedItems } from '@oneseal/seeds';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
-import { publishedRow } from './publishedIndex';
+import { entryCompleteness } from './entryCompleteness';
+import { putPublishedInBulk } from './publishedIndex';
 import { pinyinKeys } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
@@ -101,6 +102,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
       })),
       opts,
     );
+    const bases = new Map(seeds.baseItems.map((b) => [b.code, b]));
     await m.Implementation.bulkCreate(
       seeds.implementations.map((i: ItemImplementation) => ({
         regionCode: i.regionCode,
@@ -113,6 +115,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         reviewComment: null,
         updatedAt: now,
         updatedBy: SEEDED_BY,
+        completeness: entryCompleteness(i, bases.get(i.baseCode)),
       })),
       opts,
     );
@@ -130,7 +133,11 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
       })),
       opts,
     );
-    await m.PublishedItem.bulkCreate(items.filter((i) => i.status === 'published').map(publishedRow), opts);
+    await putPublishedInBulk(
+      store,
+      t,
+      items.filter((i) => i.status === 'published'),
+    );
     await m.Bundle.bulkCreate(
       seeds.bundles.map((b) => ({
         code: b.code,

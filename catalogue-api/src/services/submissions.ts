@@ -1,24 +1,27 @@
-import { createHash } from 'node:crypto';
-import type { DataElement, Item, SubmissionStatus, ValidateFunction } from '@oneseal/schemas';
-import { codeLabel, codeOptions, createAjv, toIssues } from '@oneseal/schemas';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DataElement, SubmissionStatus } from '@oneseal/schemas';
+import { codeLabel, codeOptions, toIssues } from '@oneseal/schemas';
 import type { PdfPrinter, SubmittedApplication } from '@oneseal/runtime';
 import {
-  deriveForm,
   fanOut,
   maskAnswers,
   mergeForms,
+  queryCodeFromBytes,
   withSections,
   renderApplication,
   renderSubmissionNotice,
 } from '@oneseal/runtime';
-import { Op } from 'sequelize';
+import type { Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { Row, SubmissionRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
+import { applicationForm } from './applicationForms';
 import { audit } from './audit';
 import { asDate, chinaToday } from './chinaDate';
 import { listLibrary } from './library';
 import { printOrExplain } from './documents';
+import { allocateReference } from './references';
 import { getVersion } from './townshipItems';
 import { requireRegion } from './publicCatalogue';
 import type { Store } from './store';
@@ -37,35 +40,35 @@ const NEXT: Record<SubmissionStatus, SubmissionStatus[]> = {
   completed: [],
 };
 
-const digest = (reference: string, phone: string) =>
-  createHash('sha256').update(`${reference}\u0000${phone}`).digest('hex');
+const digest = (reference: string, secret: string) =>
+  createHash('sha256').update(`${reference}\u0000${secret}`).digest('hex');
 
-// A compiled validator per exact set of published versions (compiling is the costly part; versions never change).
-const validators = new Map<string, ValidateFunction>();
-const ajv = createAjv();
+const sameDigest = (stored: string | null, reference: string, secret: string) =>
+  stored !== null && timingSafeEqual(Buffer.from(stored), Buffer.from(digest(reference, secret)));
 
-function validatorFor(key: string, schema: object): ValidateFunction {
-  let validate = validators.get(key);
-  if (!validate) {
-    if (validators.size >= 500) validators.clear();
-    validate = ajv.compile(schema);
-    validators.set(key, validate);
-  }
-  return validate;
-}
-
-async function publishedItems(store: Store, regionCode: string, codes: string[]): Promise<Item[]> {
-  const rows = await store.models.PublishedItem.findAll({
-    where: { regionCode, itemCode: { [Op.in]: codes } },
-    attributes: ['itemCode', 'item'],
-  });
-  const missing = codes.filter((c) => !rows.some((r) => r.itemCode === c));
-  if (missing.length > 0)
-    throw invalid(
-      { zh: '所选事项未在该乡镇发布', en: 'Some items are not published in this township' },
-      missing.map((c) => ({ path: '/items', message: `事项 ${c} 未在该乡镇发布` })),
-    );
-  return codes.map((c) => JSON.parse(rows.find((r) => r.itemCode === c)!.item) as Item);
+/**
+ * The one INSERT of an application, written by hand: the public route's hot path, where building a model
+ * instance (setters, validation, query generation) cost more than the statement. Sequelize still formats the
+ * values, so the row reads back through the Submission model like any other.
+ */
+async function insertSubmission(store: Store, t: Transaction, row: SubmissionRow): Promise<void> {
+  const values = [
+    row.reference,
+    row.regionCode,
+    row.status,
+    JSON.stringify(row.items),
+    JSON.stringify(row.data),
+    row.phoneDigest,
+    row.queryCodeHash,
+    JSON.stringify(row.history),
+    row.createdAt,
+    row.updatedAt,
+  ];
+  await store.sequelize.query(
+    'INSERT INTO submissions (reference, region_code, status, items, data, phone_digest, query_code_hash, history, created_at, updated_at) ' +
+      `VALUES (${values.map(() => '?').join(', ')})`,
+    { replacements: values, transaction: t, type: QueryTypes.INSERT },
+  );
 }
 
 export interface SubmissionInput {
@@ -81,19 +84,15 @@ export interface SubmissionInput {
 export async function submit(
   store: Store,
   input: SubmissionInput,
-): Promise<{ reference: string; status: string }> {
+): Promise<{ reference: string; status: string; queryCode: string }> {
   const region = await requireRegion(store, input.region);
-  const codes = [...new Set(input.items)];
-  const items = await publishedItems(store, region.code, codes);
-  const elements = (await listLibrary(store, 'data-element')).map((e) => e.document as DataElement);
-  const merged = mergeForms(items, elements);
+  // Merged, derived and compiled once per set of published versions (services/applicationForms.ts).
+  const { items, merged, validate } = await applicationForm(store, region.code, [...new Set(input.items)]);
   if (merged.conflicts.length > 0)
     throw invalid(
       { zh: '这些事项无法合并为一张表', en: 'These items cannot be merged into one form' },
       merged.conflicts.map((c) => ({ path: `/data/${c.field}`, message: c.message })),
     );
-  const versions = items.map((i) => `${i.code}@${i.version}`).join(',');
-  const validate = validatorFor(versions, deriveForm(merged.form).validation);
   if (!validate(withSections(merged.form.properties, input.data)))
     throw invalid(
       { zh: '申请信息有误，请检查后再提交', en: 'The application has errors' },
@@ -107,50 +106,61 @@ export async function submit(
     );
 
   return inTransaction(store, async (t) => {
-    const prefix = `${region.code}-${chinaToday().replace(/-/g, '')}-`;
-    const today = await store.models.Submission.count({
-      where: { reference: { [Op.like]: `${prefix}%` } },
-      transaction: t,
-    });
-    const reference = `${prefix}${String(today + 1).padStart(4, '0')}`;
     const now = new Date();
-    await store.models.Submission.create(
-      {
-        reference,
-        regionCode: region.code,
-        status: 'submitted',
-        items: items.map((i) => ({
-          code: i.code,
-          name: i.name,
-          version: i.version,
-          baseVersion: i.baseVersion,
-        })),
-        data: { form: input.data, perItem: fanOut(items, input.data) },
-        phoneDigest: digest(reference, phone),
-        history: [{ status: 'submitted', at: now.toISOString() }],
-        createdAt: now,
-        updatedAt: now,
-      },
-      { transaction: t },
-    );
-    return { reference, status: 'submitted' };
+    const reference = await allocateReference(store, t, region.code, now);
+    // Kept only as a hash: whoever reads the database or a backup cannot use it to open applications.
+    const queryCode = queryCodeFromBytes(randomBytes(10));
+    await insertSubmission(store, t, {
+      reference,
+      regionCode: region.code,
+      status: 'submitted',
+      items: items.map((i) => ({
+        code: i.code,
+        name: i.name,
+        version: i.version,
+        baseVersion: i.baseVersion,
+      })),
+      data: { form: input.data, perItem: fanOut(items, input.data) },
+      phoneDigest: digest(reference, phone),
+      queryCodeHash: digest(reference, queryCode),
+      history: [{ status: 'submitted', at: now.toISOString() }],
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { reference, status: 'submitted', queryCode };
   });
 }
 
-/** A submission, for its applicant only: the same answer for a wrong phone as for no such reference. */
-async function applicantsSubmission(store: Store, reference: string, phone: string) {
+/** How an applicant proves an application is theirs: the phone on the form, or the 查询码 of the receipt. */
+export type ApplicantSecret = { phone: string } | { queryCode: string };
+
+/** A submission, for its applicant only: the same answer for a wrong secret as for no such reference. */
+async function applicantsSubmission(store: Store, reference: string, secret: ApplicantSecret) {
   const row = await store.models.Submission.findByPk(reference);
-  if (!row || row.phoneDigest !== digest(reference, phone))
-    throw notFound({
-      zh: '没有找到该办件，请核对受理编号和手机号码',
-      en: 'No application with this reference and phone',
-    });
+  const holds =
+    row &&
+    ('phone' in secret
+      ? sameDigest(row.phoneDigest, reference, secret.phone)
+      : sameDigest(row.queryCodeHash, reference, secret.queryCode.toUpperCase()));
+  if (!holds)
+    throw notFound(
+      'phone' in secret
+        ? {
+            zh: '没有找到该办件，请核对受理编号和手机号码',
+            en: 'No application with this reference and phone',
+          }
+        : { zh: '没有找到该办件，请核对受理编号和查询码', en: 'No application with this reference and code' },
+    );
   return row;
 }
 
-/** The applicant's view: status and history, found by reference and the phone given on the form. */
-export async function lookUp(store: Store, reference: string, phone: string) {
-  const row = await applicantsSubmission(store, reference, phone);
+/**
+ * The applicant's view: status, history and the answers. With the phone, numbers are masked (a reference and
+ * a phone number are not much of a secret); with the 查询码 the answers are shown in full.
+ */
+export async function lookUp(store: Store, reference: string, secret: ApplicantSecret) {
+  const row = await applicantsSubmission(store, reference, secret);
+  const answers = submittedAnswers(row);
   return {
     reference,
     status: row.status,
@@ -161,8 +171,9 @@ export async function lookUp(store: Store, reference: string, phone: string) {
       label: statusLabel(h.status),
     })),
     submittedAt: asDate(row.createdAt).toISOString(),
-    // The answers, numbers masked, for the portal to show against the form versions in `items`.
-    data: maskAnswers((await applicationOf(store, row)).merged.form, submittedAnswers(row)),
+    // The answers, for the portal to show against the form versions in `items`.
+    data: 'phone' in secret ? maskAnswers((await applicationOf(store, row)).merged.form, answers) : answers,
+    masked: 'phone' in secret,
   };
 }
 
@@ -265,21 +276,30 @@ async function applicationOf(store: Store, row: Submission): Promise<SubmittedAp
 
 /**
  * The filled application or the submission's 一次性告知单, rendered against the item versions the application
- * was made on (a form changed since then does not change what the applicant filled in). The caller has checked
- * the receipt key or the staff member's township: these documents carry the applicant's full identity numbers.
+ * was made on (a form changed since then does not change what the applicant filled in). These documents carry
+ * the applicant's full identity numbers: the applicant opens them with the 查询码 (printed on them), staff
+ * through their own township.
  */
 export async function submissionDocument(
   store: Store,
   printer: PdfPrinter,
   reference: string,
   kind: SubmissionDocumentKind,
-  regionCode?: string,
+  by: { queryCode: string } | { regionCode: string },
 ): Promise<{ contentType: string; content: Buffer }> {
-  const row = await store.models.Submission.findByPk(reference);
-  // Staff ask through their township: an application of another township is not theirs to print.
-  if (!row || (regionCode !== undefined && row.regionCode !== regionCode))
-    throw notFound({ zh: '没有找到该办件', en: 'No such application' });
-  const application = await applicationOf(store, row);
+  let row: Submission;
+  if ('queryCode' in by) row = await applicantsSubmission(store, reference, by);
+  else {
+    const found = await store.models.Submission.findByPk(reference);
+    // Staff ask through their township: an application of another township is not theirs to print.
+    if (!found || found.regionCode !== by.regionCode)
+      throw notFound({ zh: '没有找到该办件', en: 'No such application' });
+    row = found;
+  }
+  const application = {
+    ...(await applicationOf(store, row)),
+    ...('queryCode' in by ? { queryCode: by.queryCode.toUpperCase() } : {}),
+  };
   const html = kind.startsWith('application')
     ? renderApplication(application)
     : renderSubmissionNotice(application);

@@ -12,21 +12,20 @@ import {
   assessImplementation,
   codeLabel,
   diffDocuments,
-  isWithinRegion,
-  implementationCompleteness,
+  regionCodePrefix,
   resolveItem,
   SCHEMA_VERSION,
-  validateItem,
 } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
-import { conflict, invalid, notFound } from '../http/errors';
+import { ApiError, conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
-import { publishedRow } from './publishedIndex';
+import { entryCompleteness } from './entryCompleteness';
+import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
-import { inTransaction } from './store';
+import { forgetPublished, inTransaction } from './store';
 import { chinaToday } from './chinaDate';
 
 /** Where an item of a township's list stands in its review cycle. */
@@ -181,6 +180,7 @@ export async function saveDraft(
         updatedAt: new Date(),
         updatedBy: actor.username,
         reviewComment: null,
+        completeness: entryCompleteness(doc, base),
       },
       { where: { regionCode, baseCode: itemCode, revision: expectedRevision }, transaction: t },
     );
@@ -271,6 +271,7 @@ export async function adoptItem(
         reviewComment: null,
         updatedAt: new Date(),
         updatedBy: actor.username,
+        completeness: entryCompleteness(doc, base),
       },
       { transaction: t },
     );
@@ -301,7 +302,42 @@ export const TRANSITIONS = {
   cancel: { action: 'cancel', from: ['draft', 'published', 'withdrawn'], to: 'cancelled', validate: false },
 } as const satisfies Record<string, Transition>;
 
-/** Moves one item through the review cycle; withdrawing or cancelling takes it off the public list. */
+// What makes someone an author of the draft under review: adopting the item, saving it, submitting it.
+const AUTHORING = ['adopt', 'save-draft', 'submit'];
+
+/**
+ * Everyone who wrote or submitted the working copy since it was last published, read from the audit log
+ * (written in the same transactions as the changes themselves, so it is complete).
+ */
+async function draftAuthors(
+  store: Store,
+  t: Transaction,
+  regionCode: string,
+  itemCode: string,
+): Promise<Set<string>> {
+  const where = { entityType: 'implementation', entityKey: `${regionCode}/${itemCode}` };
+  const published = await store.models.AuditEntry.findOne({
+    where: { ...where, action: 'publish' },
+    order: [['id', 'DESC']],
+    attributes: ['id'],
+    transaction: t,
+  });
+  const entries = await store.models.AuditEntry.findAll({
+    where: {
+      ...where,
+      action: { [Op.in]: AUTHORING },
+      ...(published ? { id: { [Op.gt]: published.id } } : {}),
+    },
+    attributes: ['username'],
+    transaction: t,
+  });
+  return new Set(entries.map((e) => e.username));
+}
+
+/**
+ * Moves one item through the review cycle; withdrawing or cancelling takes it off the public list. Four eyes:
+ * an author of the draft (draftAuthors) cannot approve it, whatever the role.
+ */
 export async function transition(
   store: Store,
   actor: Principal,
@@ -318,6 +354,11 @@ export async function transition(
       throw conflict('wrong-status', {
         zh: `事项当前为“${codeLabel('ItemStatus', row.status as ItemStatus)}”，不能${{ submit: '提交审核', approve: '审核通过', return: '退回', withdraw: '撤回', cancel: '取消' }[step]}`,
         en: `Cannot ${step} an item that is ${row.status}`,
+      });
+    if (step === 'approve' && (await draftAuthors(store, t, regionCode, itemCode)).has(actor.username))
+      throw new ApiError(403, 'four-eyes', {
+        zh: '提交或修改该事项的人不能审核通过（四眼原则），请由其他审核人员审核',
+        en: 'Whoever changed or submitted this draft cannot approve it; another reviewer must',
       });
     const previousStatus = row.status;
     let doc = row.doc as ItemImplementation;
@@ -337,8 +378,7 @@ export async function transition(
       },
       { transaction: t },
     );
-    if (step === 'withdraw' || step === 'cancel')
-      await store.models.PublishedItem.destroy({ where: { regionCode, itemCode }, transaction: t });
+    if (step === 'withdraw' || step === 'cancel') await removePublished(store, t, regionCode, itemCode);
     await audit(store, t, actor, {
       action: rule.action,
       entityType: 'implementation',
@@ -354,7 +394,7 @@ export async function transition(
     };
   });
   // Off the public list now: this instance must not keep answering from its micro-cache.
-  if (step === 'withdraw' || step === 'cancel') store.publicItems.forget(`${regionCode}/${itemCode}`);
+  if (step === 'withdraw' || step === 'cancel') forgetPublished(store, regionCode, [itemCode]);
   return result;
 }
 
@@ -450,7 +490,7 @@ export async function publishTownship(
         },
         { transaction: t },
       );
-      await store.models.PublishedItem.upsert(publishedRow(item), { transaction: t });
+      await putPublished(store, t, item);
       await current.update(
         {
           status: 'published',
@@ -482,7 +522,11 @@ export async function publishTownship(
       },
     });
   });
-  for (const p of prepared) store.publicItems.forget(`${regionCode}/${p.row.baseCode}`);
+  forgetPublished(
+    store,
+    regionCode,
+    prepared.map((p) => p.row.baseCode),
+  );
   return { published: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })), warnings };
 }
 
@@ -547,40 +591,60 @@ export async function diffVersions(
   return { from, to, changes: diffDocuments(a.item, b.item) };
 }
 
-/** The latest published version of each of these base items, in two queries whatever their number. */
-async function latestBases(store: Store, codes: readonly string[]): Promise<Map<string, BaseItem>> {
-  if (codes.length === 0) return new Map();
-  const heads = await store.models.BaseItem.findAll({
-    where: { code: [...codes] },
-    attributes: ['code', 'version'],
-  });
-  const published = heads.filter((h) => h.version > 0);
-  if (published.length === 0) return new Map();
-  const versions = await store.models.BaseItemVersion.findAll({
-    where: { [Op.or]: published.map((h) => ({ code: h.code, version: h.version })) },
-  });
-  return new Map(versions.map((v) => [v.code, v.doc as BaseItem]));
+/** Names of the given base items and regions, read for those codes only. */
+async function namesOf(store: Store, itemCodes: string[], regionCodes: string[] = []) {
+  const [bases, regions] = await Promise.all([
+    store.models.BaseItem.findAll({
+      where: { code: { [Op.in]: itemCodes } },
+      attributes: ['code', 'name'],
+      raw: true,
+    }),
+    regionCodes.length > 0
+      ? store.models.Region.findAll({
+          where: { code: { [Op.in]: regionCodes } },
+          attributes: ['code', 'name'],
+          raw: true,
+        })
+      : [],
+  ]);
+  return {
+    item: new Map(bases.map((b) => [b.code, b.name])),
+    region: new Map(regions.map((r) => [r.code, r.name])),
+  };
 }
+
+// The working rows without their documents: lists show where each item stands, not what it says.
+const LISTED = [
+  'regionCode',
+  'baseCode',
+  'status',
+  'version',
+  'revision',
+  'sortOrder',
+  'reviewComment',
+  'updatedAt',
+  'updatedBy',
+  'completeness',
+] as const;
 
 export async function listTownshipItems(store: Store, regionCode: string) {
   const rows = await store.models.Implementation.findAll({
     where: { regionCode },
+    attributes: [...LISTED],
     order: [
       ['sortOrder', 'ASC'],
       ['baseCode', 'ASC'],
     ],
+    raw: true,
   });
-  const names = new Map(
-    (await store.models.BaseItem.findAll({ attributes: ['code', 'name'] })).map((b) => [b.code, b.name]),
-  );
-  const bases = await latestBases(
+  const names = await namesOf(
     store,
     rows.map((r) => r.baseCode),
   );
   return rows.map((r) => ({
     itemCode: r.baseCode,
-    name: names.get(r.baseCode) ?? r.baseCode,
-    completeness: completenessOf(r.doc as ItemImplementation, bases.get(r.baseCode)),
+    name: names.item.get(r.baseCode) ?? r.baseCode,
+    completeness: r.completeness,
     status: r.status,
     publishedVersion: r.version,
     revision: r.revision,
@@ -591,30 +655,30 @@ export async function listTownshipItems(store: Store, regionCode: string) {
   }));
 }
 
-/** The completeness score of a list entry, or null when it cannot be told (no published base, invalid draft). */
-function completenessOf(doc: ItemImplementation, base: BaseItem | undefined): number | null {
-  if (!base || !validateItem(doc).valid) return null;
-  return implementationCompleteness(doc, base).score;
-}
+/** How many drafts a review queue shows at most: the oldest first, so nothing waits unseen for long. */
+export const REVIEW_QUEUE_LIMIT = 500;
 
-/** Every draft waiting for review in a region's townships (a reviewer's queue), oldest first. */
+/**
+ * The drafts waiting for review in a region's townships (a reviewer's queue), oldest first. Only the region's
+ * rows are read, and at most REVIEW_QUEUE_LIMIT of them: a city's queue costs what its page shows.
+ */
 export async function reviewQueue(store: Store, regionCode: string) {
   const rows = await store.models.Implementation.findAll({
-    where: { status: 'submitted' },
+    where: { status: 'submitted', regionCode: { [Op.like]: `${regionCodePrefix(regionCode)}%` } },
+    attributes: [...LISTED],
     order: [['updatedAt', 'ASC']],
+    limit: REVIEW_QUEUE_LIMIT,
   });
-  const mine = rows.filter((r) => isWithinRegion(r.regionCode, regionCode));
-  const [bases, regions] = await Promise.all([
-    store.models.BaseItem.findAll({ attributes: ['code', 'name'] }),
-    store.models.Region.findAll({ where: { level: 'township' }, attributes: ['code', 'name'] }),
-  ]);
-  const name = (list: { code: string; name: string }[], code: string) =>
-    list.find((entry) => entry.code === code)?.name ?? code;
-  return mine.map((r) => ({
+  const names = await namesOf(
+    store,
+    rows.map((r) => r.baseCode),
+    rows.map((r) => r.regionCode),
+  );
+  return rows.map((r) => ({
     township: r.regionCode,
-    townshipName: name(regions, r.regionCode),
+    townshipName: names.region.get(r.regionCode) ?? r.regionCode,
     itemCode: r.baseCode,
-    name: name(bases, r.baseCode),
+    name: names.item.get(r.baseCode) ?? r.baseCode,
     status: r.status,
     publishedVersion: r.version,
     revision: r.revision,

@@ -5,14 +5,11 @@ import type { Principal, Role } from '../auth/roles';
 import { inScope } from '../auth/roles';
 import type { IssuedToken, TokenSigner } from '../auth/tokens';
 import type { AuditRow, UserRow } from '../db/models';
-import { ApiError, conflict, forbidden, unauthorized } from '../http/errors';
+import { conflict, forbidden, unauthorized } from '../http/errors';
 import { audit } from './audit';
+import type { LoginLockout } from './loginLockout';
 import type { Store } from './store';
 import { inTransaction } from './store';
-
-// Five wrong passwords for one user name, or fifty from one address, within 15 minutes lock further tries.
-const WINDOW_MS = 15 * 60 * 1000;
-const LIMITS = { user: 5, ip: 50 } as const;
 
 export interface PublicUser {
   username: string;
@@ -28,61 +25,26 @@ const publicUser = (u: UserRow): PublicUser => ({
   regionCode: u.regionCode,
 });
 
-/** Failure counters live in the database, so the limit holds across instances behind a load balancer. */
-async function tooManyFailures(store: Store, keys: string[], now: number): Promise<number | undefined> {
-  const rows = await store.models.LoginFailure.findAll({
-    where: { key: { [Op.in]: keys }, windowStart: { [Op.gt]: now - WINDOW_MS } },
-  });
-  const locked = rows.filter((r) => r.count >= (r.key.startsWith('ip:') ? LIMITS.ip : LIMITS.user));
-  if (locked.length === 0) return undefined;
-  return Math.ceil((Math.max(...locked.map((r) => r.windowStart)) + WINDOW_MS - now) / 1000);
-}
-
-async function recordFailure(store: Store, keys: string[], now: number): Promise<void> {
-  await inTransaction(store, async (t) => {
-    for (const key of keys) {
-      const row = await store.models.LoginFailure.findByPk(key, { transaction: t, lock: t.LOCK.UPDATE });
-      if (!row || row.windowStart <= now - WINDOW_MS)
-        await store.models.LoginFailure.upsert({ key, count: 1, windowStart: now }, { transaction: t });
-      else await row.increment('count', { transaction: t });
-    }
-  });
-}
-
+/** Signs a user in; wrong passwords count against the user from this address (LoginLockout). */
 export async function login(
   store: Store,
   signer: TokenSigner,
+  lockout: LoginLockout,
   username: string,
   password: string,
-  ip: string,
+  address: string,
 ): Promise<IssuedToken & { user: PublicUser }> {
-  const now = Date.now();
-  const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
-  const retryAfter = await tooManyFailures(store, keys, now);
-  if (retryAfter !== undefined)
-    throw new ApiError(
-      429,
-      'too-many-attempts',
-      {
-        zh: `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`,
-        en: 'Too many failed sign-ins; try again later',
-      },
-      [],
-      {},
-      { 'Retry-After': String(retryAfter) },
-    );
+  await lockout.attempt(username, address);
   const user = await store.models.User.findByPk(username);
   // Verify against a real hash even for unknown users, so timing does not reveal which names exist.
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
     : (await verifyPassword(password, DUMMY_HASH), false);
   if (!user || !ok || user.disabled) {
-    await recordFailure(store, keys, now);
+    await lockout.failed(username, address);
     throw unauthorized({ zh: '用户名或密码错误', en: 'Wrong user name or password' });
   }
-  await inTransaction(store, (t) =>
-    store.models.LoginFailure.destroy({ where: { key: keys[0]! }, transaction: t }),
-  );
+  await lockout.succeeded(username, address);
   return {
     ...signer.issue({ username: user.username, role: user.role as Role, regionCode: user.regionCode }),
     user: publicUser(user),

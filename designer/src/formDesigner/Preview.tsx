@@ -2,11 +2,13 @@ import type { Form } from '@formily/core';
 import { createForm } from '@formily/core';
 import { toJS } from '@formily/reactive';
 import type { ItemForm } from '@oneseal/schemas';
-import type { RegionOption } from '@oneseal/runtime/web';
-import { deriveForm, FormRenderer } from '@oneseal/runtime/web';
+import type { FieldChecks, RegionOption } from '@oneseal/runtime/web';
+import { deriveForm, FormRenderer, importFieldChecks } from '@oneseal/runtime/web';
 import { Alert, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Component, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiProblem } from '../api';
+import { fetchPreview } from '../process/usePreview';
 import type { Region } from '../shell/regions';
 import { loadRegions } from '../shell/regions';
 
@@ -55,22 +57,58 @@ function useRegions(): RegionOption[] {
 }
 
 /**
+ * The field checks of the form as edited, compiled by the server as it compiles the portal's (the page compiles
+ * none), fetched `delay` ms after the last change. An unsafe or invalid pattern is refused by the server: the
+ * problem is shown and the last good checks stay.
+ */
+function useFieldChecks(value: ItemForm, delay = 400): { checks?: FieldChecks; problem?: ApiProblem } {
+  const key = JSON.stringify(value);
+  const [state, setState] = useState<{ checks?: FieldChecks; problem?: ApiProblem }>({});
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = window.setTimeout(async () => {
+      try {
+        const source = await fetchPreview('form-checks.js', { form: JSON.parse(key) }, controller.signal);
+        const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+        try {
+          const checks = await importFieldChecks(url);
+          if (!controller.signal.aborted) setState({ checks });
+        } finally {
+          URL.revokeObjectURL(url);
+        }
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        const problem =
+          error instanceof ApiProblem ? error : new ApiProblem(0, 'network', '网络连接失败，校验规则未更新');
+        setState((s) => ({ ...s, problem }));
+      }
+    }, delay);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key, delay]);
+  return state;
+}
+
+/**
  * The form as the citizen sees it in the portal: the runtime's own renderer and rules, so a mobile field bound to
  * 手机号码 refuses "12345" here exactly as it will online. Answers typed here survive edits to the form.
  */
 export function Preview({ value }: { value: ItemForm }) {
   const regions = useRegions();
+  const { checks, problem } = useFieldChecks(value);
   const [round, setRound] = useState(0);
   const [verdict, setVerdict] = useState<string>();
   const previous = useRef<Form>();
   const cleared = useRef(false);
   const derived = useMemo(() => {
     try {
-      return { schema: deriveForm(value).formily };
+      return { schema: deriveForm(value, checks).formily };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [value]);
+  }, [value, checks]);
   // A new Formily form for each version of the form (its rules change), holding the answers typed so far.
   const form = useMemo(() => {
     const values = previous.current && !cleared.current ? toJS(previous.current.values) : {};
@@ -110,6 +148,22 @@ export function Preview({ value }: { value: ItemForm }) {
         </Space>
       </div>
       <p className="fd-hint">与群众在网上申请时看到的一致，可试填以检查校验规则。</p>
+      {problem ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={`校验规则未更新：${problem.message}`}
+          description={
+            problem.details.length > 0 ? (
+              <ul>
+                {problem.details.map((d) => (
+                  <li key={d.path}>{d.message}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
+      ) : null}
       <div className="fd-preview-form">
         {value.title ? <p className="fd-preview-title">{value.title}</p> : null}
         {'error' in derived ? (

@@ -341,6 +341,21 @@ export function StepCard({ steps, index, problems, onChange, onRename, onMove, o
               />
             </Form.Item>
           </Col>
+          <Col span={24}>
+            <Form.Item
+              label="转入条件"
+              htmlFor={id('nextLabel')}
+              help="印在流程图中通往后续环节（或办结）的箭头上；没有条件时不填"
+            >
+              <Input
+                id={id('nextLabel')}
+                value={step.nextLabel ?? ''}
+                maxLength={200}
+                placeholder="如：材料齐全并符合法定形式"
+                onChange={(e) => set('nextLabel', e.target.value.trim() ? e.target.value : undefined)}
+              />
+            </Form.Item>
+          </Col>
         </Row>
         <fieldset className="pe-branches">
           <legend>分支（不予受理、补正材料、不予批准、退回重办）</legend>

@@ -4,10 +4,15 @@ import type { Issue } from '../api';
 import { ApiProblem, session } from '../api';
 
 /**
- * POST /api/preview/<kind> with `{ item }`: the runtime's document as text. `request` answers JSON only, so this
- * is the same call (bearer token, zh-CN errors as ApiProblem, sign-out on 401) reading the body as text.
+ * POST /api/preview/<kind> with the edited document (`{ item }` or `{ form }`): the server's answer as text.
+ * `request` answers JSON only, so this is the same call (bearer token, zh-CN errors as ApiProblem, sign-out on
+ * 401) reading the body as text.
  */
-async function fetchPreview(kind: 'flowchart.svg' | 'guide.html', item: BaseItem, signal: AbortSignal) {
+export async function fetchPreview(
+  kind: 'flowchart.svg' | 'guide.html' | 'form-checks.js',
+  body: object,
+  signal: AbortSignal,
+) {
   const token = session.get()?.token;
   const response = await fetch(`/api/preview/${kind}`, {
     method: 'POST',
@@ -16,7 +21,7 @@ async function fetchPreview(kind: 'flowchart.svg' | 'guide.html', item: BaseItem
       'Accept-Language': 'zh-CN',
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ item }),
+    body: JSON.stringify(body),
     signal,
   });
   if (response.ok) return response.text();
@@ -55,8 +60,8 @@ export function usePreview(item: BaseItem, delay = 600): Preview {
     const timer = window.setTimeout(() => {
       const edited = JSON.parse(key) as BaseItem;
       Promise.all([
-        fetchPreview('flowchart.svg', edited, controller.signal),
-        fetchPreview('guide.html', edited, controller.signal),
+        fetchPreview('flowchart.svg', { item: edited }, controller.signal),
+        fetchPreview('guide.html', { item: edited }, controller.signal),
       ]).then(
         ([svg, html]) => setPreview({ svg, html, pending: false, updatedAt: new Date() }),
         (error: unknown) => {

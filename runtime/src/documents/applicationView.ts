@@ -1,6 +1,8 @@
 import type { FormField, FormFields, Item } from '@oneseal/schemas';
 import { evaluateCondition, formatTimeLimit, isConsultChannel } from '@oneseal/schemas';
 import type { MergedForm } from '../forms';
+import { materialUse } from '../forms/mergeMaterials';
+import { formatQueryCode } from '../queryCode';
 import type { MaterialColumns, MaterialRow } from './guideView';
 import { materialColumns, materialRow } from './guideView';
 import { contactRows } from './text';
@@ -14,6 +16,8 @@ export interface SubmittedApplication {
   items: readonly Item[];
   merged: MergedForm;
   data: Record<string, unknown>;
+  /** Printed on the applicant's own copy; staff printing from their list do not know it (it is kept hashed). */
+  queryCode?: string;
 }
 
 export interface AnswerGroup {
@@ -23,6 +27,8 @@ export interface AnswerGroup {
 
 export interface ApplicationView {
   reference: string;
+  /** ABCDE-FGHJK, when the applicant asked with it. */
+  queryCode?: string;
   date: string;
   township: string;
   items: {
@@ -98,13 +104,15 @@ export function applicationView(application: SubmittedApplication): ApplicationV
   collect(application.merged.form.properties, application.data, application.data, loose, groups);
   if (loose.rows.length > 0) groups.unshift(loose);
   const materials = application.merged.materials.map((m, i) => {
-    const row = materialRow(m, i + 1);
-    if (application.items.length > 1)
-      row.notes = [`用于：${m.items.map((c) => names.get(c) ?? c).join('、')}`, ...row.notes];
+    if (application.items.length === 1) return materialRow(m, i + 1);
+    // Each item's own name, necessity, situation and exemption go with the item in the "用于" note.
+    const row = materialRow({ ...m, when: undefined }, i + 1);
+    row.notes = [materialUse(m, (c) => names.get(c) ?? c), ...row.notes];
     return row;
   });
   return {
     reference: application.reference,
+    ...(application.queryCode ? { queryCode: formatQueryCode(application.queryCode) } : {}),
     date: application.date,
     township: application.townshipName,
     items: application.items.map((i) => ({

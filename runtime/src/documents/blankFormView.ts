@@ -1,9 +1,20 @@
-import type { Condition, FormField, FormFields, Item } from '@oneseal/schemas';
+import type { Condition, DataElement, FormField, FormFields, Item, Option } from '@oneseal/schemas';
+import { fieldOptions } from '../forms/options';
+import { breakUnits } from '../text/breakUnits';
 import { materialColumns, materialRows } from './guideView';
 import type { MaterialColumns, MaterialRow } from './guideView';
 
+/**
+ * A label as the words a line may break between (the last one printed with the required mark, unbroken): a label
+ * wider than its column wraps between 代理人 / 与 / 申请人 / 关系, never inside a word.
+ */
+export interface PaperLabel {
+  words: string[];
+  last: string;
+}
+
 export interface PaperField {
-  label: string;
+  label: PaperLabel;
   required: boolean;
   /** How the field is filled on paper: boxes hold one character each (ID number, mobile, credit code). */
   input: 'line' | 'lines' | 'choice' | 'table' | 'attachment' | 'boxes' | 'date';
@@ -38,20 +49,28 @@ const OPERATORS: Record<string, string> = {
   lte: '不大于',
 };
 
+/** The form's fields by key, each with the options it offers (its own, or its data element's). */
+type Fields = Map<string, { field: FormField; options: Option[] }>;
+
 /** A condition as a person reads it: “建房类型”为“原址翻建”或“改建、扩建”. */
-function describe(condition: Condition, fields: Map<string, FormField>): string {
+function describe(condition: Condition, fields: Fields): string {
   if ('all' in condition) return condition.all.map((c) => describe(c, fields)).join('且');
   if ('any' in condition) return condition.any.map((c) => describe(c, fields)).join('或');
   if ('not' in condition) return `不满足（${describe(condition.not, fields)}）`;
-  const field = fields.get(condition.field);
-  const name = `“${field?.title ?? condition.field}”`;
+  const asked = fields.get(condition.field);
+  const name = `“${asked?.field.title ?? condition.field}”`;
   if (condition.op === 'empty') return `${name}未填写`;
   if (condition.op === 'notEmpty') return `${name}已填写`;
   const values = (Array.isArray(condition.value) ? condition.value : [condition.value]).map((v) => {
-    const option = field?.enum?.find((o) => o.value === v);
+    const option = asked?.options.find((o) => o.value === v);
     return `“${option?.label ?? (typeof v === 'boolean' ? (v ? '是' : '否') : String(v))}”`;
   });
   return `${name}${OPERATORS[condition.op]}${values.join('或')}`;
+}
+
+function paperLabel(title: string): PaperLabel {
+  const words = breakUnits(title);
+  return { words: words.slice(0, -1), last: words[words.length - 1] ?? '' };
 }
 
 // Codes written one character to a box, as on printed government forms.
@@ -61,17 +80,17 @@ const BOXED: Partial<Record<FormField['x-component'], { count: number; hint: str
   uscc: { count: 18, hint: '18 位统一社会信用代码' },
 };
 
-function inputOf(field: FormField): PaperField['input'] {
+function inputOf(field: FormField, options: readonly unknown[]): PaperField['input'] {
   const component = field['x-component'];
   if (component === 'table') return 'table';
   if (component === 'upload') return 'attachment';
-  if (field.enum) return 'choice';
+  if (options.length > 0) return 'choice';
   if (BOXED[component]) return 'boxes';
   if (component === 'date') return 'date';
   return component === 'textarea' || component === 'address' ? 'lines' : 'line';
 }
 
-function paperField(field: FormField, fields: Map<string, FormField>): PaperField {
+function paperField(field: FormField, options: readonly Option[], fields: Fields): PaperField {
   const component = field['x-component'];
   const boxed = BOXED[component];
   const hints = [
@@ -80,40 +99,46 @@ function paperField(field: FormField, fields: Map<string, FormField>): PaperFiel
     field['x-component-props']?.unit ? `单位：${field['x-component-props'].unit}` : undefined,
     field['x-visible-when'] ? `${describe(field['x-visible-when'], fields)}时填写` : undefined,
   ].filter(Boolean);
-  const input = inputOf(field);
+  const input = inputOf(field, options);
   return {
-    label: field.title,
+    label: paperLabel(field.title),
     required: field.required === true,
     input,
     boxes: Array.from({ length: boxed?.count ?? 0 }, (_, i) => i),
-    options: (field.enum ?? []).map((o) => o.label),
+    options: options.map((o) => o.label),
     columns: Object.values(field.items?.properties ?? {}).map((c) => c.title),
     hint: hints.join('；'),
   };
 }
 
-function collect(properties: FormFields, into: Map<string, FormField>): void {
+function collect(properties: FormFields, optionsOf: (field: FormField) => Option[], into: Fields): void {
   for (const [key, field] of Object.entries(properties)) {
-    if (field.type !== 'void') into.set(key, field);
-    if (field.properties) collect(field.properties, into);
+    if (field.type !== 'void') into.set(key, { field, options: optionsOf(field) });
+    if (field.properties) collect(field.properties, optionsOf, into);
   }
 }
 
-/** The application form on paper (the green channel for people who do not use phones): the same fields as online. */
-export function blankFormView(item: Item): BlankFormView {
-  const byKey = new Map<string, FormField>();
-  // An item whose guide states no form has no fields to print, only its materials.
+/**
+ * The application form on paper (the green channel for people who do not use phones): the same fields as online,
+ * a choice with the options the online form offers — its own, or its data element's (`dataElements`). An item
+ * whose guide states no form has no fields to print, only its materials.
+ */
+export function blankFormView(item: Item, dataElements: readonly DataElement[]): BlankFormView {
+  const elements = new Map(dataElements.map((element) => [element.code, element]));
+  const optionsOf = (field: FormField): Option[] => {
+    const element = field['x-data-element'];
+    return fieldOptions(field, element ? elements.get(element) : undefined) ?? [];
+  };
   const properties = item.form?.properties ?? {};
-  collect(properties, byKey);
+  const fields: Fields = new Map();
+  collect(properties, optionsOf, fields);
+  const paper = (field: FormField) => paperField(field, optionsOf(field), fields);
   const groups: PaperGroup[] = [];
   const loose: PaperField[] = [];
   for (const field of Object.values(properties)) {
     if (field.type === 'void')
-      groups.push({
-        title: field.title,
-        fields: Object.values(field.properties ?? {}).map((f) => paperField(f, byKey)),
-      });
-    else loose.push(paperField(field, byKey));
+      groups.push({ title: field.title, fields: Object.values(field.properties ?? {}).map(paper) });
+    else loose.push(paper(field));
   }
   if (loose.length > 0) groups.push({ title: '其他信息', fields: loose });
   const materials = materialRows(item);

@@ -1,6 +1,6 @@
-import type { Item } from '@oneseal/schemas';
+import type { DataElement, Item } from '@oneseal/schemas';
 import { PRINT_CSS, renderDocument, trusted } from '@oneseal/templates';
-import { renderFlowchart } from '../flowchart';
+import { renderFlowchartPages } from '../flowchart';
 import type { SubmittedApplication } from './applicationView';
 import { applicationView } from './applicationView';
 import { blankFormView } from './blankFormView';
@@ -35,11 +35,14 @@ function headerFacts(item: Item): { label: string; value: string }[] {
   ].filter((f): f is { label: string; value: string } => f.value !== undefined);
 }
 
-/** The guide's body as the templates lay it out: header facts, QR code, numbered sections and the flowchart. */
+/**
+ * The guide's body as the templates lay it out: header facts, QR code, numbered sections and the flowchart
+ * (one SVG per printed page, so a tall process goes on over pages instead of being shrunk).
+ */
 export async function guideBodyView(item: Item, options: DocumentOptions = {}) {
   const process = item.process ?? [];
-  const flowchart = process.length > 0 ? await renderFlowchart({ ...item, process }) : undefined;
-  const sections = guideSections(item, { hasFlowchart: flowchart !== undefined }).map((s, i) => ({
+  const flowchart = process.length > 0 ? await renderFlowchartPages({ ...item, process }) : [];
+  const sections = guideSections(item, { hasFlowchart: flowchart.length > 0 }).map((s, i) => ({
     ...s,
     number: chineseNumber(i + 1),
   }));
@@ -53,7 +56,7 @@ export async function guideBodyView(item: Item, options: DocumentOptions = {}) {
     title: item.name,
     meta: meta.length > 0 ? meta : undefined,
     qr: page ? trusted(await qrSvg(page)) : undefined,
-    flowchart: flowchart === undefined ? undefined : trusted(flowchart),
+    flowchart: flowchart.map(trusted),
     sections,
   };
 }
@@ -78,9 +81,12 @@ export function renderNotice(item: Item, options: NoticeOptions = {}): string {
   });
 }
 
-/** The application form on paper, with the same fields as the online form. */
-export function renderBlankForm(item: Item): string {
-  const form = blankFormView(item);
+/**
+ * The application form on paper, with the same fields as the online form; `dataElements` give the options of
+ * choices bound to a data element (the dictionary, or at least the elements the form binds).
+ */
+export function renderBlankForm(item: Item, dataElements: readonly DataElement[]): string {
+  const form = blankFormView(item, dataElements);
   return renderDocument('blank-form', {
     documentTitle: form.title,
     css,

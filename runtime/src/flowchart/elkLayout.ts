@@ -2,20 +2,13 @@
 // deterministic for a given input (fixed random seed) and every coordinate is rounded to 0.1 unit,
 // so the same item always yields the same layout.
 
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ELK as ElkInstance, ElkEdgeSection } from 'elkjs/lib/elk-api';
+import type { ElkEdgeSection } from 'elkjs/lib/elk-api';
 import { labelId, toElkGraph } from './elkGraph';
+import { layoutInThread } from './elkThread';
 import type { FlowGraph } from './flowGraph';
 import { mergeSpecialLinks } from './specialLinks';
 import { placeBlock } from './textBlock';
 import type { FlowEdge, FlowNode, FlowchartLayout, Point } from './types';
-
-/** One ELK instance for the process (the bundled build runs in-thread; no worker to manage). */
-let elk: ElkInstance | undefined;
-function elkInstance(): ElkInstance {
-  elk ??= new ELK();
-  return elk;
-}
 
 export const round = (value: number): number => {
   const rounded = Math.round(value * 10) / 10;
@@ -44,7 +37,7 @@ function polyline(sections: readonly ElkEdgeSection[]): Point[] {
 }
 
 export async function layoutGraph(graph: FlowGraph): Promise<FlowchartLayout> {
-  const laidOut = await elkInstance().layout(toElkGraph(graph));
+  const laidOut = await layoutInThread(toElkGraph(graph));
   const placedNodes = new Map((laidOut.children ?? []).map((child) => [child.id, child]));
   const placedEdges = new Map((laidOut.edges ?? []).map((edge) => [edge.id, edge]));
 

@@ -20,8 +20,9 @@ type Side = 'NORTH' | 'SOUTH' | 'WEST' | 'EAST';
 
 const portId = (nodeId: string, role: PortRole): string => `${nodeId}|${role}`;
 
-function isLoop(edge: GraphEdge, kindOf: (id: string) => string | undefined): boolean {
-  return edge.kind === 'transition' && edge.branch !== undefined && kindOf(edge.to) === 'step';
+/** A branch that goes back to a step (补正, 退回重办), directly or through a connector; not one that ends. */
+function isLoop(edge: GraphEdge): boolean {
+  return edge.kind === 'transition' && edge.branch !== undefined && !edge.dashed;
 }
 
 export class PortPlan {
@@ -87,7 +88,7 @@ export class PortPlan {
     if (this.kinds.get(edge.from) !== 'step') return undefined;
     if (edge.kind === 'special-link') return 'special';
     if (edge.kind === 'transition' && edge.branch !== undefined) {
-      return isLoop(edge, (id) => this.kinds.get(id)) ? 'loopOut' : 'ending';
+      return isLoop(edge) ? 'loopOut' : 'ending';
     }
     return 'out';
   }
@@ -96,7 +97,7 @@ export class PortPlan {
     const kind = this.kinds.get(edge.to);
     if (kind === 'special') return 'in';
     if (kind !== 'step') return undefined;
-    const selfLoop = edge.from === edge.to && isLoop(edge, (id) => this.kinds.get(id));
+    const selfLoop = edge.from === edge.to && isLoop(edge);
     return selfLoop ? 'loopIn' : 'in';
   }
 

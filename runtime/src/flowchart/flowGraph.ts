@@ -2,10 +2,17 @@
 // any geometry. Node and edge order follows the item (steps in process order), which keeps the
 // layout stable and the output deterministic.
 
-import type { BranchKind, ProcessStep, SpecialProcedure } from '@oneseal/schemas';
-import { branchLabelBlock, endBlock, markerBlock, specialBlock, stepBlock } from './nodeContent';
+import type { BranchKind, ProcessStep } from '@oneseal/schemas';
+import type { ChartInput } from './charts';
+import {
+  branchLabelBlock,
+  endBlock,
+  markerBlock,
+  nextLabelBlock,
+  specialBlock,
+  stepBlock,
+} from './nodeContent';
 import type { LayoutVariant } from './layoutVariants';
-import { specialProcedureAnchor } from './specialAnchor';
 import { MARKER_MIN_WIDTH, NODE_MIN_WIDTH, NODE_PADDING_X, NODE_PADDING_Y } from './style';
 import type { TextBlock } from './textBlock';
 import type { FlowEdgeKind, FlowNodeKind } from './types';
@@ -36,17 +43,6 @@ export interface FlowGraph {
   variant: LayoutVariant;
 }
 
-/** The process cannot be drawn: a `next` or branch `to` names no step, or two steps share an id. */
-export class FlowchartError extends Error {
-  override readonly name = 'FlowchartError';
-}
-
-/** What the chart is drawn from: any Item will do. */
-export interface FlowchartInput {
-  process: readonly ProcessStep[];
-  specialProcedures?: readonly SpecialProcedure[];
-}
-
 export const stepNodeId = (stepId: string): string => `step:${stepId}`;
 export const START_ID = 'start';
 export const FINISH_ID = 'finish';
@@ -66,25 +62,6 @@ function markerBox(block: TextBlock): { width: number; height: number } {
   };
 }
 
-function checkReferences(process: readonly ProcessStep[]): void {
-  const ids = new Set<string>();
-  for (const step of process) {
-    if (ids.has(step.id)) throw new FlowchartError(`流程图：环节编号 "${step.id}" 重复`);
-    ids.add(step.id);
-  }
-  for (const step of process) {
-    for (const target of step.next ?? []) {
-      if (!ids.has(target))
-        throw new FlowchartError(`流程图：环节 "${step.id}" 的后续环节 "${target}" 不存在`);
-    }
-    for (const branch of step.branches ?? []) {
-      if (branch.to !== undefined && !ids.has(branch.to)) {
-        throw new FlowchartError(`流程图：环节 "${step.id}" 的分支指向不存在的环节 "${branch.to}"`);
-      }
-    }
-  }
-}
-
 /** Steps no other step leads to (self-loops aside) — where 开始 points; the first step if none is. */
 function entrySteps(process: readonly ProcessStep[]): ProcessStep[] {
   const reached = new Set<string>();
@@ -96,9 +73,8 @@ function entrySteps(process: readonly ProcessStep[]): ProcessStep[] {
   return entries.length > 0 ? entries : process.slice(0, 1);
 }
 
-export function buildFlowGraph(item: FlowchartInput, variant: LayoutVariant): FlowGraph {
-  const process = item.process;
-  checkReferences(process);
+export function buildFlowGraph(chart: ChartInput, variant: LayoutVariant): FlowGraph {
+  const process = chart.process;
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const addNode = (node: Omit<GraphNode, 'width' | 'height'>, size = boxed(node.block)): void => {
@@ -119,6 +95,7 @@ export function buildFlowGraph(item: FlowchartInput, variant: LayoutVariant): Fl
 
   for (const step of process) {
     addNode({ id: stepNodeId(step.id), kind: 'step', stepId: step.id, block: stepBlock(step, variant) });
+    const condition = step.nextLabel ? nextLabelBlock(step.nextLabel, variant) : undefined;
     (step.next ?? []).forEach((target, index) => {
       edges.push({
         id: `next:${step.id}:${index}`,
@@ -126,6 +103,7 @@ export function buildFlowGraph(item: FlowchartInput, variant: LayoutVariant): Fl
         from: stepNodeId(step.id),
         to: stepNodeId(target),
         dashed: false,
+        ...(condition ? { label: condition } : {}),
       });
     });
     (step.branches ?? []).forEach((branch, index) => {
@@ -147,28 +125,32 @@ export function buildFlowGraph(item: FlowchartInput, variant: LayoutVariant): Fl
     });
   }
 
-  (item.specialProcedures ?? []).forEach((procedure, index) => {
-    const anchor = specialProcedureAnchor(procedure, process);
+  for (const { procedure, index, anchor } of chart.specials) {
     const id = `special:${index}`;
     addNode({
       id,
       kind: 'special',
-      ...(anchor ? { stepId: anchor.id } : {}),
+      ...(anchor ? { stepId: anchor } : {}),
       block: specialBlock(procedure, variant),
     });
-    if (anchor) edges.push({ id, kind: 'special-link', from: stepNodeId(anchor.id), to: id, dashed: true });
-  });
+    if (anchor) edges.push({ id, kind: 'special-link', from: stepNodeId(anchor), to: id, dashed: true });
+  }
 
-  const finals = process.filter((step) => (step.next ?? []).length === 0);
-  const finish = markerBlock('办结');
-  addNode({ id: FINISH_ID, kind: 'finish', block: finish }, markerBox(finish));
-  for (const step of finals) {
+  if (chart.finishFrom.length > 0 || process.length === 0) {
+    const finish = markerBlock('办结');
+    addNode({ id: FINISH_ID, kind: 'finish', block: finish }, markerBox(finish));
+  }
+  const byId = new Map(process.map((step) => [step.id, step]));
+  for (const stepId of chart.finishFrom) {
+    const condition = byId.get(stepId)?.nextLabel;
+    const label = condition ? nextLabelBlock(condition, variant) : undefined;
     edges.push({
-      id: `finish:${step.id}`,
+      id: `finish:${stepId}`,
       kind: 'marker-link',
-      from: stepNodeId(step.id),
+      from: stepNodeId(stepId),
       to: FINISH_ID,
       dashed: false,
+      ...(label ? { label } : {}),
     });
   }
   if (process.length === 0)

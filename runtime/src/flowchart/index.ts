@@ -1,12 +1,15 @@
 // 办理流程图: automatic layout (ELK layered) and SVG rendering of an item's process.
-export { renderFlowchart, flowchartSvg } from './renderFlowchart';
+export { renderFlowchart, renderFlowchartPages } from './renderFlowchart';
 export type { FlowchartItem, RenderFlowchartOptions } from './renderFlowchart';
 export { layoutFlowchart } from './layoutFlowchart';
-export { FlowchartError } from './flowGraph';
-export type { FlowchartInput } from './flowGraph';
+export type { LayoutOptions } from './layoutFlowchart';
+export { FlowchartError } from './charts';
+export type { FlowchartInput } from './charts';
 export { printSize } from './printSize';
 export type { PrintSize } from './printSize';
 export type {
+  ChartRoute,
+  FlowchartChart,
   FlowchartLayout,
   FlowNode,
   FlowNodeKind,

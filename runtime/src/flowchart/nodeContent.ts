@@ -69,6 +69,19 @@ export function markerBlock(text: string): TextBlock {
 }
 
 /**
+ * Where an arrow leaves a part of a split chart ("转 A") or comes back in ("接 A"): the same letter at both
+ * ends, as the 连接符 of a printed flowchart.
+ */
+export function connectorBlock(direction: 'out' | 'in', letter: string): TextBlock {
+  return markerBlock(`${direction === 'out' ? '转' : '接'} ${letter}`);
+}
+
+/** The condition on the arrow(s) to the next steps: "材料齐全并符合法定形式". */
+export function nextLabelBlock(condition: string, widths: LayoutVariant): TextBlock {
+  return new TextBlockBuilder(widths.edgeLabelEm).centred(condition, FONT.label).build();
+}
+
+/**
  * The label beside a branch edge: its condition (or kind), then — for a branch that loops back — the
  * notice handed out, and the branch's time limit ("5个自然日内补正"). The document of a branch that
  * ends the process is shown in its end node instead. Undefined when there is nothing the target node

@@ -1,10 +1,9 @@
-// How big the drawing prints. At natural size one drawing unit is 1 pt. A drawing wider than the A4
-// content width is scaled down to fit it (the layout keeps graphs narrow enough for that to leave
-// every font ≥ 9 pt); a drawing taller than the A4 content height is scaled down towards it, but
-// never so far that a font drops below 9 pt — a taller drawing is left for the page to break.
+// How big a drawing prints. At natural size one drawing unit is 1 pt. A drawing wider than the A4 content
+// width is scaled down to fit it (the layout keeps graphs narrow enough for that to leave every font ≥ 9 pt).
+// A chart too tall for a page is split into parts instead of being shrunk; only a page holding one step whose
+// special procedures alone outgrow the page is scaled down to it (`maxHeightMm`), as the last resort.
 
-import { MIN_PRINTED_FONT_PT } from './layoutVariants';
-import { FONT, MM_PER_UNIT, PRINT_MAX_HEIGHT_MM, PRINT_MAX_WIDTH_MM } from './style';
+import { FONT, MM_PER_UNIT, PRINT_MAX_WIDTH_MM } from './style';
 
 export interface PrintSize {
   widthMm: number;
@@ -17,15 +16,11 @@ export interface PrintSize {
 
 const SMALLEST_FONT = Math.min(...Object.values(FONT));
 
-export function printSize(width: number, height: number): PrintSize {
-  const naturalWidth = width * MM_PER_UNIT;
-  const naturalHeight = height * MM_PER_UNIT;
-  const readable = MIN_PRINTED_FONT_PT / SMALLEST_FONT;
-  const toPageHeight = Math.max(readable, PRINT_MAX_HEIGHT_MM / naturalHeight);
-  const scale = Math.min(1, PRINT_MAX_WIDTH_MM / naturalWidth, toPageHeight);
+export function printSize(width: number, height: number, maxHeightMm = Infinity): PrintSize {
+  const scale = Math.min(1, PRINT_MAX_WIDTH_MM / (width * MM_PER_UNIT), maxHeightMm / (height * MM_PER_UNIT));
   return {
-    widthMm: naturalWidth * scale,
-    heightMm: naturalHeight * scale,
+    widthMm: width * MM_PER_UNIT * scale,
+    heightMm: height * MM_PER_UNIT * scale,
     scale,
     smallestFontPt: SMALLEST_FONT * scale,
   };

@@ -4,10 +4,15 @@
 import type { FlowNodeKind } from './types';
 
 export const MM_PER_UNIT = 25.4 / 72;
-/** A4 (210 mm) less 15 mm margins each side. Wider drawings are scaled down to fit. */
-export const PRINT_MAX_WIDTH_MM = 180;
-/** A4 (297 mm) less 20 mm margins top and bottom. */
-export const PRINT_MAX_HEIGHT_MM = 257;
+/** A4 (210 mm) less the documents' 18 mm side margins (templates/css/print.css). Wider drawings are scaled down. */
+export const PRINT_MAX_WIDTH_MM = 174;
+/**
+ * One printed page of a flowchart is never taller than this (a taller chart is split into parts, never shrunk):
+ * A4 (297 mm) less the documents' 22 mm top and 20 mm bottom margins (255 mm), less the section heading
+ * "办理流程" (about 14 mm with its margins) and the figure's own margins, so the first page fits under the heading
+ * instead of leaving it alone on a page.
+ */
+export const PRINT_MAX_HEIGHT_MM = 236;
 
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', sans-serif";
 
@@ -47,6 +52,13 @@ export const SPACING = {
 
 /** Margin around heading, graph and caption in the SVG. */
 export const PAGE_MARGIN = 8;
+/** Space between heading, graph and caption. */
+export const SECTION_GAP = 6;
+/** Space between the parts of a split chart printed side by side. */
+export const COLUMN_GAP = 28;
+
+/** A printed flowchart page in drawing units (pt at natural size). */
+export const PAGE_HEIGHT = PRINT_MAX_HEIGHT_MM / MM_PER_UNIT;
 
 export const NODE_COLOURS: Record<FlowNodeKind, { fill: string; stroke: string; text: string }> = {
   start: { fill: '#e8f1fb', stroke: '#2f6db5', text: '#123a66' },
@@ -54,6 +66,7 @@ export const NODE_COLOURS: Record<FlowNodeKind, { fill: string; stroke: string; 
   step: { fill: '#ffffff', stroke: '#2f6db5', text: '#1a1a1a' },
   end: { fill: '#fdecea', stroke: '#b3261e', text: '#5c1410' },
   special: { fill: '#fff6e0', stroke: '#a86b00', text: '#4d3200' },
+  connector: { fill: '#ffffff', stroke: '#2f6db5', text: '#123a66' },
 };
 
 export const EDGE_COLOURS = {

@@ -31,7 +31,7 @@ export function textLine(line: FlowTextLine, fill: string): string {
 
 export function nodeMarkup(node: FlowNode): string {
   const colours = NODE_COLOURS[node.kind];
-  const pill = node.kind === 'start' || node.kind === 'finish';
+  const pill = node.kind === 'start' || node.kind === 'finish' || node.kind === 'connector';
   const radius = pill ? node.height / 2 : node.kind === 'step' ? 3 : 6;
   const rect = `<rect${attrs({
     x: node.x,

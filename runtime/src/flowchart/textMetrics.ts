@@ -1,10 +1,8 @@
 // Width estimates and line wrapping for mixed Chinese / Latin text, without a font engine.
 // Widths are in em: a CJK ideograph or full-width punctuation mark is one em, Latin text about half.
+// Lines break between words (breakUnits), never inside one unless it alone is wider than a line.
 
-/** Characters a Chinese line must not start with (closing punctuation, 行首禁则). */
-const NO_LINE_START = new Set('，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}>'.split(''));
-/** Characters a Chinese line must not end with (opening punctuation, 行尾禁则). */
-const NO_LINE_END = new Set('（《「『【〔〈“‘([{<'.split(''));
+import { breakUnits, characterUnits } from '../text/breakUnits';
 
 const NARROW_ASCII = new Set("iljtfrI!|.,:;'`()[]{} ".split(''));
 const WIDE_ASCII = new Set('mwMWQGODCHNU@%&'.split(''));
@@ -50,47 +48,6 @@ export function textWidthEm(text: string, bold = false): number {
   return total;
 }
 
-/** Letters, digits and the joiners of identifiers and numbers: runs of these are not broken. */
-function isWordChar(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x80 && /[A-Za-z0-9_\-./:%#@&+=?]/.test(char);
-}
-
-/**
- * Splits text into the smallest pieces a line may break between: each CJK character on its own,
- * each run of Latin letters/digits as one word, each space on its own. Opening punctuation is glued
- * to what follows and closing punctuation to what precedes, so no line starts with "，" or ends with "（".
- */
-export function breakUnits(text: string): string[] {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  const units: string[] = [];
-  let i = 0;
-  while (i < chars.length) {
-    const char = chars[i] as string;
-    if (isWordChar(char)) {
-      let word = char;
-      while (i + 1 < chars.length && isWordChar(chars[i + 1] as string)) word += chars[++i];
-      units.push(word);
-    } else units.push(char);
-    i++;
-  }
-  const glued: string[] = [];
-  let pendingOpen = '';
-  for (const unit of units) {
-    const first = unit[0] ?? '';
-    if (NO_LINE_START.has(first) && glued.length > 0 && !pendingOpen && unit !== ' ') {
-      glued[glued.length - 1] += unit;
-    } else if (unit.length === 1 && NO_LINE_END.has(unit)) {
-      pendingOpen += unit;
-    } else {
-      glued.push(pendingOpen + unit);
-      pendingOpen = '';
-    }
-  }
-  if (pendingOpen) glued.push(pendingOpen);
-  return glued;
-}
-
 export interface WrapOptions {
   /** Widest line in em. */
   maxEm: number;
@@ -100,8 +57,8 @@ export interface WrapOptions {
 }
 
 /**
- * Greedy line breaking at `maxEm`. Latin words move whole to the next line unless a word alone is wider
- * than a line; spaces at line ends are dropped. Returns at least one line (possibly empty).
+ * Greedy line breaking at `maxEm`. Words (Chinese and Latin) move whole to the next line unless a word
+ * alone is wider than a line; spaces at line ends are dropped. Returns at least one line (possibly empty).
  */
 export function wrapText(text: string, options: WrapOptions): string[] {
   const { maxEm, bold = false, firstLineInsetEm = 0 } = options;
@@ -125,10 +82,10 @@ export function wrapText(text: string, options: WrapOptions): string[] {
       line = unit;
       continue;
     }
-    // A single unit wider than a line (a long number or URL): cut it character by character.
-    for (const char of unit) {
-      if (line !== '' && !fits(line + char)) push();
-      line += char;
+    // A single unit wider than a line (a long number, URL or word): cut it character by character.
+    for (const piece of characterUnits(unit)) {
+      if (line !== '' && !fits(line + piece)) push();
+      line += piece;
     }
   }
   if (line !== '' || lines.length === 0) push();
@@ -150,9 +107,9 @@ const MAX_SEARCH_UNITS = 120;
 
 /**
  * Like wrapText, but choosing where to break: in as few lines as greedy wrapping at `maxEm` needs,
- * the breaks that minimise the widest line plus MID_PHRASE_BREAK_COST per break that is not after
- * a pause mark (、，；：) or at a space. So "乡镇人民政府分管领导" becomes "乡镇人民政" / "府分管领导"
- * rather than ending in a lone "导", and "申请人、村（居）民委员会" breaks after "、".
+ * the breaks (between words) that minimise the widest line plus MID_PHRASE_BREAK_COST per break that is
+ * not after a pause mark (、，；：) or at a space. So "乡镇人民政府分管领导审批" becomes "乡镇人民政府" /
+ * "分管领导审批" rather than ending in a lone "审批", and "申请人、村（居）民委员会" breaks after "、".
  */
 export function wrapBalanced(text: string, options: WrapOptions): string[] {
   const greedy = wrapText(text, options);

@@ -1,7 +1,8 @@
 import type { Condition, FieldComponent, FormField, FormFields, ItemForm } from '@oneseal/schemas';
 import { conditionFields, evaluateCondition } from '@oneseal/schemas';
 import { conditionSchema } from './conditionSchema';
-import { fieldCheck } from './fieldCheck';
+import type { FieldChecks } from './fieldCheck';
+import { checkKey, fieldCheck } from './fieldCheck';
 
 type Schema = Record<string, unknown>;
 
@@ -39,7 +40,12 @@ export interface DerivedForm {
   validation: Schema;
   /** The same rules as a Formily schema: each field checks its answer against its part of `validation`. */
   formily: FormilyNode;
+  /** Each field's part of `validation`, by `checkKey`: what the server compiles for the browser (`checksModule`). */
+  fieldSchemas: Map<string, Schema>;
 }
+
+/** The most characters a text answer may have, unless its form says fewer: no answer is unbounded. */
+export const TEXT_CEILING = 2000;
 
 interface Context {
   /** Dotted path of the object being described, from the form root ('' for the root). */
@@ -48,6 +54,10 @@ interface Context {
   visibleWhen: Condition[];
   /** if/then rules collected for the root: conditions read the whole submission. */
   rules: Schema[];
+  /** Every field's value schema met on the walk, by key (shared by the whole walk). */
+  fieldSchemas: Map<string, Schema>;
+  /** The compiled checks the browser fields run, when the page has them. */
+  checks?: FieldChecks;
 }
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
@@ -70,7 +80,8 @@ function valueSchema(field: FormField): Schema {
   if (field.format) s.format = field.format;
   if (field.pattern) s.pattern = field.pattern;
   if (field.minLength !== undefined) s.minLength = field.minLength;
-  if (field.maxLength !== undefined) s.maxLength = field.maxLength;
+  if (field.type === 'string') s.maxLength = Math.min(field.maxLength ?? TEXT_CEILING, TEXT_CEILING);
+  else if (field.maxLength !== undefined) s.maxLength = field.maxLength;
   if (field.minimum !== undefined) s.minimum = field.minimum;
   if (field.maximum !== undefined) s.maximum = field.maximum;
   if (field.enum) {
@@ -111,7 +122,12 @@ function visibility(when: Condition): NonNullable<FormilyNode['x-reactions']> {
   };
 }
 
-function formilyNode(field: FormField, own: Condition | undefined, check?: Schema): FormilyNode {
+function formilyNode(
+  field: FormField,
+  own: Condition | undefined,
+  context: Context,
+  check?: Schema,
+): FormilyNode {
   const node: FormilyNode = { type: field.type, title: field.title, 'x-component': field['x-component'] };
   if (field.description) node.description = field.description;
   if (field.required) node.required = true;
@@ -121,7 +137,13 @@ function formilyNode(field: FormField, own: Condition | undefined, check?: Schem
   if (field['x-index'] !== undefined) node['x-index'] = field['x-index'];
   if (field['x-data-element']) node['x-data-element'] = field['x-data-element'];
   if (field.type !== 'void' && field.type !== 'object') node['x-decorator'] = 'FormItem';
-  if (check) node['x-validator'] = fieldCheck(check);
+  if (check) {
+    const key = checkKey(check);
+    context.fieldSchemas.set(key, check);
+    const compiled = context.checks?.get(key);
+    // Without its compiled check a field has no verdict of its own; the server's answer names it at submission.
+    if (compiled) node['x-validator'] = fieldCheck(compiled);
+  }
   // A container's condition hides everything inside it; the children only carry their own.
   if (own) node['x-reactions'] = visibility(own);
   return node;
@@ -137,7 +159,7 @@ function describe(
     const conditions = own ? [...context.visibleWhen, own] : context.visibleWhen;
     if (field.type === 'void') {
       // Sections and steps add no level to the data: their fields belong to this object.
-      const node = formilyNode(field, own);
+      const node = formilyNode(field, own, context);
       node.properties = {};
       describe(
         field.properties ?? {},
@@ -154,24 +176,29 @@ function describe(
         visibleWhen: conditions,
       });
       out.properties[key] = inner.validation;
-      out.nodes[key] = { ...formilyNode(field, own), properties: inner.nodes };
+      out.nodes[key] = { ...formilyNode(field, own, context), properties: inner.nodes };
       // An object holding required answers must itself be there: the portal leaves an empty object out.
       if (field.required || inner.validation.required) requireKey(key, conditions, context, out.required);
       continue;
     }
     if (field.type === 'array' && field.items?.type === 'object') {
       // Rows of a repeating table are objects of their own columns; conditions inside rows are not supported.
-      const rows = objectOf(field.items.properties ?? {}, { path: '', visibleWhen: [], rules: [] });
+      const rows = objectOf(field.items.properties ?? {}, {
+        ...context,
+        path: '',
+        visibleWhen: [],
+        rules: [],
+      });
       const list = valueSchema(field);
       out.properties[key] = { ...list, items: rows.validation };
       out.nodes[key] = {
-        ...formilyNode(field, own, list),
+        ...formilyNode(field, own, context, list),
         items: { type: 'object', 'x-component': 'form', properties: rows.nodes },
       };
     } else {
       const value = valueSchema(field);
       out.properties[key] = value;
-      out.nodes[key] = formilyNode(field, own, value);
+      out.nodes[key] = formilyNode(field, own, context, value);
     }
     if (field.required) requireKey(key, conditions, context, out.required);
   }
@@ -205,12 +232,15 @@ function objectOf(
  * schema the portal renders, from one walk over the fields. Required fields, formats, patterns, lengths, ranges
  * and options become the server's schema; each browser field checks its answer against its own part of it;
  * declarative conditions hide fields in the browser and make their requirement conditional on the server.
+ * The browser's fields run `checks`, the server's compilation of `fieldSchemas` (a page holds no compiler).
  */
-export function deriveForm(form: ItemForm): DerivedForm {
+export function deriveForm(form: ItemForm, checks?: FieldChecks): DerivedForm {
   const rules: Schema[] = [];
-  const root = objectOf(form.properties, { path: '', visibleWhen: [], rules });
+  const fieldSchemas = new Map<string, Schema>();
+  const root = objectOf(form.properties, { path: '', visibleWhen: [], rules, fieldSchemas, checks });
   return {
     validation: rules.length > 0 ? { ...root.validation, allOf: rules } : root.validation,
     formily: { type: 'object', title: form.title, 'x-component': 'form', properties: root.nodes },
+    fieldSchemas,
   };
 }

@@ -1,34 +1,25 @@
-import type { Ajv, FormFields, ValidateFunction } from '@oneseal/schemas';
-import { createAjv, isEmptyValue, toIssues } from '@oneseal/schemas';
+import type { CompiledCheck, FormFields } from '@oneseal/schemas';
+import { isEmptyValue, toIssues } from '@oneseal/schemas';
 
 type Schema = Record<string, unknown>;
 
-let ajv: Ajv | undefined;
-// Many fields share one value schema (a plain text, a mobile number): compile each distinct schema once, and
-// only when a value is first checked, so a 500-field form costs nothing to open.
-const compiled = new Map<string, ValidateFunction>();
+/**
+ * The compiled checks of a form's fields, by `checkKey` of each field's value schema: the server compiles them
+ * (`checksModule` over `deriveForm(...).fieldSchemas`) and the page imports them, so no page compiles code.
+ */
+export type FieldChecks = ReadonlyMap<string, CompiledCheck>;
 
-/** Builds the validators' compiler ahead of the first answer (it takes a moment), e.g. while the browser is idle. */
-export function warmUpFieldChecks(): void {
-  ajv ??= createAjv();
-}
+/** The key of a field's value schema: many fields share one (a plain text, a mobile number) and one check. */
+export const checkKey = (valueSchema: Schema): string => JSON.stringify(valueSchema);
 
 /**
- * A check of one answer against the field's part of the submission schema, with the server's own ajv, formats
- * and zh-CN messages: the browser reaches the server's verdict because it runs the same rule.
+ * A field's check of one answer: the server's own rule, compiled by the server, with the model's zh-CN messages,
+ * so the browser reaches the server's verdict because it runs the same rule.
  */
-export function fieldCheck(valueSchema: Schema): (value: unknown) => string | undefined {
-  const key = JSON.stringify(valueSchema);
+export function fieldCheck(validate: CompiledCheck): (value: unknown) => string | undefined {
   return (value) => {
     // Empty answers are the `required` rule's business; the portal leaves them out of what it submits.
-    if (isEmptyValue(value)) return undefined;
-    let validate = compiled.get(key);
-    if (!validate) {
-      ajv ??= createAjv();
-      validate = ajv.compile(valueSchema);
-      compiled.set(key, validate);
-    }
-    if (validate(value)) return undefined;
+    if (isEmptyValue(value) || validate(value)) return undefined;
     return toIssues(validate.errors)
       .map((issue) => issue.message)
       .join('；');

@@ -1,8 +1,10 @@
 export { mergeForms, fanOut, sectionKey } from './mergeForms';
-export type { MergedForm, MergedMaterial, MergeConflict } from './mergeForms';
-export { deriveForm } from './deriveForm';
+export type { MergedForm, MergeConflict } from './mergeForms';
+export type { MaterialAsk, MergedMaterial } from './mergeMaterials';
+export { deriveForm, TEXT_CEILING } from './deriveForm';
 export type { DerivedForm, FormilyNode } from './deriveForm';
-export { cleanAnswers, fieldCheck, warmUpFieldChecks, withSections } from './fieldCheck';
+export type { FieldChecks } from './fieldCheck';
+export { cleanAnswers, withSections } from './fieldCheck';
 export { conditionSchema } from './conditionSchema';
 export { applyBundle } from './bundle';
 export type { BundleOutcome } from './bundle';

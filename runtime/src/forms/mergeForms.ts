@@ -1,24 +1,13 @@
-import type {
-  Condition,
-  DataElement,
-  FormField,
-  FormFields,
-  Item,
-  ItemForm,
-  MaterialForm,
-  ResolvedMaterial,
-} from '@oneseal/schemas';
+import type { Condition, DataElement, FormField, FormFields, Item, ItemForm } from '@oneseal/schemas';
+import { codeOf, mergeMaterials } from './mergeMaterials';
+import type { MergedMaterial } from './mergeMaterials';
+import { commonOptions } from './options';
 
 /** A problem the editor must fix before these items can be asked in one form. */
 export interface MergeConflict {
   field: string;
   items: string[];
   message: string;
-}
-
-export interface MergedMaterial extends ResolvedMaterial {
-  /** Codes of the items that ask for it. */
-  items: string[];
 }
 
 export interface MergedForm {
@@ -32,8 +21,6 @@ export interface MergedForm {
 }
 
 const GROUP_ORDER: DataElement['group'][] = ['applicant', 'agent', 'organisation', 'contact', 'other'];
-// How much a material form demands (as in checkItem's conformance rules): the merged list keeps the most.
-const FORM_DEMAND: Record<MaterialForm, number> = { '3': 3, '1': 2, '2': 1, '4': 1 };
 
 export const sectionKey = (itemCode: string) => `item_${itemCode}`;
 
@@ -95,16 +82,22 @@ function rewriteAll(fields: FormFields, rename: Map<string, string>): FormFields
   );
 }
 
-/** The strictest field that satisfies every item asking for one data element; or the reason there is none. */
-function strictest(element: DataElement, asks: Bound[]): { field: FormField } | { conflict: string } {
-  const fields = asks.map((a) => a.field);
-  const merged: FormField = {
+/** A field asking for a data element as the dictionary states it, before any item's own rules. */
+export function elementField(element: DataElement): FormField {
+  const field: FormField = {
     type: element.type,
     title: element.name,
     'x-component': element.component,
     'x-data-element': element.code,
   };
-  if (element.format) merged.format = element.format;
+  if (element.format) field.format = element.format;
+  return field;
+}
+
+/** The strictest field that satisfies every item asking for one data element; or the reason there is none. */
+function strictest(element: DataElement, asks: Bound[]): { field: FormField } | { conflict: string } {
+  const fields = asks.map((a) => a.field);
+  const merged = elementField(element);
   // Asked whenever any item would ask it: always if one asks it always, otherwise while any condition holds.
   const always = asks.filter((a) => a.when.length === 0);
   if (always.length === 0) {
@@ -140,13 +133,8 @@ function strictest(element: DataElement, asks: Bound[]): { field: FormField } | 
     (bounds.minimum ?? -Infinity) > (bounds.maximum ?? Infinity)
   )
     return { conflict: `各事项对“${element.name}”的长度或取值范围没有交集` };
-  const optionLists = [element.options, ...fields.map((f) => f.enum)].filter(
-    (o): o is NonNullable<typeof o> => Boolean(o),
-  );
-  if (optionLists.length > 0) {
-    const kept = optionLists[0]!.filter((o) =>
-      optionLists.every((list) => list.some((other) => other.value === o.value)),
-    );
+  const kept = commonOptions([element.options, ...fields.map((f) => f.enum)]);
+  if (kept) {
     if (kept.length === 0) return { conflict: `各事项对“${element.name}”的可选项没有交集` };
     merged.enum = kept as NonEmpty<(typeof kept)[number]>;
   }
@@ -155,41 +143,8 @@ function strictest(element: DataElement, asks: Bound[]): { field: FormField } | 
   return { field: merged };
 }
 
-/** Items are applied for by their basic code: a guide read from a file without one cannot be applied for. */
-function codeOf(item: Item): string {
-  if (item.code === undefined) throw new Error(`事项“${item.name}”没有基本编码，不能在线申请`);
-  return item.code;
-}
-
 /** An item whose guide states no form asks no fields. */
 const formOf = (item: Item): ItemForm => item.form ?? { type: 'object', properties: {} };
-
-/** The larger of two stated values; what one item leaves unstated takes what the other states. */
-function stricter<T>(a: T | undefined, b: T | undefined, rank: (value: T) => number): T | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return rank(b) > rank(a) ? b : a;
-}
-
-/** The union of the items' materials, one entry per material, each with the strictest requirement asked. */
-function mergeMaterials(items: readonly Item[]): MergedMaterial[] {
-  const byCode = new Map<string, MergedMaterial>();
-  for (const item of items) {
-    for (const m of item.materials) {
-      const seen = byCode.get(m.material);
-      if (!seen) {
-        byCode.set(m.material, { ...m, items: [codeOf(item)] });
-        continue;
-      }
-      seen.items.push(codeOf(item));
-      seen.form = stricter(seen.form, m.form, (f) => FORM_DEMAND[f]);
-      seen.necessity = stricter(seen.necessity, m.necessity, (n) => -Number(n));
-      seen.originals = stricter(seen.originals, m.originals, (n) => n);
-      seen.copies = stricter(seen.copies, m.copies, (n) => n);
-    }
-  }
-  return [...byCode.values()];
-}
 
 /**
  * One form for several items (一表申请): fields bound to the same data element are asked once — with the
@@ -229,7 +184,11 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
       conflicts.push({ field: code, items: served, message: `数据元 ${code} 不在数据元字典中` });
       continue;
     }
-    const result = strictest(element, asks);
+    // The strictest field is worked out in the items' code order, so the items' order never changes it.
+    const result = strictest(
+      element,
+      [...asks].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
+    );
     if ('conflict' in result) conflicts.push({ field: code, items: served, message: result.conflict });
     else {
       shared[code] = result.field;
@@ -264,7 +223,9 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
     },
     provenance,
     sections,
-    materials: mergeMaterials(items),
+    materials: mergeMaterials(items, (item, condition) =>
+      rewrite(condition, locals.find((l) => l.item.code === item.code)!.rename),
+    ),
     conflicts,
   };
 }

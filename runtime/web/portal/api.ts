@@ -1,4 +1,5 @@
 import type { Bundle, DataElement, ResolvedItem } from '@oneseal/schemas';
+import { importFieldChecks } from '../renderer';
 
 /** An answer of the API that is not a success, with the fields it names (422) in zh-CN. */
 export class ApiProblem extends Error {
@@ -59,7 +60,12 @@ export interface SubmissionStatusView {
   history: { status: string; label: string; at: string; note?: string }[];
   submittedAt: string;
   data: Record<string, unknown>;
+  /** Looked up by phone: identity and phone numbers partly hidden. */
+  masked: boolean;
 }
+
+/** How the applicant proves an application is theirs: the 查询码 of the receipt (everything) or the phone (progress). */
+export type ApplicantSecret = { code: string } | { phone: string };
 
 const query = (params: Record<string, string | undefined>) => {
   const search = new URLSearchParams(
@@ -79,14 +85,21 @@ export const api = {
     request<ResolvedItem>(`/public/regions/${region}/items/${code}/versions/${version}`),
   bundles: () => request<Bundle[]>('/public/bundles'),
   dataElements: () => request<DataElement[]>('/public/data-elements'),
+  /** The form's field checks, compiled by the server for exactly these items (a same-origin module, no eval). */
+  fieldChecks: (region: string, codes: string[]) =>
+    importFieldChecks(
+      `/api/public/regions/${region}/form-checks.js${query({ items: codes.join(',') })}`,
+    ).catch(() => {
+      throw new ApiProblem(0, '无法加载申请表的校验规则，请刷新页面重试');
+    }),
   submit: (body: { region: string; items: string[]; data: unknown }) =>
-    request<{ reference: string; status: string; receiptKey: string }>('/public/submissions', {
+    request<{ reference: string; status: string; queryCode: string }>('/public/submissions', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  submission: (reference: string, phone: string) =>
-    request<SubmissionStatusView>(`/public/submissions/${reference}${query({ phone })}`),
+  submission: (reference: string, secret: ApplicantSecret) =>
+    request<SubmissionStatusView>(`/public/submissions/${reference}${query(secret)}`),
 };
 
 /** Where the printable documents are (opened by the browser itself, not fetched). */
@@ -96,22 +109,16 @@ export const documentUrl = {
     code: string,
     document: 'guide.pdf' | 'notice.pdf' | 'flowchart.svg' | 'blank-form.pdf',
   ) => `/api/public/regions/${region}/items/${code}/${document}`,
-  submission: (reference: string, key: string, document: 'application.pdf' | 'notice.pdf') =>
-    `/api/public/submissions/${reference}/${document}${query({ key })}`,
+  submission: (reference: string, code: string, document: 'application.pdf' | 'notice.pdf') =>
+    `/api/public/submissions/${reference}/${document}${query({ code })}`,
 };
 
 /**
- * What this browser tab knows of an application it submitted: the phone (to look it up) and the receipt key (to
- * open the filled form). Kept for the session only: a shared computer in the service hall forgets it.
+ * The 查询码 of an application this tab submitted, for its receipt page (which may be reloaded). Kept for the
+ * session only: a shared computer in the service hall forgets it; the applicant writes it down or prints it.
  */
 export const receipts = {
-  save: (reference: string, receipt: { phone: string; key: string }) =>
-    sessionStorage.setItem(`oneseal.receipt.${reference}`, JSON.stringify(receipt)),
-  load: (reference: string): { phone: string; key: string } | undefined => {
-    try {
-      return JSON.parse(sessionStorage.getItem(`oneseal.receipt.${reference}`) ?? 'null') ?? undefined;
-    } catch {
-      return undefined;
-    }
-  },
+  save: (reference: string, code: string) => sessionStorage.setItem(`oneseal.receipt.${reference}`, code),
+  load: (reference: string): string | undefined =>
+    sessionStorage.getItem(`oneseal.receipt.${reference}`) ?? undefined,
 };

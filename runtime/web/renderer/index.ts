@@ -1,7 +1,8 @@
 // The browser entry of @oneseal/runtime: the form renderer the portal and the designer's preview share, and the
 // pure form functions it renders from.
 export { ensureAllFields, FormRenderer } from './FormRenderer';
+export { importFieldChecks } from './fieldChecks';
 export type { FormRendererProps, Provenance } from './FormRenderer';
 export type { RegionOption } from './components';
 export { applyBundle, cleanAnswers, deriveForm, mergeForms } from '../../src/forms';
-export type { BundleOutcome, FormilyNode, MergedForm } from '../../src/forms';
+export type { BundleOutcome, FieldChecks, FormilyNode, MergedForm } from '../../src/forms';

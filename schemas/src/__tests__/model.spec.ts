@@ -4,12 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../index';
 import {
+  assessCompleteness,
   codeLabel,
   codeOptions,
   diffDocuments,
   evaluateCondition,
   metrics,
   aggregateMetrics,
+  addTotals,
+  itemTotals,
+  metricsFromTotals,
+  NO_TOTALS,
   resolveItem,
   ResolutionError,
   serviceTags,
@@ -104,6 +109,16 @@ describe('resolveItem', () => {
       expect(item).not.toHaveProperty(key);
   });
 
+  it('carries the process routes and arrow labels of the base item', () => {
+    const base = licenceBase();
+    base.process![0]!.nextLabel = '材料齐全并符合法定形式';
+    base.processRoutes = [{ id: 'general', name: '一般程序', steps: ['accept', 'review'] }];
+    const item = resolveItem(base, licenceImplementation(), options);
+    expect(item.processRoutes).toEqual(base.processRoutes);
+    expect(item.process![0]!.nextLabel).toBe('材料齐全并符合法定形式');
+    expect(validateItem(item).errors).toEqual([]);
+  });
+
   it('refuses a material the base item does not list', () => {
     const impl = licenceImplementation();
     impl.materials.push({ material: 'HUKOU' });
@@ -182,6 +197,20 @@ describe('metrics and tags', () => {
     expect(county.inHall.count).toBe(11);
   });
 
+  it('add up: a region’s figures are the sum of its townships’ totals, exactly', () => {
+    const sum = (items: Item[]) => items.map(itemTotals).reduce(addTotals, NO_TOTALS);
+    const region = { code: '450300', name: '桂林市' };
+    expect(metricsFromTotals(addTotals(sum(a), sum(b)), region)).toEqual(
+      aggregateMetrics([...b, ...a], region),
+    );
+    // A ratio of 1/3 is kept in whole millionths, so sums never drift.
+    const third = item('450321100', {
+      promisedLimit: { value: 1, unit: 'workday' },
+      statutoryLimit: { value: 3, unit: 'workday' },
+    });
+    expect(itemTotals(third).ratioSum).toBe(333_333);
+  });
+
   it('are empty but defined for a township without items', () => {
     expect(aggregateMetrics([], { code: '450321100', name: '阳朔镇' })).toMatchObject({
       itemCount: 0,
@@ -201,8 +230,20 @@ describe('metrics and tags', () => {
     expect(m!.inHall.count).toBe(1);
     expect(m!.online.count).toBe(1);
     expect(m!.meanPromisedRatio).toBeCloseTo(10 / 20);
+    expect(m!.promisedRatioCount).toBe(1);
     expect(m!.meanCompleteness).toBeGreaterThan(0);
     expect(m!.meanCompleteness).toBeLessThan(1);
+    // Kept as totals a database can add up: no ratio counted, the score in whole millionths.
+    expect(itemTotals(unstated)).toMatchObject({
+      ratioSum: 0,
+      ratioCount: 0,
+      atMostOneVisit: 0,
+      online: 0,
+      inHall: 0,
+      completenessSum: Math.round(assessCompleteness(unstated).score * 1e6),
+    });
+    const scores = [unstated, item('450330102', {})].map((i) => assessCompleteness(i).score);
+    expect(m!.meanCompleteness).toBeCloseTo((scores[0]! + scores[1]!) / 2, 6);
   });
 
   it('earn service tags from the data', () => {

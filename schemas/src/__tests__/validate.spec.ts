@@ -127,6 +127,36 @@ describe('validateItem', () => {
   });
 });
 
+describe('process routes and arrow labels', () => {
+  it('accepts routes through the process and a label on the arrow to the next steps', () => {
+    const base = licenceBase();
+    base.process[0]!.nextLabel = '材料齐全并符合法定形式';
+    base.processRoutes = [
+      { id: 'general', name: '一般程序', steps: base.process.map((s) => s.id) },
+      { id: 'simple', name: '简易程序', situation: '情况紧急的', steps: [base.process[0]!.id] },
+    ];
+    expect(validateItem(base)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('names a route step that is not in the process, and a route id used twice', () => {
+    const base = licenceBase();
+    const first = base.process[0]!.id;
+    base.processRoutes = [
+      { id: 'general', name: '一般程序', steps: [first, 'nowhere'] },
+      { id: 'general', name: '简易程序', steps: [first] },
+    ];
+    expect(validateItem(base).errors).toEqual([
+      { path: '/processRoutes/0/id', message: '路径编号 general 重复' },
+      { path: '/processRoutes/0/steps/1', message: '不存在环节 nowhere' },
+      { path: '/processRoutes/1/id', message: '路径编号 general 重复' },
+    ]);
+    expect(validateItem(base, 'en').errors[1]).toEqual({
+      path: '/processRoutes/0/steps/1',
+      message: 'no step "nowhere"',
+    });
+  });
+});
+
 describe('validateBundle and validateDocument', () => {
   const bundle = {
     kind: 'bundle',

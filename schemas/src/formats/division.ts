@@ -17,10 +17,17 @@ export function townshipKind(code: string): TownshipKind | undefined {
   ];
 }
 
+/**
+ * The digits every code inside a region starts with: 450300 (city) → 4503, 450000 (province) → 45, a county
+ * or township → itself. A database finds a region's townships with `LIKE '4503%'`.
+ */
+export function regionCodePrefix(ancestor: string): string {
+  return ancestor.length === 6 ? ancestor.replace(/(00)+$/, '') : ancestor;
+}
+
 /** True when `code` is `ancestor` itself or lies inside it (450321100 lies in 450321 and in 450300). */
 export function isWithinRegion(code: string, ancestor: string): boolean {
   if (code === ancestor) return true;
-  const significant = ancestor.length === 6 ? ancestor.replace(/(00)+$/, '') : ancestor;
   // A county has as many digits as its city (450321 in 450300): compare the significant prefix, not lengths.
-  return code.length >= ancestor.length && code.startsWith(significant);
+  return code.length >= ancestor.length && code.startsWith(regionCodePrefix(ancestor));
 }

@@ -140,15 +140,24 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "specialProcedures": {
           "type": "array",
+          "maxItems": 6,
           "items": {
             "$ref": "common.schema.json#/$defs/SpecialProcedure"
           }
         },
         "process": {
-          "description": "标准办理流程",
+          "description": "标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）",
           "type": "array",
+          "maxItems": 30,
           "items": {
             "$ref": "process-step.schema.json"
+          }
+        },
+        "processRoutes": {
+          "description": "办理路径：各情形下经过的环节（一般程序、简易程序、不予受理……）",
+          "type": "array",
+          "items": {
+            "$ref": "process-step.schema.json#/$defs/ProcessRoute"
           }
         },
         "benefitStandard": {
@@ -1027,8 +1036,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "format": "date"
     },
     "Url": {
+      "description": "网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）",
       "type": "string",
       "format": "uri",
+      "pattern": "^https?://",
       "maxLength": 500
     },
     "TimeLimit": {
@@ -1700,6 +1711,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "$defs": {
     "DataElementCode": {
       "description": "数据元编码，也是一表申请中的字段名",
+      "$ref": "item-form.schema.json#/$defs/FieldKey",
       "type": "string",
       "pattern": "^[a-z][A-Za-z0-9]{1,63}$"
     }
@@ -1732,8 +1744,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "additionalProperties": false,
   "$defs": {
     "FieldKey": {
+      "description": "字段名，也是答案中的键；JavaScript 对象自带的名称不能用（读答案时会读到对象本身的属性）",
       "type": "string",
-      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+      "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+      "not": {
+        "enum": [
+          "constructor",
+          "__proto__",
+          "prototype"
+        ]
+      }
     },
     "FormFields": {
       "title": "FormFields",
@@ -2382,13 +2402,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "next": {
       "type": "array",
+      "maxItems": 3,
       "items": {
         "$ref": "#/$defs/StepId"
       },
       "uniqueItems": true
     },
+    "nextLabel": {
+      "description": "转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”",
+      "$ref": "common.schema.json#/$defs/ShortText"
+    },
     "branches": {
       "type": "array",
+      "maxItems": 3,
       "items": {
         "$ref": "#/$defs/StepBranch"
       }
@@ -2403,6 +2429,40 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     "StepId": {
       "type": "string",
       "pattern": "^[a-z][a-z0-9-]{0,31}$"
+    },
+    "ProcessRoute": {
+      "title": "ProcessRoute",
+      "description": "办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理",
+      "type": "object",
+      "properties": {
+        "id": {
+          "description": "路径编号",
+          "$ref": "#/$defs/StepId"
+        },
+        "name": {
+          "description": "路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”",
+          "$ref": "common.schema.json#/$defs/ShortText"
+        },
+        "situation": {
+          "description": "适用情形",
+          "$ref": "common.schema.json#/$defs/Text"
+        },
+        "steps": {
+          "description": "依次经过的环节编号",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/$defs/StepId"
+          }
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "steps"
+      ],
+      "additionalProperties": false
     },
     "StepBranch": {
       "title": "StepBranch",

@@ -316,11 +316,20 @@ export interface CatalogueFields {
    */
   quantityLimit?: string;
   statutoryLimit?: TimeLimit;
+  /**
+   * @maxItems 6
+   */
   specialProcedures?: SpecialProcedure[];
   /**
-   * 标准办理流程
+   * 标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）
+   *
+   * @maxItems 30
    */
   process?: ProcessStep[];
+  /**
+   * 办理路径：各情形下经过的环节（一般程序、简易程序、不予受理……）
+   */
+  processRoutes?: ProcessRoute[];
   benefitStandard?: BenefitStandard;
   result?: Result;
   /**
@@ -405,7 +414,17 @@ export interface ProcessStep {
    */
   documents?: string[];
   description?: string;
+  /**
+   * @maxItems 3
+   */
   next?: string[];
+  /**
+   * 转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”
+   */
+  nextLabel?: string;
+  /**
+   * @maxItems 3
+   */
   branches?: StepBranch[];
 }
 /**
@@ -417,6 +436,29 @@ export interface StepBranch {
   document?: string;
   to?: string;
   timeLimit?: TimeLimit;
+}
+/**
+ * 办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理
+ */
+export interface ProcessRoute {
+  /**
+   * 路径编号
+   */
+  id: string;
+  /**
+   * 路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”
+   */
+  name: string;
+  /**
+   * 适用情形
+   */
+  situation?: string;
+  /**
+   * 依次经过的环节编号
+   *
+   * @minItems 1
+   */
+  steps: [string, ...string[]];
 }
 /**
  * 给付（救助、补贴）标准：说明、分档金额和计发办法
@@ -477,6 +519,9 @@ export interface Result {
  */
 export interface Attachment {
   title: string;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
   url?: string;
 }
 /**
@@ -762,6 +807,9 @@ export interface NearbyService {
  */
 export interface Online {
   available: boolean;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
   url?: string;
   depth?: OnlineDepth;
 }
@@ -794,7 +842,7 @@ export interface Publication {
    */
   date?: string;
   /**
-   * 公开网址
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
    */
   url?: string;
 }

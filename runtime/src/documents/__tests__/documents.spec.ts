@@ -7,7 +7,8 @@ import { renderBlankForm, renderGuide, renderNotice, renderSubmissionNotice } fr
 import { UnknownMaterialError } from '../noticeView';
 import { PAYLOAD, planted } from './plant';
 
-const items = resolveSeedItems(loadSeedCatalogue());
+const catalogue = loadSeedCatalogue();
+const items = resolveSeedItems(catalogue);
 const homestead = items.find((i) => i.regionCode === '450321100' && i.code === '0117302000')!;
 
 // The order of 行政许可标准化指引 (2016) appendix 2, then 常见问题; 帮办代办 and 廉洁风险点 where present. Where
@@ -153,7 +154,7 @@ describe('editor text is escaped everywhere', () => {
       'notice',
       async () => renderNotice(bad, { missing: [bad.materials[0]!.material], refusal: { reason: PAYLOAD } }),
     ],
-    ['blank form', async () => renderBlankForm(bad)],
+    ['blank form', async () => renderBlankForm(bad, catalogue.dataElements)],
   ])('in the %s', async (_name, render) => {
     const html = await render();
     expect(html).not.toContain('<script');
@@ -226,7 +227,7 @@ describe('renderNotice', () => {
 
 describe('the material tables of every document', () => {
   it('print the columns the materials state, in the guide, notice, paper form and submission notice', async () => {
-    const merged = mergeForms([homestead], loadSeedCatalogue().dataElements);
+    const merged = mergeForms([homestead], catalogue.dataElements);
     const application = {
       reference: 'R',
       date: '2026-11-26',
@@ -238,7 +239,7 @@ describe('the material tables of every document', () => {
     for (const html of [
       await renderGuide(homestead),
       renderNotice(homestead),
-      renderBlankForm(homestead),
+      renderBlankForm(homestead, catalogue.dataElements),
       renderSubmissionNotice(application),
     ])
       for (const header of ['材料形式', '份数', '必要性', '来源渠道'])
@@ -248,7 +249,7 @@ describe('the material tables of every document', () => {
 
 describe('renderBlankForm', () => {
   it('prints every field of the online form, options as boxes, and the conditions in words', () => {
-    const html = renderBlankForm(homestead);
+    const html = renderBlankForm(homestead, catalogue.dataElements);
     const fields: { title: string; enum?: { label: string }[] }[] = [];
     const walk = (props: NonNullable<Item['form']>['properties']) => {
       for (const f of Object.values(props)) {
@@ -257,8 +258,48 @@ describe('renderBlankForm', () => {
       }
     };
     walk(homestead.form!.properties);
-    for (const f of fields) expect(html).toContain(`<th>${f.title}`);
+    const labels = [...html.matchAll(/<th class="words">(.*?)<\/th>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, ''),
+    );
+    for (const f of fields)
+      expect(labels).toContainEqual(expect.stringMatching(new RegExp(`^${f.title}\\*?$`)));
     for (const option of fields.flatMap((f) => f.enum ?? [])) expect(html).toContain(`□ ${option.label}`);
     expect(text(html)).toContain('“建房类型”为“原址翻建”或“改建、扩建”时填写');
+  });
+
+  it('sets each label as words, so a label wider than its column wraps between words, never inside one', () => {
+    const aged = items.find((i) => i.regionCode === '450321100' && i.code === '0520005000')!;
+    const html = renderBlankForm(aged, catalogue.dataElements);
+    expect(html).toContain(
+      '代理人<wbr>与<wbr>申请人<wbr><span class="word">关系<span class="required">*</span></span>',
+    );
+    // 户籍地址 is one label of two words: no break inside 户籍.
+    expect(html).toContain('户籍<wbr><span class="word">地址');
+  });
+
+  it('prints the options of a choice that leaves them to its data element, not a blank line', () => {
+    const idType = catalogue.dataElements.find((e) => e.code === 'idType')!;
+    expect(idType.options!.length).toBeGreaterThan(1);
+    const item: Item = {
+      ...homestead,
+      form: {
+        type: 'object',
+        properties: {
+          idType: { type: 'string', title: '证件类型', 'x-component': 'select', 'x-data-element': 'idType' },
+          idNote: {
+            type: 'string',
+            title: '证件说明',
+            'x-component': 'text',
+            'x-visible-when': { field: 'idType', op: 'eq', value: idType.options![1]!.value },
+          },
+        },
+      },
+    };
+    const html = renderBlankForm(item, catalogue.dataElements);
+    for (const option of idType.options!) expect(html).toContain(`□ ${option.label}`);
+    // The condition names the option by its label, as the applicant reads it.
+    expect(text(html)).toContain(`“证件类型”为“${idType.options![1]!.label}”时填写`);
+    // Without the dictionary there is nothing to offer: the line is left to write on.
+    expect(renderBlankForm(item, [])).not.toContain('□');
   });
 });

@@ -158,6 +158,77 @@ export function syntheticItem(): Item {
   };
 }
 
+/**
+ * 临时救助 in twelve steps, worded after real guides (N01: 乡镇临时救助工作流程, 广东政务服务网 一般程序): a
+ * condition on the arrow out of 受理 and 审批, and three process routes — 一般程序, 急难型 先行救助 and 不予受理.
+ */
+export function twelveStepItem(): Item {
+  const step = (id: string, name: string, post: string, extra: Partial<ProcessStep> = {}): ProcessStep => ({
+    id,
+    name,
+    stage: 'review',
+    post,
+    ...extra,
+  });
+  const town = '乡镇人民政府（街道办事处）';
+  const process: ProcessStep[] = [
+    step('apply', '申请', '申请人或其代理人、村（居）民委员会', { stage: 'apply', next: ['check'] }),
+    step('check', '发起信息核对', town, {
+      description: '申请人签署居民家庭经济状况核对授权书后开展经济状况信息化核对',
+      next: ['accept'],
+    }),
+    step('accept', '受理', town, {
+      stage: 'accept',
+      timeLimit: { value: 1, unit: 'workday' },
+      documents: ['受理告知书'],
+      next: ['survey'],
+      nextLabel: '材料齐全并符合法定形式',
+      branches: [
+        { kind: 'correct', label: '材料不齐全', to: 'accept' },
+        { kind: 'refuse', label: '不符合条件的', document: '不予受理通知书' },
+      ],
+    }),
+    step('survey', '入户调查', `${town}、村（居）民委员会协助`, { stage: 'investigate', next: ['appraise'] }),
+    step('appraise', '民主评议', '村（居）民委员会', { description: '视情组织', next: ['audit'] }),
+    step('audit', '审核', town, { timeLimit: { value: 9, unit: 'workday' }, next: ['publicize'] }),
+    step('publicize', '公示', '村（居）民委员会', {
+      stage: 'publicize',
+      timeLimit: { value: 5, unit: 'workday' },
+      next: ['report'],
+    }),
+    step('report', '报县级民政部门审批', town, { next: ['approve'] }),
+    step('approve', '审批', '县（市、区）民政部门', {
+      stage: 'decide',
+      timeLimit: { value: 5, unit: 'workday' },
+      next: ['amount'],
+      nextLabel: '符合条件的予以批准',
+      branches: [{ kind: 'deny', label: '不符合条件的', document: '不予批准通知书' }],
+    }),
+    step('amount', '确定救助方式和金额', '县（市、区）民政部门', { next: ['announce'] }),
+    step('announce', '结果公示', '户籍地或经常居住地乡镇（街道）和村（居）委', {
+      stage: 'publicize',
+      next: ['pay'],
+    }),
+    step('pay', '资金打卡发放', '县（市、区）民政部门', { stage: 'deliver' }),
+  ];
+  return {
+    ...homesteadItem(),
+    name: '临时救助',
+    process,
+    specialProcedures: [],
+    processRoutes: [
+      { id: 'general', name: '一般程序', situation: '支出型救助对象', steps: process.map((s) => s.id) },
+      {
+        id: 'urgent',
+        name: '紧急程序',
+        situation: '情况紧急、需立即采取措施的，先行救助，事后补齐手续',
+        steps: ['apply', 'accept', 'approve', 'pay'],
+      },
+      { id: 'refuse', name: '不予受理', steps: ['apply', 'check', 'accept'] },
+    ],
+  };
+}
+
 export const XSS = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',

@@ -1,9 +1,10 @@
 import type { FlowchartInput } from '..';
 import { FlowchartError, layoutFlowchart } from '..';
-import type { FlowchartLayout, FlowNode, Rect } from '..';
+import type { FlowchartChart, FlowchartLayout, FlowNode, Rect } from '..';
+import { partBudget } from '../caption';
 import { specialProcedureAnchor } from '../specialAnchor';
 import { textWidthEm } from '../textMetrics';
-import { distinctSeedItems, expectedCounts, homesteadItem, syntheticItem } from './fixtures';
+import { distinctSeedItems, expectedCounts, homesteadItem, syntheticItem, twelveStepItem } from './fixtures';
 import { lineFits, overlappingPairs } from './geometry';
 
 function nodesOf(layout: FlowchartLayout, kind: FlowNode['kind']): FlowNode[] {
@@ -40,8 +41,48 @@ function crossesInterior(segment: Rect, box: Rect): boolean {
   );
 }
 
-/** Every structural and geometric property the layout promises, for one item. */
-function checkLayout(item: FlowchartInput, layout: FlowchartLayout): void {
+/** A chart's parts as one graph: arrows to a connector "转 A" followed on to the box "接 A" leads to. */
+function joined(chart: FlowchartChart): FlowchartLayout {
+  const nodes = chart.parts.flatMap((part) => part.nodes);
+  const edges = chart.parts.flatMap((part) => part.edges);
+  const through = (id: string) => (id.startsWith('out:') ? id.slice('out:'.length) : id);
+  return {
+    width: Math.max(...chart.parts.map((part) => part.width)),
+    height: chart.parts.reduce((sum, part) => sum + part.height, 0),
+    nodes: nodes.filter((node) => node.kind !== 'connector'),
+    edges: edges
+      .filter((edge) => !edge.id.startsWith('continue:'))
+      .map((edge) => ({ ...edge, to: through(edge.to) })),
+  };
+}
+
+/** Connectors pair up: every "转 X" in one part has its "接 X" in another, one letter per box led to. */
+function checkConnectors(chart: FlowchartChart): void {
+  const partOf = (id: string) => chart.parts.findIndex((part) => part.nodes.some((node) => node.id === id));
+  const connectors = chart.parts.flatMap((part) => part.nodes.filter((node) => node.kind === 'connector'));
+  const letters = new Map<string, string>();
+  for (const connector of connectors) {
+    const [direction, ...rest] = connector.id.split(':');
+    const target = rest.join(':');
+    const [word, letter] = connector.lines[0]!.text.split(' ');
+    expect(word).toBe(direction === 'out' ? '转' : '接');
+    expect(letters.get(target) ?? letter).toBe(letter);
+    letters.set(target, letter!);
+    if (direction === 'out') {
+      expect(partOf(`in:${target}`)).toBe(partOf(target));
+      expect(partOf(target)).not.toBe(chart.parts.findIndex((part) => part.nodes.includes(connector)));
+    }
+  }
+  expect(new Set(letters.values()).size).toBe(letters.size);
+}
+
+/** Every structural and geometric property the layout promises, for one item without process routes. */
+function checkLayout(item: FlowchartInput, charts: FlowchartChart[]): void {
+  expect(charts).toHaveLength(1);
+  const chart = charts[0]!;
+  checkConnectors(chart);
+  for (const part of chart.parts) checkGeometry(part);
+  const layout = joined(chart);
   const counts = expectedCounts(item);
   const byId = new Map(layout.nodes.map((node) => [node.id, node]));
   expect(byId.size).toBe(layout.nodes.length);
@@ -51,7 +92,9 @@ function checkLayout(item: FlowchartInput, layout: FlowchartLayout): void {
   expect(nodesOf(layout, 'end')).toHaveLength(counts.ends);
   expect(nodesOf(layout, 'special')).toHaveLength(counts.specials);
   expect(nodesOf(layout, 'start')).toHaveLength(1);
-  expect(nodesOf(layout, 'finish')).toHaveLength(1);
+  // 办结 once, or not at all when a step is itself called 办结.
+  const saysFinish = item.process.some((step) => step.name.includes('办结'));
+  expect(nodesOf(layout, 'finish')).toHaveLength(saysFinish ? 0 : 1);
 
   // One transition per next entry and per branch, each from its step to the right node.
   const transitions = layout.edges.filter((edge) => edge.kind === 'transition');
@@ -80,7 +123,11 @@ function checkLayout(item: FlowchartInput, layout: FlowchartLayout): void {
     expect(links).toHaveLength(1);
     expect(byId.get(links[0]?.from ?? '')?.kind).toBe('step');
   }
+}
 
+/** No overlaps, text inside its boxes, edges around boxes and orthogonal, everything inside the drawing. */
+function checkGeometry(layout: FlowchartLayout): void {
+  const byId = new Map(layout.nodes.map((node) => [node.id, node]));
   // No two node boxes overlap; edge labels overlap neither nodes nor each other.
   expect(overlappingPairs(layout.nodes)).toEqual([]);
   const labels = layout.edges.flatMap((edge) =>
@@ -138,8 +185,9 @@ function checkLayout(item: FlowchartInput, layout: FlowchartLayout): void {
 describe('layoutFlowchart', () => {
   it('lays out the 宅基地 seed item: 6 steps, 补正 loop, 不予受理 and 不予批准 ends, 2 special procedures', async () => {
     const item = homesteadItem();
-    const layout = await layoutFlowchart(item);
-    checkLayout(item, layout);
+    const charts = await layoutFlowchart(item);
+    checkLayout(item, charts);
+    const layout = joined(charts[0]!);
     expect(nodesOf(layout, 'step')).toHaveLength(6);
     expect(layout.edges.filter((edge) => edge.kind === 'transition')).toHaveLength(5 + 3);
 
@@ -181,8 +229,9 @@ describe('layoutFlowchart', () => {
   it('lays out a synthetic item with 40+ character labels, a fork, loops and many branches', async () => {
     const item = syntheticItem();
     expect(item.process[0]!.name.length).toBeGreaterThan(40);
-    const layout = await layoutFlowchart(item);
-    checkLayout(item, layout);
+    const charts = await layoutFlowchart(item);
+    checkLayout(item, charts);
+    const layout = joined(charts[0]!);
     expect(nodesOf(layout, 'end')).toHaveLength(4);
     // Long names wrap onto several lines instead of widening the box.
     const apply = nodesOf(layout, 'step').find((node) => node.stepId === 'apply')!;
@@ -230,11 +279,104 @@ describe('layoutFlowchart', () => {
   });
 
   it('links 开始 to the entry step and the final steps to 办结', async () => {
-    const layout = await layoutFlowchart(homesteadItem());
+    const layout = joined((await layoutFlowchart(homesteadItem()))[0]!);
     const markerLinks = layout.edges
       .filter((edge) => edge.kind === 'marker-link')
       .map((edge) => `${edge.from}>${edge.to}`);
     expect(markerLinks).toEqual(['start>step:apply', 'step:deliver>finish']);
+  });
+});
+
+describe('a process taller than a page', () => {
+  const plain = () => ({ ...twelveStepItem(), processRoutes: [] });
+
+  it('is split into parts that each fit a page, every step once, joined by 转/接 connectors', async () => {
+    const item = plain();
+    const charts = await layoutFlowchart(item);
+    checkLayout(item, charts);
+    const parts = charts[0]!.parts;
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.height).toBeLessThanOrEqual(partBudget(item, part.width));
+    // Not shrunk: drawn at the same text sizes as a chart that fits.
+    const fonts = parts.flatMap((part) =>
+      part.nodes.flatMap((node) => node.lines.map((line) => line.fontSize)),
+    );
+    expect(Math.min(...fonts)).toBeGreaterThanOrEqual(9.5);
+    // The whole chart at once is taller than a page: the split is needed.
+    const [whole] = await layoutFlowchart(item, { maxPartHeight: Infinity });
+    expect(whole!.parts).toHaveLength(1);
+    expect(whole!.parts[0]!.height).toBeGreaterThan(partBudget(item, whole!.parts[0]!.width));
+    // 开始 in the first part, 办结 in the last.
+    expect(parts[0]!.nodes.some((node) => node.kind === 'start')).toBe(true);
+    expect(parts[parts.length - 1]!.nodes.some((node) => node.kind === 'finish')).toBe(true);
+  });
+
+  it('prints the condition to go on (nextLabel) on the arrow to the next step', async () => {
+    const layout = joined((await layoutFlowchart(plain()))[0]!);
+    const label = (id: string) =>
+      layout.edges.find((edge) => edge.id === id)?.label?.lines.map((l) => l.text);
+    expect(label('next:accept:0')?.join('')).toBe('材料齐全并符合法定形式');
+    expect(label('next:approve:0')?.join('')).toBe('符合条件的予以批准');
+    expect(label('next:apply:0')).toBeUndefined();
+  });
+});
+
+describe('process routes', () => {
+  it('draws one chart per route, with its name and situation, each only with the steps it passes', async () => {
+    const item = twelveStepItem();
+    const charts = await layoutFlowchart(item);
+    expect(charts.map((chart) => chart.route)).toEqual([
+      { name: '一般程序', situation: '支出型救助对象' },
+      { name: '紧急程序', situation: '情况紧急、需立即采取措施的，先行救助，事后补齐手续' },
+      { name: '不予受理' },
+    ]);
+    const steps = (chart: FlowchartChart) =>
+      joined(chart)
+        .nodes.filter((node) => node.kind === 'step')
+        .map((node) => node.stepId);
+    expect(steps(charts[0]!)).toEqual(item.process.map((step) => step.id));
+    expect(steps(charts[1]!)).toEqual(['apply', 'accept', 'approve', 'pay']);
+    expect(steps(charts[2]!)).toEqual(['apply', 'check', 'accept']);
+    for (const chart of charts) {
+      checkConnectors(chart);
+      for (const part of chart.parts) checkGeometry(part);
+    }
+  });
+
+  it('links the steps of a route in its order where the process goes elsewhere, without the process’s condition', async () => {
+    const urgent = joined((await layoutFlowchart(twelveStepItem()))[1]!);
+    const next = urgent.edges.filter((edge) => edge.id.startsWith('next:'));
+    expect(next.map((edge) => `${edge.from}>${edge.to}`)).toEqual([
+      'step:apply>step:accept',
+      'step:accept>step:approve',
+      'step:approve>step:pay',
+    ]);
+    // 受理's "材料齐全…" belongs to its arrow to 入户调查, not to the route's jump to 审批.
+    expect(next.every((edge) => edge.label === undefined)).toBe(true);
+    expect(nodesOf(urgent, 'finish')).toHaveLength(1);
+  });
+
+  it('ends a 不予受理 route at its ending branch, with no 办结', async () => {
+    const refuse = joined((await layoutFlowchart(twelveStepItem()))[2]!);
+    expect(nodesOf(refuse, 'finish')).toEqual([]);
+    expect(nodesOf(refuse, 'end').map((node) => node.lines[0]!.text)).toEqual(['不予受理']);
+  });
+
+  it('names a route step that is not in the process', async () => {
+    const item = twelveStepItem();
+    item.processRoutes = [{ id: 'bad', name: '简易程序', steps: ['apply', 'nowhere'] }];
+    await expect(layoutFlowchart(item)).rejects.toThrow(/nowhere/);
+  });
+});
+
+describe('办结 drawn once', () => {
+  it('draws no 办结 marker after a step that is itself called 办结', async () => {
+    const item = homesteadItem();
+    const process = item.process.map((step, i) => (i === 3 ? { ...step, name: '办结' } : step));
+    const layout = joined((await layoutFlowchart({ ...item, process }))[0]!);
+    const texts = layout.nodes.flatMap((node) => node.lines.map((line) => line.text));
+    expect(texts.filter((text) => text === '办结')).toHaveLength(1);
+    expect(nodesOf(layout, 'finish')).toEqual([]);
   });
 });
 

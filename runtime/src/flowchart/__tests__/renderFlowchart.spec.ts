@@ -1,10 +1,11 @@
-import { layoutFlowchart, printSize, renderFlowchart } from '..';
+import { layoutFlowchart, printSize, renderFlowchart, renderFlowchartPages } from '..';
 import {
   distinctSeedItems,
   expectedCounts,
   homesteadItem,
   hostileItem,
   syntheticItem,
+  twelveStepItem,
   XSS,
 } from './fixtures';
 import { overlappingPairs } from './geometry';
@@ -42,7 +43,11 @@ describe('renderFlowchart', () => {
     expect(byClass(svg, 'node', 'step')).toHaveLength(counts.steps);
     expect(byClass(svg, 'node', 'end')).toHaveLength(counts.ends);
     expect(byClass(svg, 'node', 'special')).toHaveLength(counts.specials);
-    expect(byClass(svg, 'edge', 'transition')).toHaveLength(counts.transitions);
+    // An arrow to another part goes on from that part's connector ("接 A"): count each arrow once.
+    const transitions = byClass(svg, 'edge', 'transition').filter(
+      (edge) => !edge.attributes['data-id']!.startsWith('continue:'),
+    );
+    expect(transitions).toHaveLength(counts.transitions);
     expect(byClass(svg, 'edge', 'special-link')).toHaveLength(counts.specials);
 
     // Edges name real nodes; ending branches and special links are dashed, the main line is not.
@@ -87,17 +92,23 @@ describe('renderFlowchart', () => {
     expect(svg.attributes['font-family']).toContain('Noto Sans CJK SC');
   });
 
-  it('has no overlapping node boxes in the SVG, for seed and synthetic items', async () => {
-    for (const item of [homesteadItem(), syntheticItem()]) {
+  it('has no overlapping node boxes in any part of the SVG, for seed and synthetic items', async () => {
+    for (const item of [homesteadItem(), syntheticItem(), twelveStepItem()]) {
       const svg = parseXml(await renderFlowchart(item));
-      const rects = nodeRects(svg);
-      expect(rects).toHaveLength(
-        item.process.length + expectedCounts(item).ends + expectedCounts(item).specials + 2,
-      );
-      expect(overlappingPairs(rects)).toEqual([]);
-      // The boxes drawn are the boxes laid out.
-      const layout = await layoutFlowchart(item);
-      expect(rects).toEqual(layout.nodes.map(({ id, x, y, width, height }) => ({ id, x, y, width, height })));
+      const charts = await layoutFlowchart(item);
+      const parts = charts.flatMap((chart) => chart.parts);
+      // Each part is drawn in its own group, its boxes where they were laid out.
+      const graphs = byClass(svg, 'graph');
+      expect(graphs).toHaveLength(parts.length);
+      graphs.forEach((graph, index) => {
+        const rects = nodeRects(graph);
+        expect(overlappingPairs(rects)).toEqual([]);
+        expect(rects).toEqual(
+          parts[index]!.nodes.map(({ id, x, y, width, height }) => ({ id, x, y, width, height })),
+        );
+      });
+      const steps = byClass(svg, 'node', 'step').map((node) => node.attributes['data-id']);
+      if (!item.processRoutes?.length) expect(steps).toEqual(item.process.map((step) => `step:${step.id}`));
     }
   });
 
@@ -176,28 +187,32 @@ describe('renderFlowchart', () => {
     expect(textContent(byClass(svg, 'heading')[0]!)).toBe('abc"\'& 办理流程图');
   });
 
-  it('prints every seed flowchart within the A4 content width with fonts of 9 pt or more', async () => {
-    for (const item of distinctSeedItems()) {
-      const svg = parseXml(await renderFlowchart(item));
-      const [, , width, height] = (svg.attributes.viewBox ?? '').split(' ').map(Number) as [
-        number,
-        number,
-        number,
-        number,
-      ];
-      const widthMm = Number(/^([\d.]+)mm$/.exec(svg.attributes.width ?? '')?.[1]);
-      const heightMm = Number(/^([\d.]+)mm$/.exec(svg.attributes.height ?? '')?.[1]);
-      expect(widthMm).toBeLessThanOrEqual(180);
-      expect(widthMm / width).toBeCloseTo(heightMm / height, 3); // aspect ratio kept
-      const scalePtPerUnit = (widthMm / width) * (72 / 25.4);
-      const fonts = allElements(svg)
-        .filter((e) => e.name === 'text')
-        .map((e) => num(e, 'font-size'));
-      expect({ item: item.name, smallest: Math.min(...fonts) * scalePtPerUnit >= 8.99 }).toEqual({
-        item: item.name,
-        smallest: true,
-      });
-      expect(printSize(width, height).smallestFontPt).toBeGreaterThanOrEqual(9);
+  it('prints every seed flowchart on pages within the A4 content area with fonts of 9 pt or more', async () => {
+    for (const item of [...distinctSeedItems(), twelveStepItem()]) {
+      for (const page of await renderFlowchartPages(item)) {
+        const svg = parseXml(page);
+        const [, , width, height] = (svg.attributes.viewBox ?? '').split(' ').map(Number) as [
+          number,
+          number,
+          number,
+          number,
+        ];
+        const widthMm = Number(/^([\d.]+)mm$/.exec(svg.attributes.width ?? '')?.[1]);
+        const heightMm = Number(/^([\d.]+)mm$/.exec(svg.attributes.height ?? '')?.[1]);
+        expect(widthMm).toBeLessThanOrEqual(174);
+        expect(heightMm).toBeLessThanOrEqual(236);
+        // Aspect ratio kept (each side is rounded up to 0.1 mm).
+        expect(Math.abs(widthMm / width - heightMm / height)).toBeLessThanOrEqual(0.1 / width + 0.1 / height);
+        const scalePtPerUnit = (widthMm / width) * (72 / 25.4);
+        const fonts = allElements(svg)
+          .filter((e) => e.name === 'text')
+          .map((e) => num(e, 'font-size'));
+        expect({ item: item.name, smallest: Math.min(...fonts) * scalePtPerUnit >= 8.99 }).toEqual({
+          item: item.name,
+          smallest: true,
+        });
+        expect(printSize(width, height).smallestFontPt).toBeGreaterThanOrEqual(9);
+      }
     }
   });
 });

@@ -1,5 +1,6 @@
 import { escapeXml } from '../escapeXml';
-import { breakUnits, charWidthEm, textWidthEm, wrapBalanced, wrapText } from '../textMetrics';
+import { breakUnits } from '../../text/breakUnits';
+import { charWidthEm, textWidthEm, wrapBalanced, wrapText } from '../textMetrics';
 
 describe('text widths', () => {
   it('counts CJK characters and full-width punctuation as one em, Latin as about half', () => {
@@ -19,12 +20,16 @@ describe('text widths', () => {
 describe('wrapText', () => {
   const width = (line: string): number => textWidthEm(line);
 
-  it('wraps Chinese text at the width, anywhere between characters', () => {
+  it('wraps Chinese text at the width, between words', () => {
     const text = '乡镇农业农村、自然资源、规划建设、生态环境、应急管理等相关岗位联合审查人员';
     const lines = wrapText(text, { maxEm: 10 });
     expect(lines.join('')).toBe(text);
     for (const line of lines) expect(width(line)).toBeLessThanOrEqual(10);
-    expect(lines.length).toBe(Math.ceil(width(text) / 10));
+    // Every line ends where a word ends.
+    const ends = new Set(breakUnits(text).map((_, i, units) => units.slice(0, i + 1).join('').length));
+    let at = 0;
+    for (const line of lines) expect(ends.has((at += line.length))).toBe(true);
+    expect(wrapText('本县户籍老年人免交', { maxEm: 3 })).toEqual(['本县', '户籍', '老年人', '免交']);
   });
 
   it('keeps Latin words and numbers whole and drops spaces at line ends', () => {
@@ -50,7 +55,7 @@ describe('wrapText', () => {
         expect('（《“'.includes(line[line.length - 1] ?? '')).toBe(false);
       }
     }
-    expect(breakUnits('（规划许可）审查表')).toEqual(['（规', '划', '许', '可）', '审', '查', '表']);
+    expect(breakUnits('（规划许可）审查表')).toEqual(['（规划许可）', '审查', '表']);
   });
 
   it('leaves room for a prefix on the first line', () => {
@@ -65,15 +70,15 @@ describe('wrapText', () => {
 });
 
 describe('wrapBalanced', () => {
-  it('evens lines out instead of leaving a lone last character', () => {
-    expect(wrapText('乡镇人民政府分管领导', { maxEm: 9 })).toEqual(['乡镇人民政府分管领', '导']);
-    expect(wrapBalanced('乡镇人民政府分管领导', { maxEm: 9 })).toEqual(['乡镇人民政', '府分管领导']);
+  it('evens lines out instead of leaving a lone last word', () => {
+    expect(wrapText('乡镇人民政府分管领导审批', { maxEm: 10 })).toEqual(['乡镇人民政府分管领导', '审批']);
+    expect(wrapBalanced('乡镇人民政府分管领导审批', { maxEm: 10 })).toEqual(['乡镇人民政府', '分管领导审批']);
   });
 
   it('breaks after a pause mark when that costs no extra line', () => {
     expect(wrapBalanced('申请人、村（居）民委员会', { maxEm: 9 })).toEqual(['申请人、', '村（居）民委员会']);
-    // Here breaking at the pauses would need three lines: plain balancing wins.
-    expect(wrapBalanced('乡镇农业农村、自然资源、规划建设岗位', { maxEm: 9 })).toHaveLength(2);
+    // Here breaking at the pause would need three lines: plain balancing wins.
+    expect(wrapBalanced('最低生活保障审核确认、临时救助金给付', { maxEm: 12 })).toHaveLength(2);
   });
 
   it('never needs more lines than greedy wrapping', () => {

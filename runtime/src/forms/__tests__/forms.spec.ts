@@ -99,6 +99,29 @@ describe('deriveForm: the server’s check of a submission', () => {
     expect(validate({ ...good, buildType: 'new' })).toBe(true);
   });
 
+  it('bounds every text answer at 2,000 characters unless the form says fewer (issue 10)', () => {
+    const texts = ajv.compile(
+      validationOf({
+        type: 'object',
+        properties: {
+          free: { type: 'string', title: '说明', 'x-component': 'textarea' },
+          short: { type: 'string', title: '姓名', maxLength: 30, 'x-component': 'text' },
+          generous: { type: 'string', title: '情况', maxLength: 100000, 'x-component': 'textarea' },
+        },
+      }),
+    );
+    const long = (n: number) => '字'.repeat(n);
+    expect(texts({ free: long(2000), short: long(30), generous: long(2000) })).toBe(true);
+    expect(texts({ free: long(2001), short: long(31), generous: long(2001) })).toBe(false);
+    expect(texts.errors!.map((e) => [e.instancePath, e.keyword])).toEqual([
+      ['/free', 'maxLength'],
+      ['/short', 'maxLength'],
+      ['/generous', 'maxLength'],
+    ]);
+    // The reason field of the homestead form says nothing about its length: the ceiling holds it.
+    expect(validate({ ...good, reason: long(2001) })).toBe(false);
+  });
+
   it('compiles for every seed form', () => {
     for (const base of seeds.baseItems) expect(() => ajv.compile(validationOf(base.form))).not.toThrow();
   });
@@ -279,23 +302,23 @@ describe('merge rules on purpose-built forms', () => {
     expect(required.required).toBe(true);
   });
 
-  it('keeps 原件 over 复印件 and 必要 over 非必要 for the same material', () => {
-    const m = (form: '1' | '2', necessity: '1' | '2', copies: number) => ({
+  it('asks 原件和复印件 when one item wants a copy and the other the original, and 必要 over 非必要', () => {
+    const m = (form: '1' | '2', necessity: '1' | '2', originals: number, copies: number) => ({
       material: 'ID-CARD',
       name: '居民身份证',
       form,
       medium: '1' as const,
-      originals: 1,
+      originals,
       copies,
       necessity,
       source: '1' as const,
     });
     const { materials } = mergeForms(
-      [item('A', {}, [m('2', '1', 1)]), item('B', {}, [m('1', '2', 2)])],
+      [item('A', {}, [m('2', '1', 0, 1)]), item('B', {}, [m('1', '2', 2, 0)])],
       [element],
     );
     expect(materials).toEqual([
-      expect.objectContaining({ form: '1', necessity: '1', copies: 2, items: ['A', 'B'] }),
+      expect.objectContaining({ form: '3', originals: 2, copies: 1, necessity: '1', items: ['A', 'B'] }),
     ]);
   });
 });

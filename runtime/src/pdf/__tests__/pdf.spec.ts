@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import type { BookProgress } from '../..';
 import { PdfPrinter, renderBlankForm, renderBook, renderFlowchart, renderGuide, renderNotice } from '../..';
 import { PAYLOAD, planted } from '../../documents/__tests__/plant';
+import { twelveStepItem } from '../../flowchart/__tests__/fixtures';
 import { CHROMIUM_LAUNCH, contentsEntries, footerText, PdfFile, squash, tempDir } from './pdf.helpers';
 
 const YANGSHUO = '450321100';
@@ -38,7 +39,7 @@ describe('single documents as PDF', () => {
   const documents: [string, () => Promise<string> | string][] = [
     ['guide', () => renderGuide(homestead, { publicBaseUrl: 'https://ys.example.gov.cn' })],
     ['notice', () => renderNotice(homestead)],
-    ['blank-form', () => renderBlankForm(homestead)],
+    ['blank-form', () => renderBlankForm(homestead, catalogue.dataElements)],
   ];
   const pdfs = new Map<string, PdfFile>();
   beforeAll(async () => {
@@ -84,6 +85,63 @@ describe('single documents as PDF', () => {
     expect(first).toContain(squash(`办事指南${homestead.name}`));
     expect(first).toContain(`基本编码${homestead.code}`);
     expect(first).toContain(`版本第${homestead.version}版`);
+  });
+});
+
+describe('a guide with a 12-step process', () => {
+  const twelve = { ...twelveStepItem(), processRoutes: [] };
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
+  });
+  afterAll(() => browser.close());
+
+  it('prints every flowchart text at 9 pt or more, each flowchart page within the A4 content area', async () => {
+    const page = await browser.newPage();
+    try {
+      // The print layout: A4 less the 18 mm side margins of print.css is 174 mm wide (96 px per inch).
+      await page.setViewportSize({ width: Math.ceil((174 / 25.4) * 96), height: 1200 });
+      await page.emulateMedia({ media: 'print' });
+      await page.setContent(await renderGuide(twelve), { waitUntil: 'load' });
+      const figures = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<SVGSVGElement>('figure.flowchart svg')).map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const pxPerUnit = box.width / svg.viewBox.baseVal.width;
+          const sizes = Array.from(svg.querySelectorAll('text')).map((t) =>
+            Number(t.getAttribute('font-size')),
+          );
+          return {
+            smallestPt: Math.min(...sizes) * pxPerUnit * 0.75, // 1 px = 0.75 pt
+            heightMm: (box.height * 25.4) / 96,
+            steps: Array.from(svg.querySelectorAll('.node.step')).map((n) => n.getAttribute('data-id')),
+          };
+        }),
+      );
+      expect(figures.length).toBeGreaterThan(1);
+      for (const figure of figures) {
+        expect(figure.smallestPt).toBeGreaterThanOrEqual(8.99);
+        // A4 is 297 mm, less the 22 mm and 20 mm margins: a page of the chart is never cut by a page break.
+        expect(figure.heightMm).toBeLessThanOrEqual(255);
+      }
+      expect(figures.flatMap((figure) => figure.steps)).toEqual(
+        twelve.process.map((step) => `step:${step.id}`),
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('prints every step of the flowchart in the PDF', async () => {
+    const pdf = PdfFile.write(tmp.dir, 'twelve-steps.pdf', await printer.print(await renderGuide(twelve)));
+    const text = squash(pdf.text);
+    for (const step of twelve.process) expect(text).toContain(squash(step.name));
+    expect(text).toContain('转A');
+    expect(text).toContain('接A');
+    // The first page of the chart prints under the section heading, not leaving the heading alone on a page.
+    const pages = Array.from({ length: pdf.pageCount }, (_, i) => squash(pdf.page(i + 1)));
+    const section = pages.findIndex((page) => /[一二三四五六七八九十]+、办理流程(?!图)/.test(page));
+    expect(section).toBeGreaterThanOrEqual(0);
+    expect(pages[section]).toContain(squash(`${twelve.name} 办理流程图`));
   });
 });
 
@@ -258,7 +316,7 @@ describe('planted markup (<script>, onerror=, {{, </style>) in every text field'
           refusal: { reason: `材料不实${PAYLOAD}` },
         }),
     ],
-    ['blank form', async () => renderBlankForm(bad)],
+    ['blank form', async () => renderBlankForm(bad, catalogue.dataElements)],
   ])('runs nothing in the %s opened in Chromium, and shows the payload as text', async (_name, render) => {
     const opened = await open(withoutCsp(await render()));
     expect(opened.xss).toBeUndefined();

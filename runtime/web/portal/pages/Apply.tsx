@@ -4,7 +4,7 @@ import { toJS } from '@formily/reactive';
 import { Alert, Button, Card, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { BundleOutcome, MergedForm } from '../../renderer';
+import type { BundleOutcome, FieldChecks, MergedForm } from '../../renderer';
 import { cleanAnswers, deriveForm, ensureAllFields, FormRenderer, mergeForms } from '../../renderer';
 import type { RegionOption } from '../../renderer';
 import type { Region } from '../api';
@@ -45,17 +45,19 @@ function ApplicationForm({
   region,
   items,
   merged,
+  checks,
   regions,
   choice,
 }: {
   region: string;
   items: ResolvedItem[];
   merged: MergedForm;
+  checks: FieldChecks;
   regions: RegionOption[];
   choice?: BundleChoice;
 }) {
   const navigate = useNavigate();
-  const derived = useMemo(() => deriveForm(merged.form), [merged]);
+  const derived = useMemo(() => deriveForm(merged.form, checks), [merged, checks]);
   const [problem, setProblem] = useState<string>();
   const [sending, setSending] = useState(false);
   const [drawAll, setDrawAll] = useState(false);
@@ -116,8 +118,8 @@ function ApplicationForm({
     setSending(true);
     try {
       const data = cleanAnswers(toJS(form.values)) as Record<string, unknown>;
-      const { reference, receiptKey } = await api.submit({ region, items: items.map((i) => i.code), data });
-      receipts.save(reference, { phone: String(data.mobile ?? ''), key: receiptKey });
+      const { reference, queryCode } = await api.submit({ region, items: items.map((i) => i.code), data });
+      receipts.save(reference, queryCode);
       navigate(`/receipt/${reference}`);
     } catch (error) {
       const apiProblem = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
@@ -174,14 +176,16 @@ function ApplicationForm({
 }
 
 async function loadApplication(region: string, codes: string[]) {
-  const [items, elements, regions] = await Promise.all([
+  const [items, elements, regions, checks] = await Promise.all([
     Promise.all(codes.map((c) => api.item(region, c))),
     api.dataElements(),
     api.regions(),
+    api.fieldChecks(region, codes),
   ]);
   return {
     items,
     merged: mergeForms(items, elements as DataElement[]),
+    checks,
     regions: regionTree(regions, region),
   };
 }
@@ -199,7 +203,7 @@ export function Apply() {
         <Link to={`/regions/${region}`}>返回事项清单</Link>
       </p>
       <Loaded state={state}>
-        {({ items, merged, regions }) => (
+        {({ items, merged, checks, regions }) => (
           <>
             <h1>{choice?.name ?? (items.length === 1 ? `申请：${items[0]!.name}` : '一表申请')}</h1>
             {merged.conflicts.length > 0 ? (
@@ -220,6 +224,7 @@ export function Apply() {
                 region={region}
                 items={items}
                 merged={merged}
+                checks={checks}
                 regions={regions}
                 choice={choice}
               />

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { MergedForm } from '../../renderer';
 import { copiesText } from '../../../src/documents/text';
+import { materialUse } from '../../../src/forms/mergeMaterials';
 import { codeLabel } from '@oneseal/schemas';
 
 /** 一次告知: every material the chosen items need, once each, with the strictest requirement among them. */
@@ -32,7 +33,7 @@ export function MaterialChecklist({
               {[
                 m.form && codeLabel('MaterialForm', m.form),
                 copiesText(m),
-                names.size > 1 ? `用于：${m.items.map((c) => names.get(c) ?? c).join('、')}` : '',
+                names.size > 1 ? materialUse(m, (c) => names.get(c) ?? c) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}

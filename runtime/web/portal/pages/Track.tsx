@@ -1,12 +1,13 @@
 import type { DataElement } from '@oneseal/schemas';
 import { createForm } from '@formily/core';
-import { Alert, Button, Card, Form, Input, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { MergedForm } from '../../renderer';
 import { deriveForm, FormRenderer, mergeForms } from '../../renderer';
 import type { SubmissionStatusView } from '../api';
-import { api, ApiProblem, documentUrl, receipts } from '../api';
+import { normaliseQueryCode } from '../../../src/queryCode';
+import { api, ApiProblem, documentUrl } from '../api';
 import { useRequest } from '../useRequest';
 import { Loaded } from './Status';
 
@@ -41,8 +42,7 @@ function ReadOnlyForm({ merged, values }: { merged: MergedForm; values: Record<s
   return <FormRenderer form={form} schema={schema} />;
 }
 
-function Progress({ submission }: { submission: SubmissionStatusView }) {
-  const receipt = receipts.load(submission.reference);
+function Progress({ submission, code }: { submission: SubmissionStatusView; code?: string }) {
   return (
     <Card title={`受理编号 ${submission.reference}`} className="os-progress">
       <p>
@@ -63,10 +63,10 @@ function Progress({ submission }: { submission: SubmissionStatusView }) {
           ),
         }))}
       />
-      {receipt ? (
+      {code ? (
         <p>
           <a
-            href={documentUrl.submission(submission.reference, receipt.key, 'application.pdf')}
+            href={documentUrl.submission(submission.reference, code, 'application.pdf')}
             target="_blank"
             rel="noreferrer"
           >
@@ -74,7 +74,7 @@ function Progress({ submission }: { submission: SubmissionStatusView }) {
           </a>{' '}
           ·{' '}
           <a
-            href={documentUrl.submission(submission.reference, receipt.key, 'notice.pdf')}
+            href={documentUrl.submission(submission.reference, code, 'notice.pdf')}
             target="_blank"
             rel="noreferrer"
           >
@@ -82,26 +82,36 @@ function Progress({ submission }: { submission: SubmissionStatusView }) {
           </a>
         </p>
       ) : (
-        <p className="os-muted">已填写的申请表可在提交申请的设备上下载，或到受理窗口打印。</p>
+        <p className="os-muted">凭受理编号和查询码可查看完整申请、下载申请表；也可到受理窗口打印。</p>
       )}
       <h2>申请内容</h2>
-      <p className="os-muted">按提交时的表单版本显示；证件号码和电话已部分隐藏。</p>
+      <p className="os-muted">
+        按提交时的表单版本显示{submission.masked ? '；证件号码和电话已部分隐藏' : ''}。
+      </p>
       <Answers submission={submission} />
     </Card>
   );
 }
 
-/** 办件查询: reference + the mobile number given on the form; nothing is shown for a wrong pair. */
+type Way = 'code' | 'phone';
+
+/**
+ * 办件查询: reference + 查询码 shows the whole application on any device; reference + the mobile number given on
+ * the form shows its progress with numbers partly hidden. Nothing is shown for a wrong pair.
+ */
 export function Track() {
   const [search] = useSearchParams();
-  const [found, setFound] = useState<SubmissionStatusView>();
+  const [way, setWay] = useState<Way>('code');
+  const [found, setFound] = useState<{ submission: SubmissionStatusView; code?: string }>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const lookUp = async ({ reference, phone }: { reference: string; phone: string }) => {
+  const lookUp = async ({ reference, secret }: { reference: string; secret: string }) => {
     setBusy(true);
     setProblem(undefined);
     try {
-      setFound(await api.submission(reference.trim(), phone.trim()));
+      const code = way === 'code' ? normaliseQueryCode(secret) : undefined;
+      const submission = await api.submission(reference.trim(), code ? { code } : { phone: secret.trim() });
+      setFound({ submission, code });
     } catch (error) {
       setFound(undefined);
       setProblem(error instanceof ApiProblem ? error.message : String(error));
@@ -120,6 +130,23 @@ export function Track() {
         requiredMark={false}
       >
         <Form.Item
+          label="查询方式"
+          extra={
+            way === 'code' ? '查看完整申请，下载申请表和告知单' : '只查看办理进度，证件号码和电话部分隐藏'
+          }
+        >
+          <Radio.Group
+            value={way}
+            onChange={(e) => setWay(e.target.value as Way)}
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'code', label: '查询码' },
+              { value: 'phone', label: '手机号码' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
           label="受理编号"
           name="reference"
           rules={[
@@ -129,22 +156,43 @@ export function Track() {
         >
           <Input placeholder="如 450321100-20261126-0001" autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          label="申请时填写的手机号码"
-          name="phone"
-          rules={[
-            { required: true, message: '请输入手机号码' },
-            { pattern: /^\s*1[3-9]\d{9}\s*$/, message: '请输入 11 位手机号码' },
-          ]}
-        >
-          <Input inputMode="tel" maxLength={11} autoComplete="tel" />
-        </Form.Item>
+        {way === 'code' ? (
+          <Form.Item
+            key="code"
+            label="查询码"
+            name="secret"
+            extra="提交申请时显示、印在申请表上的 10 位查询码，不区分大小写"
+            rules={[
+              { required: true, message: '请输入查询码' },
+              {
+                validator: async (_rule, value: string) => {
+                  if (value && !normaliseQueryCode(value))
+                    throw new Error('查询码为 10 位字母和数字，如 AB3CD-7EFGH');
+                },
+              },
+            ]}
+          >
+            <Input placeholder="如 AB3CD-7EFGH" autoComplete="off" autoCapitalize="characters" />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            key="phone"
+            label="申请时填写的手机号码"
+            name="secret"
+            rules={[
+              { required: true, message: '请输入手机号码' },
+              { pattern: /^\s*1[3-9]\d{9}\s*$/, message: '请输入 11 位手机号码' },
+            ]}
+          >
+            <Input inputMode="tel" maxLength={11} autoComplete="tel" />
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" block loading={busy}>
           查询
         </Button>
       </Form>
       {problem ? <Alert type="error" showIcon message={problem} role="alert" className="os-gap" /> : null}
-      {found ? <Progress submission={found} /> : null}
+      {found ? <Progress submission={found.submission} code={found.code} /> : null}
     </div>
   );
 }
