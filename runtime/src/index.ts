@@ -18,6 +18,7 @@ export { renderBook } from './pdf/book';
 export type { BookOptions, BookProgress } from './pdf/book';
 export { destinationPages, stampPageNumbers, PageNumberFontMissingError } from './pdf/pages';
 export {
+  CONTACT_ELEMENT,
   mergeForms,
   fanOut,
   sectionKey,

@@ -1,7 +1,7 @@
 import type { DataElement, Item, ItemForm, ValidateFunction } from '@oneseal/schemas';
 import { checksModule, createAjv, patternsIn } from '@oneseal/schemas';
 import type { DerivedForm, MergedForm } from '@oneseal/runtime';
-import { deriveForm, mergeForms } from '@oneseal/runtime';
+import { CONTACT_ELEMENT, deriveForm, mergeForms } from '@oneseal/runtime';
 import { Op } from 'sequelize';
 import { invalid } from '../http/errors';
 import { linearRegExp, re2Problem } from './linearRegExp';
@@ -116,9 +116,10 @@ async function published<K extends 'version' | 'item'>(
 async function build(store: Store, regionCode: string, codes: string[]): Promise<ApplicationForm> {
   const rows = await published(store, regionCode, codes, 'item');
   const items = rows.map((r) => JSON.parse(r.item) as Item);
+  // The contact number is asked of every application, whether or not an item's form binds it.
   const used = boundElements(
     items.map((i) => i.form),
-    new Set(),
+    new Set([CONTACT_ELEMENT]),
   );
   const [elementRows, elements] = await Promise.all([
     store.models.DataElement.findAll({ where: { code: { [Op.in]: [...used] } }, attributes: ['doc'] }),

@@ -3,6 +3,7 @@ import type { DataElement, SubmissionStatus } from '@oneseal/schemas';
 import { codeLabel, codeOptions, toIssues } from '@oneseal/schemas';
 import type { PdfPrinter, SubmittedApplication } from '@oneseal/runtime';
 import {
+  CONTACT_ELEMENT,
   fanOut,
   maskAnswers,
   mergeForms,
@@ -98,11 +99,11 @@ export async function submit(
       { zh: '申请信息有误，请检查后再提交', en: 'The application has errors' },
       toIssues(validate.errors).map((e) => ({ path: `/data${e.path}`, message: e.message })),
     );
-  const phone = typeof input.data.mobile === 'string' ? input.data.mobile : '';
-  if (!phone)
+  const phone = input.data[CONTACT_ELEMENT];
+  if (typeof phone !== 'string' || !phone)
     throw invalid(
       { zh: '请填写手机号码，用于查询办理进度', en: 'A mobile number is needed to look the application up' },
-      [{ path: '/data/mobile', message: '必须填写' }],
+      [{ path: `/data/${CONTACT_ELEMENT}`, message: '必须填写' }],
     );
 
   return inTransaction(store, async (t) => {

@@ -1,4 +1,4 @@
-export { mergeForms, fanOut, sectionKey } from './mergeForms';
+export { CONTACT_ELEMENT, mergeForms, fanOut, sectionKey } from './mergeForms';
 export type { MergedForm, MergeConflict } from './mergeForms';
 export type { MaterialAsk, MergedMaterial } from './mergeMaterials';
 export { deriveForm, TEXT_CEILING } from './deriveForm';

@@ -24,6 +24,12 @@ const GROUP_ORDER: DataElement['group'][] = ['applicant', 'agent', 'organisation
 
 export const sectionKey = (itemCode: string) => `item_${itemCode}`;
 
+/**
+ * The data element every application asks, whatever its items' forms ask (a guide may state no form, or ask a
+ * landline only): the mobile number the applicant looks the application up by (办件查询).
+ */
+export const CONTACT_ELEMENT = 'mobile';
+
 type NonEmpty<T> = [T, ...T[]];
 
 interface Bound {
@@ -171,13 +177,15 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
   const shared: FormFields = {};
   const provenance: Record<string, string[]> = {};
   const order = dataElements.map((d) => d.code);
-  const codes = [...bound.keys()].sort((a, b) => {
+  // The contact number is asked whenever the dictionary defines it (the server's dictionary always does).
+  const asked = elements.has(CONTACT_ELEMENT) ? [...bound.keys(), CONTACT_ELEMENT] : [...bound.keys()];
+  const codes = [...new Set(asked)].sort((a, b) => {
     const ga = GROUP_ORDER.indexOf(elements.get(a)?.group ?? 'other');
     const gb = GROUP_ORDER.indexOf(elements.get(b)?.group ?? 'other');
     return ga - gb || order.indexOf(a) - order.indexOf(b);
   });
   for (const code of codes) {
-    const asks = bound.get(code)!;
+    const asks = bound.get(code) ?? [];
     const element = elements.get(code);
     const served = [...new Set(asks.map((a) => a.item))];
     if (!element) {
@@ -185,14 +193,22 @@ export function mergeForms(items: readonly Item[], dataElements: readonly DataEl
       continue;
     }
     // The strictest field is worked out in the items' code order, so the items' order never changes it.
-    const result = strictest(
-      element,
-      [...asks].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
-    );
+    const result =
+      asks.length > 0
+        ? strictest(
+            element,
+            [...asks].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
+          )
+        : { field: elementField(element) };
     if ('conflict' in result) conflicts.push({ field: code, items: served, message: result.conflict });
     else {
+      if (code === CONTACT_ELEMENT) {
+        // Asked always and required: the server requires it of every application.
+        delete result.field['x-visible-when'];
+        result.field.required = true;
+      }
       shared[code] = result.field;
-      provenance[code] = served;
+      if (served.length > 0) provenance[code] = served;
     }
   }
 

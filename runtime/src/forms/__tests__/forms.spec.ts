@@ -171,6 +171,23 @@ describe('mergeForms (一表申请)', () => {
     for (const code of merged.provenance.idNumber!) expect(out[code]!.idNumber).toBeDefined();
   });
 
+  it('asks every application for the mobile number it is looked up by, whatever the items’ forms ask', () => {
+    const noForm: Item = { ...homestead };
+    delete noForm.form;
+    // 在乡复员军人定期定量生活补助 asks a landline only.
+    const landline = resolveSeedItems(seeds).find((i) => i.code === '0530012000')!;
+    const situational: Item = JSON.parse(JSON.stringify(homestead));
+    const applicant = situational.form!.properties.applicant!.properties!;
+    applicant.mobile!['x-visible-when'] = { field: 'applicantName', op: 'notEmpty' };
+    for (const chosen of [[noForm], [landline], [situational]]) {
+      const { form, conflicts } = mergeForms(chosen, seeds.dataElements);
+      expect(conflicts).toEqual([]);
+      const mobile = form.properties.applicant!.properties!.mobile!;
+      expect(mobile).toMatchObject({ required: true, format: 'cn-mobile', 'x-data-element': 'mobile' });
+      expect(mobile).not.toHaveProperty('x-visible-when');
+    }
+  });
+
   it('keeps the union of materials, once each, with the strictest requirement', () => {
     const codes = new Set(three.flatMap((i) => i.materials.map((m) => m.material)));
     expect(merged.materials.map((m) => m.material).sort()).toEqual([...codes].sort());
