@@ -40,16 +40,17 @@ export interface Region {
   parentCode: string | null;
 }
 
+/** An entry of a township's list: what the item states of these; an unstated one is left out. */
 export interface ItemSummary {
   code: string;
   name: string;
-  type: string;
+  type?: string;
   version: number;
   tags: string[];
-  serviceObjects: string[];
-  visits: number;
-  online: boolean;
-  implementingBody: string;
+  serviceObjects?: string[];
+  visits?: number;
+  online?: boolean;
+  implementingBody?: string;
 }
 
 export interface SubmissionStatusView {

@@ -93,7 +93,13 @@ export function Catalogue() {
                         <>
                           <ServiceTags tags={item.tags} />
                           <span className="os-muted">
-                            {item.implementingBody} · 最多跑 {item.visits} 次
+                            {/* What the item states; an unstated body or number of visits prints nothing. */}
+                            {[
+                              item.implementingBody,
+                              item.visits === undefined ? undefined : `最多跑 ${item.visits} 次`,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
                           </span>
                         </>
                       }
