@@ -173,7 +173,8 @@ const LABELS = [
   '办事指南',
   // the guide's header
   ...'实施主体 基本编码 实施编码 版本 生效日期'.split(' '),
-  // the flowchart's marks: its title, terminators and field labels
+  // the flowchart's marks: its title, terminators and field labels, and on a chart split over pages the
+  // continued heading ("（一般程序，续）") — the connectors ("转 A", "接 A") are matched by CONNECTOR
   '办理流程图',
   '开始',
   '办结',
@@ -181,7 +182,11 @@ const LABELS = [
   '时限：',
   '文书：',
   '特别程序：',
+  '续',
 ];
+
+/** Where an arrow leaves one part of a split chart and comes back in another: 转/接 and a letter. */
+const CONNECTOR = /^[转接] [A-Z]\d*$/;
 
 /** Which code list each coded property of the model reads from (a property name may serve two lists). */
 const CODE_FIELDS: Record<string, CodeListName[]> = {
@@ -201,7 +206,7 @@ const CODE_FIELDS: Record<string, CodeListName[]> = {
   unit: ['MaterialUnit', 'TimeUnit'],
   none: ['NoLimit'],
   mode: ['ExtensionMode'],
-  kind: ['ContactKind', 'SpecialProcedureKind'],
+  kind: ['ContactKind', 'SpecialProcedureKind', 'BranchKind'],
   depth: ['OnlineDepth'],
   stage: ['StepStage'],
 };
@@ -271,6 +276,21 @@ function leftovers(text: string, known: readonly string[]): string[] {
 }
 const residue = (text: string, known: readonly string[]) => leftovers(text, known).join('');
 
+/** The printed texts of a guide that neither a label nor a value of `item` accounts for. */
+function untraced(html: string, item: Item): { text: string; inSvg: boolean }[] {
+  const fixtureTexts = vocabulary(item);
+  const known = [...new Set([...LABELS, ...fixtureTexts])].sort((a, b) => b.length - a.length);
+  const rowCount = Math.max(item.materials.length, (item.process ?? []).length);
+  return printedTexts(html).filter(({ text, inSvg }) => {
+    // A table's row number.
+    if (/^\d+$/.test(text) && Number(text) <= rowCount) return false;
+    if (inSvg && CONNECTOR.test(text)) return false;
+    const pieces = leftovers(text, known);
+    // The flowchart wraps long texts over lines: what a line cuts off is a piece of a text the fixture holds.
+    return !(pieces.length === 0 || (inSvg && pieces.every((p) => fixtureTexts.some((t) => t.includes(p)))));
+  });
+}
+
 describe.each(Object.keys(MUST_APPEAR))('real guide %s', (id) => {
   const item = fixture(id);
   let html: string;
@@ -290,20 +310,7 @@ describe.each(Object.keys(MUST_APPEAR))('real guide %s', (id) => {
   });
 
   it('prints no value the fixture does not hold, headings and labels aside', () => {
-    const fixtureTexts = vocabulary(item);
-    const known = [...new Set([...LABELS, ...fixtureTexts])].sort((a, b) => b.length - a.length);
-    const rowCount = Math.max(item.materials.length, (item.process ?? []).length);
-    const untraced = printedTexts(html).filter(({ text, inSvg }) => {
-      // A table's row number.
-      if (/^\d+$/.test(text) && Number(text) <= rowCount) return false;
-      const pieces = leftovers(text, known);
-      // The flowchart wraps long texts over lines: what a line cuts off is a piece of a text the fixture holds.
-      return !(
-        pieces.length === 0 ||
-        (inSvg && pieces.every((p) => fixtureTexts.some((t) => t.includes(p))))
-      );
-    });
-    expect(untraced).toEqual([]);
+    expect(untraced(html, item)).toEqual([]);
   });
 });
 
@@ -316,5 +323,43 @@ describe('the traceability check itself', () => {
     const guide = await renderGuide({ ...item, visits: 1, fees: { charged: false } });
     const stray = printedTexts(guide).filter(({ text }) => residue(text, known) !== '');
     expect(stray.map((s) => s.text)).toEqual(expect.arrayContaining(['1 次', '不收费']));
+  });
+
+  it('reads a chart split over pages (connectors, 续 headings, route headings) as labels, and still catches a stray value in it', async () => {
+    const s11 = fixture('S11');
+    // S11's eight steps three times over, as one route, each with S11's place as its post and its condition as
+    // its description (texts the fixture holds): tall enough to go on over pages.
+    const ids = [0, 1, 2].flatMap((round) => s11.process!.map((step) => `${step.id}-${round}`));
+    const process = [0, 1, 2].flatMap((round) =>
+      s11.process!.map((step, i) => {
+        const id = ids[round * s11.process!.length + i]!;
+        const next = ids[ids.indexOf(id) + 1];
+        const [condition] = s11.acceptanceConditions!;
+        return {
+          id,
+          name: step.name,
+          post: s11.place,
+          description: condition,
+          ...(next ? { next: [next] } : {}),
+        };
+      }),
+    );
+    const tall: Item = { ...s11, process, processRoutes: [{ id: 'general', name: '一般程序', steps: ids }] };
+    const html = await renderGuide(tall);
+    const svgTexts = printedTexts(html)
+      .filter((n) => n.inSvg)
+      .map((n) => n.text);
+    expect(svgTexts).toEqual(expect.arrayContaining(['转 A', '接 A']));
+    expect(svgTexts).toContainEqual(expect.stringContaining('（一般程序，续）'));
+    expect(untraced(html, tall)).toEqual([]);
+    const strayed: Item = {
+      ...tall,
+      process: process.map((step, i) => (i === 20 ? { ...step, post: '城关镇民政办' } : step)),
+    };
+    expect(
+      untraced(await renderGuide(strayed), tall)
+        .map((u) => u.text)
+        .join(''),
+    ).toContain('城关镇');
   });
 });
