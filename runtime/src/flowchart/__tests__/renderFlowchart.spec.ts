@@ -187,6 +187,49 @@ describe('renderFlowchart', () => {
     expect(textContent(byClass(svg, 'heading')[0]!)).toBe('abc"\'& 办理流程图');
   });
 
+  it('prints only what the steps state, on every page of a chart split over pages (model v2)', async () => {
+    // The twelve steps with no post, no limit and no description, twice over; a special procedure stating
+    // neither its limit nor whether it counts; no promised or statutory limit.
+    const twelve = twelveStepItem();
+    const process = [0, 1].flatMap((round) =>
+      twelve.process!.map((step) => {
+        const { post: _post, timeLimit: _limit, description: _description, ...rest } = step;
+        const id = (s: string) => `${s}-${round}`;
+        return {
+          ...rest,
+          id: id(step.id),
+          ...(step.next ? { next: step.next.map(id) } : round === 0 ? { next: ['apply-1'] } : {}),
+          ...(step.branches
+            ? { branches: step.branches.map((b) => ({ ...b, ...(b.to ? { to: id(b.to) } : {}) })) }
+            : {}),
+        };
+      }),
+    );
+    const item = {
+      name: '最低生活保障',
+      process,
+      specialProcedures: [{ kind: '6' as const, name: '公示' }],
+    };
+    const pages = await renderFlowchartPages(item);
+    expect(pages.length).toBeGreaterThan(1);
+    const texts = pages.flatMap((page) =>
+      allElements(parseXml(page))
+        .filter((e) => e.name === 'text')
+        .map(textContent),
+    );
+    expect(texts).toEqual(expect.arrayContaining(['转 A', '接 A']));
+    expect(texts.some((text) => text.startsWith('特别程序：'))).toBe(true);
+    for (const unstated of [
+      '岗位：',
+      '时限：',
+      '计入办结时限',
+      '不计入办结时限',
+      '承诺办结时限',
+      '法定办结时限',
+    ])
+      expect(texts.filter((text) => text.includes(unstated))).toEqual([]);
+  });
+
   it('prints every seed flowchart on pages within the A4 content area with fonts of 9 pt or more', async () => {
     for (const item of [...distinctSeedItems(), twelveStepItem()]) {
       for (const page of await renderFlowchartPages(item)) {
