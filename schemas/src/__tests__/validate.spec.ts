@@ -127,6 +127,27 @@ describe('validateItem', () => {
   });
 });
 
+describe('lists a guide holds a few of are bounded', () => {
+  it('refuses more than 20 contacts, 50 fee items or 50 benefit tiers, naming the list', () => {
+    const impl = licenceImplementation();
+    impl.contacts = Array.from({ length: 21 }, () => ({ kind: 'consult' as const, phone: '0773-8865553' }));
+    impl.fees = {
+      charged: true,
+      items: Array.from({ length: 51 }, () => ({ name: '工本费', standard: '每本10元' })),
+    };
+    const base = licenceBase();
+    base.benefitStandard = {
+      tiers: Array.from({ length: 51 }, (_, i) => ({ name: `${i + 1}档`, amount: 100 })),
+    };
+    const paths = (doc: unknown) => validateItem(doc).errors.map((e) => e.path);
+    expect(paths(impl)).toEqual(expect.arrayContaining(['/contacts', '/fees/items']));
+    expect(paths(base)).toContain('/benefitStandard/tiers');
+    impl.contacts = impl.contacts.slice(0, 20);
+    impl.fees = { charged: true, items: impl.fees.items!.slice(0, 50) };
+    expect(paths(impl)).toEqual([]);
+  });
+});
+
 describe('process routes and arrow labels', () => {
   it('accepts routes through the process and a label on the arrow to the next steps', () => {
     const base = licenceBase();

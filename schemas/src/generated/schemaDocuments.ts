@@ -1228,6 +1228,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "items": {
           "type": "array",
+          "maxItems": 50,
           "items": {
             "$ref": "#/$defs/FeeItem"
           }
@@ -1547,6 +1548,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "tiers": {
           "description": "分档或分项标准",
           "type": "array",
+          "maxItems": 50,
           "items": {
             "$ref": "#/$defs/BenefitTier"
           }
@@ -2066,6 +2068,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "contacts": {
           "description": "咨询、投诉和监督方式",
           "type": "array",
+          "maxItems": 20,
           "items": {
             "$ref": "common.schema.json#/$defs/Contact"
           }

@@ -470,6 +470,8 @@ export interface BenefitStandard {
   summary?: string;
   /**
    * 分档或分项标准
+   *
+   * @maxItems 50
    */
   tiers?: BenefitTier[];
   /**
@@ -681,6 +683,9 @@ export interface MaterialSituation {
  */
 export interface Fees {
   charged: boolean;
+  /**
+   * @maxItems 50
+   */
   items?: FeeItem[];
 }
 /**
@@ -941,6 +946,8 @@ export interface LocalFields {
   hours?: string;
   /**
    * 咨询、投诉和监督方式
+   *
+   * @maxItems 20
    */
   contacts?: Contact[];
   /**
