@@ -1,5 +1,6 @@
 import { idCardCheckChar } from '@oneseal/schemas';
 import type { Page } from 'playwright-core';
+import { bareBaseItem, publishInYangshuo } from './bareItem';
 import type { BrowserApp } from './browserApp';
 import { fillHomesteadApplication, seriousViolations, startBrowserApp } from './browserApp';
 import { DB_LABEL } from './testApp';
@@ -203,6 +204,30 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     }
     await page.keyboard.type('zjd');
     await page.getByRole('link', { name: /宅基地和建房/ }).waitFor();
+    await page.close();
+  });
+
+  it('lists an item that states little by what it states, and takes its application (it states no form)', async () => {
+    await publishInYangshuo(app.t, bareBaseItem('0529904000', '百岁老人长寿保健金'), (draft) => {
+      draft.online = { available: true, depth: '4' };
+    });
+    const page = await phonePage();
+    await page.goto(`${base}/regions/450321100`);
+    await page.getByLabel('搜索事项（名称、别名或拼音）').fill('长寿保健金');
+    const entry = page.locator('.ant-list-item', {
+      has: page.getByRole('link', { name: '百岁老人长寿保健金' }),
+    });
+    await entry.waitFor();
+    // The township's body, which the entry states; no number of visits, which it does not.
+    expect(await entry.locator('.os-muted').textContent()).toBe('阳朔县阳朔镇人民政府');
+    await shot(page, '08-bare-item-listed');
+    await entry.getByRole('link', { name: '百岁老人长寿保健金' }).click();
+    await page.getByRole('button', { name: '在线申请' }).click();
+    await page.getByRole('heading', { name: '填写申请信息' }).waitFor();
+    await page.getByLabel('手机号码').fill(MOBILE);
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('申请已提交').waitFor();
+    await shot(page, '09-bare-item-receipt');
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
-import type { BaseItem, RegionMetrics } from '@oneseal/schemas';
-import { SCHEMA_VERSION } from '@oneseal/schemas';
+import type { RegionMetrics } from '@oneseal/schemas';
+import { bareBaseItem, publishInYangshuo } from './bareItem';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -11,32 +11,14 @@ import { createTestApp, DB_LABEL } from './testApp';
 
 const YANGSHUO = '450321100';
 const CODE = '0529903000';
-const base: BaseItem = {
-  kind: 'base-item',
-  schemaVersion: SCHEMA_VERSION,
-  code: CODE,
-  name: '八十周岁以上老年人高龄补贴',
-  materials: [{ material: 'ID-CARD' }],
-  status: 'draft',
-  version: 1,
-};
+const base = bareBaseItem(CODE, '八十周岁以上老年人高龄补贴');
 
 let t: TestApp;
 let before: RegionMetrics;
 beforeAll(async () => {
   t = await createTestApp();
   before = (await t.api.get(`/api/public/regions/${YANGSHUO}/metrics`)).body.rollup;
-  const admin = await t.as('admin');
-  expect((await t.api.post('/api/base-items').set(admin).send(base)).status).toBe(201);
-  expect((await t.api.post(`/api/base-items/${CODE}/publish`).set(admin).send({})).status).toBe(200);
-  const editor = await t.as('editor-450321100');
-  const path = `/api/townships/${YANGSHUO}/items/${CODE}`;
-  expect(
-    (await t.api.post(`/api/townships/${YANGSHUO}/items`).set(editor).send({ baseCode: CODE })).status,
-  ).toBe(201);
-  expect((await t.api.post(`${path}/submit`).set(editor)).status).toBe(200);
-  expect((await t.api.post(`${path}/approve`).set(await t.as('reviewer-450321'))).status).toBe(200);
-  expect((await t.api.post(`/api/townships/${YANGSHUO}/publish`).set(editor).send({})).status).toBe(200);
+  await publishInYangshuo(t, base);
 });
 afterAll(() => t.close());
 
