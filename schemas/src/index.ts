@@ -34,6 +34,7 @@ export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './con
 export { formFieldEntries } from './formFields';
 export type { FieldEntry } from './formFields';
 export { toWorkdays, formatTimeLimit } from './timeLimit';
+export * from './calendar';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
 export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from './formats/division';
