@@ -12,7 +12,7 @@ import {
   renderSubmissionNotice,
 } from '@oneseal/runtime';
 import type { Transaction } from 'sequelize';
-import { Op, QueryTypes } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { Row, SubmissionRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
