@@ -93,6 +93,15 @@ function parseLine(line: Buffer, where: string): unknown {
  * next table begins, and at the end when a table is missing.
  */
 export async function* readDump(gzipped: Readable, manifest: BackupManifest): AsyncGenerator<DumpBatch> {
+  try {
+    yield* checkedBatches(gzipped, manifest);
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`备份不完整或已损坏：${ENTRY.database} 无法读完（${(error as Error).message}）`);
+  }
+}
+
+async function* checkedBatches(gzipped: Readable, manifest: BackupManifest): AsyncGenerator<DumpBatch> {
   const gunzip = createGunzip();
   // Errors of either stream surface through the gunzip being read.
   pipeline(gzipped, gunzip).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Entry } from 'tar-stream';
 import { extract as tarExtract } from 'tar-stream';
@@ -25,22 +25,41 @@ async function* entriesOf(file: string): AsyncGenerator<Entry> {
   if (!existsSync(file)) throw new BackupError(`备份文件不存在：${file}`);
   const extract = tarExtract();
   pipeline(createReadStream(file), extract).catch(() => undefined);
+  let read = 0;
   try {
-    for await (const entry of extract) yield entry;
+    for await (const entry of extract) {
+      read++;
+      yield entry;
+    }
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`${file} 不是完整的 OneSeal 备份文件（${(error as Error).message}）`);
+    const message = (error as Error).message;
+    throw new BackupError(
+      read === 0
+        ? `${file} 不是 OneSeal 备份文件（不是 tar 归档：${message}）`
+        : `备份不完整或已损坏：${file} 无法读完（${message}）`,
+    );
   } finally {
     extract.destroy();
   }
 }
 
-async function readSmall(entry: Readable, name: string): Promise<string> {
+/** An entry's bytes as they are read; an archive that ends inside it is named as such. */
+async function* bytesOf(entry: Entry): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of entry as AsyncIterable<Buffer>) yield chunk;
+  } catch (error) {
+    throw new BackupError(`备份不完整或已损坏：${entry.header.name} 无法读完（${(error as Error).message}）`);
+  }
+}
+
+async function readSmall(entry: Entry): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of entry as AsyncIterable<Buffer>) {
+  for await (const chunk of bytesOf(entry)) {
     size += chunk.length;
-    if (size > MAX_MANIFEST_BYTES) throw new BackupError(`${name} 过大，不是 OneSeal 备份的清单`);
+    if (size > MAX_MANIFEST_BYTES)
+      throw new BackupError(`${entry.header.name} 过大，不是 OneSeal 备份的清单`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -49,7 +68,7 @@ async function readSmall(entry: Readable, name: string): Promise<string> {
 async function manifestOf(entry: Entry | undefined, file: string): Promise<BackupManifest> {
   if (entry?.header.name !== ENTRY.manifest || entry.header.type !== 'file')
     throw new BackupError(`${file} 不是 OneSeal 备份文件（第一项应为 ${ENTRY.manifest}）`);
-  return parseManifest(await readSmall(entry, ENTRY.manifest));
+  return parseManifest(await readSmall(entry));
 }
 
 /** Only the manifest (the archive's first entry), for the checks that need nothing else. */
@@ -83,7 +102,7 @@ export async function readArchive(file: string, use: ArchiveUse = {}): Promise<B
       if (listed || !manifest.files.included) throw new BackupError(`备份中有多余的一项：${name}`);
       if (name === ENTRY.fileListing) {
         const stored = createHash('sha256');
-        for await (const chunk of entry as AsyncIterable<Buffer>) stored.update(chunk);
+        for await (const chunk of bytesOf(entry)) stored.update(chunk);
         if (stored.digest('hex') !== listing.digest('hex'))
           throw new BackupError(`备份损坏：文件内容与 ${ENTRY.fileListing} 不符`);
         listed = true;
@@ -93,7 +112,7 @@ export async function readArchive(file: string, use: ArchiveUse = {}): Promise<B
       const relative = fileEntryPath(name);
       const hash = createHash('sha256');
       await pipeline(
-        entry,
+        bytesOf(entry),
         async function* (source: AsyncIterable<Buffer>) {
           for await (const chunk of source) {
             hash.update(chunk);

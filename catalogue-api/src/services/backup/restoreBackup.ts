@@ -33,14 +33,18 @@ const isPrefix = (prefix: readonly string[], of: readonly string[]) =>
 /** The schema's migrations must include the backup's, in order: a backup of newer code is refused. */
 async function checkMigrations(db: Database, manifest: BackupManifest): Promise<string[]> {
   const umzug = migrator(db);
-  const executed = (await umzug.executed()).map((m) => m.name);
-  const known = [...executed, ...(await umzug.pending()).map((m) => m.name)];
+  const q = db.sequelize.getQueryInterface();
+  const known = (await umzug.migrations(q)).map((m) => m.name);
   if (!isPrefix(manifest.migrations, known)) {
     const unknown = manifest.migrations.find((name, i) => known[i] !== name);
     throw new BackupError(
       `备份来自更新（或另一分支）的 OneSeal：迁移 ${unknown} 本版本没有。请用不低于备份时的版本恢复`,
     );
   }
+  // Asked only of a database that has the table: umzug creates it when asked.
+  const executed = (await q.showAllTables()).includes('schema_migrations')
+    ? (await umzug.executed()).map((m) => m.name)
+    : [];
   if (!isPrefix(executed, manifest.migrations))
     throw new BackupError(
       `目标数据库的结构（迁移到 ${executed[executed.length - 1]}）比备份（${manifest.migrations[manifest.migrations.length - 1]}）新：请恢复到一个新建的空数据库`,
@@ -108,13 +112,14 @@ async function checkColumns(db: Database, manifest: BackupManifest): Promise<voi
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreSummary> {
   const file = resolve(options.file);
   const manifest = await readManifest(file);
-  const filesFolder = await checkFilesFolder(manifest, options.files);
   const db = await connect(options.dbUrl);
-  const staging = filesFolder && `${filesFolder}.restoring-${process.pid}`;
+  let staging: string | undefined;
   const files = { count: 0, bytes: 0 };
   try {
-    const executed = await checkMigrations(db, manifest);
     await checkEmpty(db);
+    const filesFolder = await checkFilesFolder(manifest, options.files);
+    staging = filesFolder && `${filesFolder}.restoring-${process.pid}`;
+    const executed = await checkMigrations(db, manifest);
     await readArchive(file);
     const q = db.sequelize.getQueryInterface();
     if (executed.length < manifest.migrations.length)
@@ -157,10 +162,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
         await options.onTable?.(table);
       }
     });
-    if (staging && files.count > 0) {
-      await rmdir(filesFolder!).catch(() => undefined);
-      await mkdir(dirname(filesFolder!), { recursive: true });
-      await rename(staging, filesFolder!);
+    if (filesFolder && files.count > 0) {
+      await rmdir(filesFolder).catch(() => undefined);
+      await mkdir(dirname(filesFolder), { recursive: true });
+      await rename(staging!, filesFolder);
     }
     const upgradedBy = (await migrator(db).up()).map((m) => m.name);
     return { manifest, upgradedBy, files };
