@@ -7,7 +7,7 @@ import { extract, pack } from 'tar-stream';
 import type { CliIO } from '../../../cli/io';
 import { runCli } from '../../../cli/run';
 import { connect } from '../../../db/connect';
-import { migrator } from '../../../db/migrate';
+import { migrate, migrator } from '../../../db/migrate';
 import { createTestDatabase, DB_LABEL } from '../../../__tests__/testApp';
 import { createBackup } from '../createBackup';
 import type { FilesLocation } from '../files';
@@ -203,6 +203,16 @@ describe(`oneseal restore (${DB_LABEL})`, () => {
       '迁移 9999-from-the-future 本版本没有',
     );
     expect(await tablesOf(target)).toEqual([]);
+  });
+
+  it('refuses an empty database already migrated past the backup', async () => {
+    const target = await emptyDatabase();
+    const db = await connect(target);
+    await migrate(db);
+    await db.sequelize.close();
+    await expect(restoreBackup({ dbUrl: target, files: newFolder(), file: backupFile })).rejects.toThrow(
+      `比备份（${OLDER}）新：请恢复到一个新建的空数据库`,
+    );
   });
 
   it('refuses a damaged dump before creating anything, naming the table', async () => {
