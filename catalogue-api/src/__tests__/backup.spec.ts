@@ -13,7 +13,9 @@ import type { FilesLocation } from '../services/backup/files';
 import { filesUnder } from '../services/backup/files';
 import { TABLES_LEFT_OUT } from '../services/backup/format';
 import { restoreBackup } from '../services/backup/restoreBackup';
+import { ITEM_DOCUMENTS } from '../services/documents';
 import type { Store } from '../services/store';
+import { SUBMISSION_DOCUMENTS } from '../services/submissions';
 import { homesteadData } from './homesteadApplication';
 import { PlaceholderPrinter } from './placeholderPrinter';
 import type { TestApp } from './testApp';
@@ -119,14 +121,8 @@ interface Answer {
 }
 
 async function answer(api: TestAgent, url: string): Promise<Answer> {
-  const res = await api
-    .get(url)
-    .buffer(true)
-    .parse((stream, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  // 'blob': superagent hands every body over as its bytes, whatever its type.
+  const res = await api.get(url).responseType('blob');
   return {
     status: res.status,
     type: res.headers['content-type'],
@@ -256,8 +252,8 @@ async function publicRequests(api: TestAgent): Promise<Record<string, string[]>>
   const item = json(await answer(api, `/api/public/regions/${TOWNSHIP}/items/${ITEM}`));
   const versions = Array.from({ length: item.version as number }, (_, i) => i + 1);
   const [first, last] = [applications[0]!, applications[applications.length - 1]!];
-  const items = (code: string, document: string) =>
-    [ITEM, other].map((c) => `/api/public/regions/${code}/items/${c}/${document}`);
+  const items = (document: string) =>
+    [ITEM, other].map((c) => `/api/public/regions/${TOWNSHIP}/items/${c}/${document}`);
   const submission = (document: string) =>
     [first, last].map((a) => `/api/public/submissions/${a.reference}${document}?code=${a.queryCode}`);
   return {
@@ -285,15 +281,10 @@ async function publicRequests(api: TestAgent): Promise<Record<string, string[]>>
     '/public/data-elements': ['/api/public/data-elements'],
     '/public/materials/:materialCode': [`/api/public/materials/${item.materials[0].material}`],
     ...Object.fromEntries(
-      [
-        'guide.html',
-        'guide.pdf',
-        'notice.html',
-        'notice.pdf',
-        'flowchart.svg',
-        'blank-form.html',
-        'blank-form.pdf',
-      ].map((document) => [`/public/regions/:code/items/:itemCode/${document}`, items(TOWNSHIP, document)]),
+      ITEM_DOCUMENTS.map((document) => [
+        `/public/regions/:code/items/:itemCode/${document}`,
+        items(document),
+      ]),
     ),
     '/public/regions/:code/book.pdf': [`/api/public/regions/${TOWNSHIP}/book.pdf`],
     '/public/submissions/:reference': [
@@ -301,7 +292,7 @@ async function publicRequests(api: TestAgent): Promise<Record<string, string[]>>
       ...[first, last].map((a) => `/api/public/submissions/${a.reference}?phone=${PHONE}`),
     ],
     ...Object.fromEntries(
-      ['application.html', 'application.pdf', 'notice.html', 'notice.pdf'].map((document) => [
+      SUBMISSION_DOCUMENTS.map((document) => [
         `/public/submissions/:reference/${document}`,
         submission(`/${document}`),
       ]),

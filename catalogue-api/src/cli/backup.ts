@@ -15,9 +15,12 @@ export const BACKUP_USAGE = `用法: oneseal backup -o FILE
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function reportRefusal(io: CliIO, work: () => Promise<void>): Promise<ExitCode> {
+/** Runs the command, then prints how long it took; a refusal is printed as its message (exit 1). */
+async function timed(io: CliIO, work: () => Promise<void>): Promise<ExitCode> {
+  const started = Date.now();
   try {
     await work();
+    io.out(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof BackupError)) throw error;
@@ -33,8 +36,7 @@ export async function backupCommand(args: string[], io: CliIO): Promise<ExitCode
     io.err(BACKUP_USAGE);
     return EXIT.unusable;
   }
-  return reportRefusal(io, async () => {
-    const started = Date.now();
+  return timed(io, async () => {
     const summary = await createBackup({
       dbUrl: readConfig().dbUrl,
       files: filesLocation(),
@@ -52,7 +54,6 @@ export async function backupCommand(args: string[], io: CliIO): Promise<ExitCode
         ? `上传文件：${files.count} 个（${megabytes(files.bytes)}），来自 ${manifest.files.location}`
         : `上传文件在对象存储 ${manifest.files.location}，未放入备份：请用对象存储的版本或复制功能备份它们`,
     );
-    io.out(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   });
 }
 
@@ -62,8 +63,7 @@ export async function restoreCommand(args: string[], io: CliIO): Promise<ExitCod
     io.err(BACKUP_USAGE);
     return EXIT.unusable;
   }
-  return reportRefusal(io, async () => {
-    const started = Date.now();
+  return timed(io, async () => {
     const summary = await restoreBackup({
       dbUrl: readConfig().dbUrl,
       files: filesLocation(),
@@ -78,6 +78,5 @@ export async function restoreCommand(args: string[], io: CliIO): Promise<ExitCod
         ? `上传文件：${summary.files.count} 个（${megabytes(summary.files.bytes)}）`
         : `上传文件在对象存储 ${manifest.files.location}，不在备份中`,
     );
-    io.out(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   });
 }

@@ -7,7 +7,7 @@ import type { Pack } from 'tar-stream';
 import { pack as tarPack } from 'tar-stream';
 import { writeDump } from './dump';
 import type { FilesLocation } from './files';
-import { filesUnder } from './files';
+import { filesUnder, hashedOnTheWay } from './files';
 import type { BackupManifest, TableManifest } from './format';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, ENTRY } from './format';
 import { openSnapshot } from './snapshot';
@@ -34,16 +34,7 @@ async function addFile(pack: Pack, name: string, path: string, size: number, mti
   const hash = createHash('sha256');
   const entry = pack.entry({ name, size, mtime });
   try {
-    await pipeline(
-      createReadStream(path),
-      async function* (source: AsyncIterable<Buffer>) {
-        for await (const chunk of source) {
-          hash.update(chunk);
-          yield chunk;
-        }
-      },
-      entry,
-    );
+    await pipeline(createReadStream(path), hashedOnTheWay(hash), entry);
   } catch (error) {
     // tar-stream's words when the bytes read differ from the size stated in the entry's header.
     if ((error as Error).message === 'Size mismatch')

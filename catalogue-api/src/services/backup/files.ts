@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BackupError, ENTRY } from './format';
@@ -55,4 +56,14 @@ export function fileEntryPath(entryName: string): string {
   )
     throw new BackupError(`备份中的文件名不安全，拒绝恢复：${JSON.stringify(entryName)}`);
   return relative;
+}
+
+/** A pipeline step that passes bytes on unchanged, adding them to `hash` on the way. */
+export function hashedOnTheWay(hash: Hash) {
+  return async function* (source: AsyncIterable<Buffer>) {
+    for await (const chunk of source) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  };
 }

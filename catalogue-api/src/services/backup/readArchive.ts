@@ -6,7 +6,7 @@ import type { Entry } from 'tar-stream';
 import { extract as tarExtract } from 'tar-stream';
 import type { DumpBatch } from './dump';
 import { readDump } from './dump';
-import { fileEntryPath } from './files';
+import { fileEntryPath, hashedOnTheWay } from './files';
 import type { BackupManifest } from './format';
 import { BackupError, ENTRY, parseManifest } from './format';
 
@@ -113,12 +113,7 @@ export async function readArchive(file: string, use: ArchiveUse = {}): Promise<B
       const hash = createHash('sha256');
       await pipeline(
         bytesOf(entry),
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
+        hashedOnTheWay(hash),
         (await use.file?.(relative)) ??
           (async (source: AsyncIterable<Buffer>) => {
             for await (const chunk of source) void chunk;

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { QueryTypes } from 'sequelize';
 import { extract, pack } from 'tar-stream';
-import type { CliIO } from '../../../cli/io';
-import { runCli } from '../../../cli/run';
+import { runCaptured } from '../../../cli/__tests__/runCaptured';
 import { connect } from '../../../db/connect';
 import { migrate, migrator } from '../../../db/migrate';
 import { createTestDatabase, DB_LABEL } from '../../../__tests__/testApp';
@@ -293,13 +292,7 @@ describe('dates across dialects', () => {
 });
 
 describe('oneseal backup and restore commands', () => {
-  async function run(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l) };
-    const code = await runCli(args, io);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const run = (...args: string[]) => runCaptured(args);
   const env = { ...process.env };
   afterEach(() => {
     process.env = { ...env };
