@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -90,6 +90,8 @@ async function writeArchive(
 export async function createBackup(options: BackupOptions): Promise<BackupSummary> {
   const out = resolve(options.out);
   const partial = `${out}.partial`;
+  if (existsSync(out)) throw new BackupError(`${out} 已存在：备份不覆盖已有文件，请换一个文件名`);
+  if (!existsSync(dirname(out))) throw new BackupError(`文件夹 ${dirname(out)} 不存在`);
   const work = await mkdtemp(join(dirname(out), '.oneseal-backup-'));
   try {
     const dumpFile = join(work, ENTRY.database);

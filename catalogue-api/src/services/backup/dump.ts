@@ -30,9 +30,10 @@ export async function writeDump(
     for (const table of snapshot.tables) {
       chunk += `${JSON.stringify({ table: table.name, columns: table.columns.map((c) => c.name) })}\n`;
       const hash = createHash('sha256');
+      const names = table.columns.map((c) => `${table.name}.${c.name}`);
       let rows = 0;
       for await (const values of snapshot.rows(table)) {
-        const line = `${JSON.stringify(values.map(encodeValue))}\n`;
+        const line = `${JSON.stringify(values.map((v, i) => encodeValue(v, names[i]!)))}\n`;
         hash.update(line);
         rows++;
         chunk += line;

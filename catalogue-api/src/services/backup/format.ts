@@ -129,11 +129,11 @@ export function parseManifest(text: string): BackupManifest {
 export type DumpValue = string | number | null | { base64: string };
 export type RowValue = string | number | null | Buffer;
 
-/** A value as the source driver returned it, for the dump. */
-export function encodeValue(value: unknown): DumpValue {
+/** A value of `column` (`table.column`) as the source driver returned it, for the dump. */
+export function encodeValue(value: unknown, column: string): DumpValue {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
   if (Buffer.isBuffer(value)) return { base64: value.toString('base64') };
-  throw new BackupError(`无法备份类型为 ${typeof value} 的值`);
+  throw new BackupError(`无法备份 ${column} 的值：数据库驱动给出的类型是 ${typeof value}`);
 }
 
 export function decodeValue(value: unknown): RowValue {

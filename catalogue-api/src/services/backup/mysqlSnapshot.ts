@@ -28,6 +28,7 @@ export async function openMysqlSnapshot(dbUrl: string): Promise<Snapshot> {
     supportBigNumbers: true,
   });
   const db = connection.promise();
+  let reading = false;
   try {
     await db.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     await db.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
@@ -67,9 +68,13 @@ export async function openMysqlSnapshot(dbUrl: string): Promise<Snapshot> {
       async *rows(table) {
         const sql = `SELECT ${table.columns.map((c) => quote(c.name)).join(', ')} FROM ${quote(table.name)}`;
         const stream = connection.query({ sql, rowsAsArray: true }).stream({ highWaterMark: ROWS_AHEAD });
+        reading = true;
         for await (const row of stream) yield row as unknown[];
+        reading = false;
       },
       async close() {
+        // A table left half read (the dump failed) keeps the connection paused mid-answer: drop it instead.
+        if (reading) return void connection.destroy();
         await db.query('COMMIT');
         await db.end();
       },

@@ -311,6 +311,9 @@ describe('oneseal backup and restore commands', () => {
       /已写入 .*cli\.tar：[\d.]+ MB，\d+ 张表 5 行（sqlite，迁移到 0005-published-summaries）/,
     );
     expect(backup.out).toContain('上传文件：2 个');
+    const twice = await run('backup', '-o', file);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(/cli\.tar 已存在：备份不覆盖已有文件/);
 
     Object.assign(process.env, {
       DB_URL: `sqlite:${join(dir, 'cli.sqlite')}`,
