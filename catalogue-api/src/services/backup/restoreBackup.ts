@@ -163,9 +163,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
       }
     });
     if (filesFolder && files.count > 0) {
-      await rmdir(filesFolder).catch(() => undefined);
-      await mkdir(dirname(filesFolder), { recursive: true });
-      await rename(staging!, filesFolder);
+      const staged = staging!;
+      // The rows are in: from here on the staged files are kept whatever happens, and said where they are.
+      staging = undefined;
+      await rmdir(filesFolder)
+        .catch(() => undefined)
+        .then(() => mkdir(dirname(filesFolder), { recursive: true }))
+        .then(() => rename(staged, filesFolder))
+        .catch((error: Error) => {
+          throw new BackupError(
+            `数据库已恢复，但文件无法移到 ${filesFolder}（${error.message}）：文件在 ${staged}，请手动移过去`,
+          );
+        });
     }
     const upgradedBy = (await migrator(db).up()).map((m) => m.name);
     return { manifest, upgradedBy, files };
