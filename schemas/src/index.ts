@@ -40,6 +40,7 @@ export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './con
 export { formFieldEntries } from './formFields';
 export type { FieldEntry } from './formFields';
 export { exceedsLimit, formatTimeLimit, toWorkdays, workdayRange } from './timeLimit';
+export * from './calendar';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
 export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from './formats/division';

@@ -16,8 +16,8 @@ import { createTestApp, DB_LABEL } from './testApp';
 
 const CITY = { code: '450300', name: '桂林市' };
 const ADMIN: Principal = { username: 'admin', role: 'city-admin', regionCode: CITY.code };
-// Four eyes: whoever saved and submitted a draft cannot approve it.
-const SECOND_ADMIN: Principal = { username: 'admin-2', role: 'city-admin', regionCode: CITY.code };
+// Four eyes: whoever edits and submits a draft may not approve it.
+const REVIEWER: Principal = { username: 'city-reviewer', role: 'reviewer', regionCode: CITY.code };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,7 +88,7 @@ async function republish(township: string, code: string, pick: number): Promise<
   const body = vary(draft.implementation, draft.base, pick);
   await saveDraft(t.store, ADMIN, township, code, body, draft.revision);
   await transition(t.store, ADMIN, township, code, 'submit');
-  await transition(t.store, SECOND_ADMIN, township, code, 'approve');
+  await transition(t.store, REVIEWER, township, code, 'approve');
   await publishTownship(t.store, ADMIN, township);
 }
 

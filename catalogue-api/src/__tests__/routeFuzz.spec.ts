@@ -561,6 +561,7 @@ beforeAll(async () => {
       'post /auth/login': () => ({ username: 'editor-450321100', password: DEMO_PASSWORD }),
       'post /preview/flowchart.svg': () => ({ item: structuredClone(baseItem) }),
       'post /preview/guide.html': () => ({ item: structuredClone(baseItem) }),
+      'post /preview/form-checks.js': () => ({ form: structuredClone(baseItem.form) }),
       'post /public/submissions': () => ({ region: TOWNSHIP, items: [ITEM], data: homesteadData() }),
       'post /townships/:code/submissions/:reference/status': () => ({
         status: 'accepted',

@@ -1,5 +1,6 @@
 import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup';
 import { documentCommand, DOCUMENTS_USAGE } from './documents';
 import { metricsCommand, METRICS_USAGE } from './metrics';
 import { serveCommand } from './serve';
@@ -17,6 +18,8 @@ ${DOCUMENTS_USAGE}
 
 ${METRICS_USAGE}
 
+${BACKUP_USAGE}
+
 用法: oneseal serve
   启动 OneSeal（PORT，默认 3000；DB_URL，默认 sqlite:./data/oneseal.sqlite；首次启动载入种子数据）`;
 
@@ -30,6 +33,10 @@ export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
       return summaryCommand(io);
     case 'metrics':
       return metricsCommand(rest, io);
+    case 'backup':
+      return backupCommand(rest, io);
+    case 'restore':
+      return restoreCommand(rest, io);
     case 'serve':
       return serveCommand(io);
     case 'guide':

@@ -12,7 +12,7 @@ export interface Database {
   identity: string;
 }
 
-interface Endpoint {
+export interface Endpoint {
   host: string;
   port: number;
   username: string;
@@ -20,7 +20,7 @@ interface Endpoint {
   database: string;
 }
 
-function mysqlEndpoint(url: string): Endpoint {
+export function mysqlEndpoint(url: string): Endpoint {
   const u = new URL(url);
   return {
     host: u.hostname,

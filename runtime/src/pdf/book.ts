@@ -25,6 +25,11 @@ export interface BookOptions extends DocumentOptions {
 
 const css = trusted(PRINT_CSS);
 
+const SAVE_OBJECTS_PER_TICK = 2000;
+
+/** Lets timers and I/O run (an `await` of a settled promise does not). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface PrintedPart {
   doc: PDFDocument;
   /** 1-based page within the part where each of its guides starts. */
@@ -61,6 +66,8 @@ export async function renderBook(
         anchor: `guide-${i}`,
       });
       report({ phase: 'guides', done: ++prepared, total });
+      // A guide's view is mostly synchronous work once its flowchart is laid out: one guide per turn.
+      await yieldToEventLoop();
     }
     const html = renderDocument('book-body', {
       documentTitle: `${options.region.name} 办事指南汇编`,
@@ -109,12 +116,19 @@ export async function renderBook(
   report({ phase: 'merge', done: total, total });
   const book = await PDFDocument.load(front, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const frontPages = book.getPageCount();
-  for (const { doc } of printed)
+  for (const { doc } of printed) {
+    // Copying a part's pages is one synchronous call: let the server answer others between parts.
+    await yieldToEventLoop();
     for (const page of await book.copyPages(doc, doc.getPageIndices())) book.addPage(page);
+  }
+  await yieldToEventLoop();
   await stampPageNumbers(book, frontPages);
   book.setTitle(`${options.region.name} 政务服务事项办事指南汇编`);
-  // Object streams would make the file smaller and the save twice as slow on a thousand-page book.
-  const bytes = Buffer.from(await book.save({ useObjectStreams: false, objectsPerTick: Infinity }));
+  // Object streams would make the file smaller and the save twice as slow on a thousand-page book. Saving
+  // gives the event loop a turn every SAVE_OBJECTS_PER_TICK objects, so a book never stalls the server.
+  const bytes = Buffer.from(
+    await book.save({ useObjectStreams: false, objectsPerTick: SAVE_OBJECTS_PER_TICK }),
+  );
   report({ phase: 'done', done: total, total });
   return bytes;
 }

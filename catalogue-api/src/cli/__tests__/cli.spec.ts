@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTimeLimit } from '@oneseal/schemas';
 import { DATA_DIR } from '@oneseal/seeds';
-import type { CliIO } from '../io';
-import { runCli } from '../run';
+import { runCaptured } from './runCaptured';
 
 const dir = mkdtempSync(join(tmpdir(), 'oneseal-cli-'));
 const write = (name: string, content: unknown) => {
@@ -15,13 +14,7 @@ const write = (name: string, content: unknown) => {
 };
 const seed = (...path: string[]) => JSON.parse(readFileSync(join(DATA_DIR, ...path), 'utf8'));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await runCli(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCaptured(args);
 
 const homestead = seed('base-items', '0117302000.json');
 

@@ -10,8 +10,8 @@ import { parseXml, textContent } from '../../../../runtime/src/flowchart/__tests
 import { createApp } from '../../app';
 import { readConfig } from '../../config';
 import { openStore } from '../../server';
-import type { CliIO } from '../io';
-import { runCli } from '../run';
+import type { runCli } from '../run';
+import { runCaptured } from './runCaptured';
 
 const YANGSHUO = '450321100';
 /** The seeded township with the fewest items: the quickest to fail over. */
@@ -32,13 +32,7 @@ const write = (name: string, content: unknown) => {
   return at(name);
 };
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await runCli(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCaptured(args);
 
 const bin = join(__dirname, '..', '..', '..', 'bin', 'oneseal.js');
 /** The installed executable, with its own environment (CHROMIUM_PATH is read when the runtime loads). */
@@ -295,12 +289,7 @@ describe('without Chromium', () => {
       else process.env.CHROMIUM_PATH = saved;
     }
   });
-  const runMissing = async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runWithout(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const runMissing = (...args: string[]) => runCaptured(args, runWithout);
 
   it.each(['guide', 'notice', 'blank-form'])(
     '%s --format pdf exits 1 naming the packages to install, and writes nothing',

@@ -1,0 +1,11 @@
+export { HOLIDAY_YEARS } from './holidays';
+export type { HolidayRun, HolidayYear } from './holidays';
+export {
+  addDays,
+  calendarYear,
+  deadline,
+  isWorkingDay,
+  nextWorkingDay,
+  workingDaysBetween,
+} from './workingDays';
+export type { Deadline, DeadlineUnit, IsoDate } from './workingDays';
