@@ -193,7 +193,10 @@ describe('renderFlowchart', () => {
     const twelve = twelveStepItem();
     const process = [0, 1].flatMap((round) =>
       twelve.process!.map((step) => {
-        const { post: _post, timeLimit: _limit, description: _description, ...rest } = step;
+        const rest = { ...step };
+        delete rest.post;
+        delete rest.timeLimit;
+        delete rest.description;
         const id = (s: string) => `${s}-${round}`;
         return {
           ...rest,
