@@ -28,6 +28,14 @@ const cleanups: (() => Promise<void>)[] = [];
 
 /** Whole seconds: MySQL's DATETIME keeps no fraction, so a round trip across dialects returns them unchanged. */
 const AT = new Date('2026-12-03T08:30:00.000Z');
+/** A rendered document: the one binary column. */
+const RENDERED = {
+  key: '450321/guide.pdf',
+  region_code: '450321',
+  content_type: 'application/pdf',
+  content: Buffer.from([0, 1, 2, 255, 10, 13]),
+  created_at: AT,
+};
 
 beforeAll(async () => {
   const db = await connect(sourceUrl);
@@ -44,15 +52,7 @@ beforeAll(async () => {
     },
   ]);
   await q.bulkInsert('settings', [{ key: 'token-secret', value: 'it\'s "quoted" \\ and 中文' }]);
-  await q.bulkInsert('rendered_documents', [
-    {
-      key: '450321/guide.pdf',
-      region_code: '450321',
-      content_type: 'application/pdf',
-      content: Buffer.from([0, 1, 2, 255, 10, 13]),
-      created_at: AT,
-    },
-  ]);
+  await q.bulkInsert('rendered_documents', [RENDERED]);
   await q.bulkInsert('audit_entries', [
     {
       at: AT,
@@ -149,6 +149,8 @@ describe(`oneseal restore (${DB_LABEL})`, () => {
     expect(pending).toEqual([]);
     expect(summary.upgradedBy).toEqual(executed.map((m) => m.name).slice(summary.manifest.migrations.length));
     expect(summary.upgradedBy.length).toBeGreaterThan(0);
+    // The upgrade to model version 2 (0008) drops what the older code rendered: it is rendered again when asked.
+    expect(await rowsOf(restored, 'rendered_documents', 'key')).toEqual([]);
     expect(summary.files).toEqual({ count: 2, bytes: Buffer.byteLength('%PDF-1.7\n…') });
     expect(
       readFileSync(
@@ -159,6 +161,10 @@ describe(`oneseal restore (${DB_LABEL})`, () => {
   });
 
   it('brings every row back as it was, bytes and dates included, and back again into SQLite', async () => {
+    // The document the source held, rendered again since the upgrade dropped it.
+    const db = await connect(restored);
+    await db.sequelize.getQueryInterface().bulkInsert('rendered_documents', [RENDERED]);
+    await db.sequelize.close();
     const again = join(dir, 'again.tar');
     await createBackup({
       dbUrl: restored,
