@@ -185,24 +185,23 @@ function mergeOne(requirements: Requirement[]): MergedMaterial {
   const source = strictestCode<MaterialSource>(asks.map((m) => m.source));
   const unit = unitOf(asks);
   const exemption = exemptionOf(asks);
-  const texts = {
-    issuer: joined(
-      asks.map((m) => m.issuer),
-      '／',
-    ),
-    notes: joined(
-      asks.map((m) => m.notes),
-      '；',
-    ),
-    acceptanceStandard: joined(
-      asks.map((m) => m.acceptanceStandard),
-      '；',
-    ),
-    basis: joined(
-      asks.map((m) => m.basis),
-      '；',
-    ),
-  };
+  // Texts that differ are kept, each item's once, in the items' code order.
+  const texts = Object.fromEntries(
+    (
+      [
+        ['issuer', '／'],
+        ['notes', '；'],
+        ['acceptanceStandard', '；'],
+        ['basis', '；'],
+      ] as const
+    ).flatMap(([key, separator]) => {
+      const text = joined(
+        asks.map((m) => m[key]),
+        separator,
+      );
+      return text === undefined ? [] : [[key, text]];
+    }),
+  );
   const blankForm = asks.find((m) => m.blankForm)?.blankForm;
   const sampleForm = asks.find((m) => m.sampleForm)?.sampleForm;
   return {
@@ -217,7 +216,7 @@ function mergeOne(requirements: Requirement[]): MergedMaterial {
     ...(unit ? { unit } : {}),
     ...(necessity ? { necessity } : {}),
     ...(source ? { source } : {}),
-    ...Object.fromEntries(Object.entries(texts).filter(([, text]) => text !== undefined)),
+    ...texts,
     ...(blankForm ? { blankForm } : {}),
     ...(sampleForm ? { sampleForm } : {}),
     ...(exemption ? { exemption } : {}),
