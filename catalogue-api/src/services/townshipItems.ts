@@ -26,7 +26,7 @@ import { entryCompleteness } from './entryCompleteness';
 import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
 import { forgetPublished, inTransaction } from './store';
-import { chinaToday } from './chinaDate';
+import { asDate, chinaToday } from './chinaDate';
 
 /** Where an item of a township's list stands in its review cycle. */
 export type WorkingStatus = ImplementationRow['status'];
@@ -650,7 +650,8 @@ export async function listTownshipItems(store: Store, regionCode: string) {
     revision: r.revision,
     order: r.sortOrder,
     reviewComment: r.reviewComment,
-    updatedAt: r.updatedAt,
+    // A raw row holds the database's own text of the instant; the answer gives ISO 8601 like every other.
+    updatedAt: asDate(r.updatedAt),
     updatedBy: r.updatedBy,
   }));
 }
