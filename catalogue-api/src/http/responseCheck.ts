@@ -1,4 +1,4 @@
-import type { ValidateFunction } from '@oneseal/schemas';
+import type { Ajv, ValidateFunction } from '@oneseal/schemas';
 import { createAjv } from '@oneseal/schemas';
 import type { Middleware } from 'koa';
 import type { ApiState } from './context';
@@ -18,6 +18,16 @@ function valueText(root: unknown, pointer: string): string {
   return (JSON.stringify(node) ?? 'nothing').slice(0, 120);
 }
 
+// One Ajv and one compiled validator per schema for the process: tests build many apps, and compiling the
+// model's larger shapes takes seconds.
+let ajv: Ajv | undefined;
+const validators = new WeakMap<JsonSchema, ValidateFunction>();
+function validatorOf(schema: JsonSchema): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) validators.set(schema, (validate = (ajv ??= createAjv()).compile(schema)));
+  return validate;
+}
+
 /** Declared JSON, as opposed to a document, a file or a script the route declares by its content type. */
 const isJsonResponse = (r: RouteSpec['responses'][number]) =>
   r.schema !== undefined && (r.contentType === undefined || /json/.test(r.contentType));
@@ -30,13 +40,6 @@ const isJsonResponse = (r: RouteSpec['responses'][number]) =>
  * so the test that caused it fails where it happened.
  */
 export function responseCheck(errorSchema: JsonSchema): Middleware<ApiState> {
-  const ajv = createAjv();
-  const validators = new WeakMap<JsonSchema, ValidateFunction>();
-  const validatorOf = (schema: JsonSchema) => {
-    let validate = validators.get(schema);
-    if (!validate) validators.set(schema, (validate = ajv.compile(schema)));
-    return validate;
-  };
   return async (ctx, next) => {
     await next();
     const spec = ctx.state.route;
