@@ -1,5 +1,7 @@
 // The public entry of @oneseal/schemas: the one model every other package imports.
 export * from './generated/types';
+export { SCHEMA_REFS } from './generated/schemaRefs';
+export type { SchemaTypes } from './generated/schemaRefs';
 export { createAjv, AJV_FORMATS, FORMAT_CHECKS } from './ajv';
 export type { Ajv, AjvOptions } from './ajv';
 export type { ErrorObject, ValidateFunction } from 'ajv';
@@ -35,7 +37,6 @@ export {
 } from './metrics';
 export type { MetricTotals } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
-export type { ServiceTag } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
 export { formFieldEntries } from './formFields';
 export type { FieldEntry } from './formFields';
@@ -47,6 +48,6 @@ export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from '
 export type { TownshipKind } from './formats/division';
 export { isLandline, isLocalNumber, isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 export { diffDocuments } from './diff';
-export type { FieldChange } from './diff';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';
+export * from './api';
