@@ -38,6 +38,15 @@ export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAG
 export type { ServiceTag } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
 export { formFieldEntries } from './formFields';
+export {
+  FIELD_TYPES,
+  FIELD_TYPE_CODES,
+  MASKED_FORMATS,
+  PALETTE_GROUPS,
+  fieldTypeLabel,
+  fieldTypeOf,
+} from './fieldTypes';
+export type { ComponentProp, FieldType, PaletteGroup, PaperInput, PaperRendering } from './fieldTypes';
 export type { FieldEntry } from './formFields';
 export { exceedsLimit, formatTimeLimit, toWorkdays, workdayRange } from './timeLimit';
 export * from './calendar';
