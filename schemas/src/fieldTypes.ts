@@ -34,6 +34,8 @@ export interface FieldType {
   options?: true;
   /** Holds other fields: a group (section, step; no data level) or the rows of a repeating table. */
   layout?: 'group' | 'rows';
+  /** Where the designer lets it go: only at the form's top level, or anywhere but a table's columns. */
+  placement?: 'top' | 'outside-rows';
   /** What a new field of this type starts with, besides its type, title, format and options. */
   defaults?: Pick<FormField, 'x-component-props'>;
   /** Stem of the keys the designer makes up for a new field (idCard_1): an identifier. */
@@ -162,6 +164,7 @@ export const FIELD_TYPES: Readonly<Record<FieldComponent, FieldType>> = {
   upload: {
     value: 'array',
     defaults: { 'x-component-props': { accept: 'image/*,.pdf', maxCount: 10 } },
+    placement: 'outside-rows',
     keyStem: 'upload',
     palette: { group: 'basic' },
     paper: { input: 'attachment' },
@@ -180,6 +183,7 @@ export const FIELD_TYPES: Readonly<Record<FieldComponent, FieldType>> = {
   step: {
     value: 'void',
     layout: 'group',
+    placement: 'top',
     keyStem: 'step',
     palette: { group: 'layout' },
     paper: { input: 'group' },

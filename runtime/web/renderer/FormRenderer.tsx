@@ -3,6 +3,7 @@ import type { Form } from '@formily/core';
 import { setValidateLanguage } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider, Schema } from '@formily/react';
+import { fieldTypeOf } from '@oneseal/schemas';
 import { useEffect, useMemo } from 'react';
 import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
@@ -49,7 +50,7 @@ function toSchema(node: FormilyNode, provenance: Provenance, key?: string): ISch
   const schema = { ...rest } as ISchema;
   const served = key ? provenance[key] : undefined;
   if (served && served.length > 0) schema['x-decorator-props'] = { extra: `用于：${served.join('、')}` };
-  if (node['x-component'] === 'table' && items) {
+  if (fieldTypeOf(node['x-component'])?.layout === 'rows' && items) {
     schema.items = tableItems(items);
     schema.properties = {
       add: { type: 'void', 'x-component': 'ArrayTable.Addition', title: '添加一行' },
