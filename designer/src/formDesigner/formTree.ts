@@ -21,7 +21,8 @@ export function childrenOf(field: FormField): FormFields | undefined {
 }
 
 export function isContainer(field: FormField): boolean {
-  if (field.type === 'array') return FIELD_TYPES[field['x-component']].layout === 'rows' || field.items?.type === 'object';
+  if (field.type === 'array')
+    return FIELD_TYPES[field['x-component']].layout === 'rows' || field.items?.type === 'object';
   return field.type === 'void' || field.type === 'object';
 }
 
