@@ -39,6 +39,15 @@ export type { MetricTotals } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
 export { formFieldEntries } from './formFields';
+export {
+  FIELD_TYPES,
+  FIELD_TYPE_CODES,
+  MASKED_FORMATS,
+  PALETTE_GROUPS,
+  fieldTypeLabel,
+  fieldTypeOf,
+} from './fieldTypes';
+export type { ComponentProp, FieldType, PaletteGroup, PaperInput, PaperRendering } from './fieldTypes';
 export type { FieldEntry } from './formFields';
 export { exceedsLimit, formatTimeLimit, toWorkdays, workdayRange } from './timeLimit';
 export * from './calendar';
