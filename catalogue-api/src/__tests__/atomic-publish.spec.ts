@@ -1,5 +1,6 @@
 import type { BaseItem, ItemImplementation } from '@oneseal/schemas';
 import { Op } from 'sequelize';
+import { countedLimit } from './countedLimit';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -260,8 +261,9 @@ describe(`atomic publish: one approved item breaks a rule (${DB_LABEL})`, () => 
 
     // The bad item: promised limit above the statutory one. Saving is allowed (the finding comes back) …
     const base = (await t.store.models.BaseItem.findByPk(BAD))!.doc as BaseItem;
-    expect(base.statutoryLimit.value).toBeGreaterThan(0);
-    const promisedLimit = { value: base.statutoryLimit.value + 10, unit: base.statutoryLimit.unit };
+    const statutory = countedLimit(base.statutoryLimit);
+    expect(statutory.value).toBeGreaterThan(0);
+    const promisedLimit = { value: statutory.value + 10, unit: statutory.unit };
     const saved = await h.save(BAD, { promisedLimit, hours: newHours(BAD) });
     expect(saved.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ severity: 'error', path: '/promisedLimit' })]),

@@ -9,7 +9,8 @@ import { DB_LABEL } from './testApp';
 // onto the application form with the mouse, binds it to the 手机号码 data element, and the live preview — the
 // portal's own renderer — refuses "12345" in Chinese and takes a real number. Screenshots go to
 // out/e2e/designer-form.
-const ITEM = '0530012000'; // 在乡复员军人定期定量生活补助: its form asks for a 联系电话 but not for a 手机号码
+const ITEM = '0530012000';
+const ITEM_NAME = '在乡复员军人定期定量生活补助'; // its form asks for a 联系电话 but not for a 手机号码
 const MOBILE = '13907731234';
 const SHOTS = join(__dirname, '..', '..', '..', 'out', 'e2e', 'designer-form');
 
@@ -41,7 +42,14 @@ describe(`the form designer (${DB_LABEL})`, () => {
   it('drags a mobile field onto the form, binds it to 手机号码, and the preview refuses 12345 in Chinese', async () => {
     const page = await app.page({ width: 1600, height: 1200 });
     await signIn(page, app.base, 'admin');
-    await page.goto(`${app.base}/designer/catalogue/${ITEM}`);
+    // As an editor gets there: 基本目录 in the menu, the item found by name in the list, its 申请表 tab.
+    await page.getByRole('menuitem', { name: '基本目录' }).click();
+    await page.getByLabel('查找事项').fill(ITEM_NAME);
+    const link = page.getByRole('link', { name: ITEM_NAME, exact: true });
+    await link.waitFor();
+    await app.shot(page, '00-catalogue');
+    await link.click();
+    await page.waitForURL(`**/designer/catalogue/${ITEM}`);
     await page.getByRole('tab', { name: '申请表' }).click();
     const phone = page.locator('.fd-card[data-path="applicant/phone"]');
     await phone.waitFor();
@@ -85,20 +93,16 @@ describe(`the form designer (${DB_LABEL})`, () => {
       .waitFor();
     const element = page.getByLabel('数据元');
     const bound = page.locator('.fd-card[data-path="applicant/mobile"]');
-    // antd's dropdown animates open; on a loaded machine a click can land before the option takes it: try again.
-    for (let attempt = 1; ; attempt++) {
-      await element.click();
-      await element.fill('手机');
-      const option = page.locator('.ant-select-item-option[title="手机号码（mobile）"]');
-      await option.waitFor();
-      await option.click();
-      try {
-        await bound.waitFor({ timeout: 5000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    await element.click();
+    await element.fill('手机');
+    // antd's dropdown slides open (ant-slide-up-*) and is aligned to its field after it first paints; a click
+    // while it still moves lands where the option was a frame ago — on its neighbour or outside, which closes
+    // the list. So the option is clicked once its list has come to rest.
+    const settled = page.locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-appear):not(.ant-slide-up-enter)',
+    );
+    await settled.locator('.ant-select-item-option[title="手机号码（mobile）"]').click();
+    await bound.waitFor();
     await bound.locator('.ant-tag', { hasText: '手机号码' }).waitFor();
     expect(await page.getByLabel('字段名').inputValue()).toBe('mobile');
     await app.shot(page, '04-bound');

@@ -1,4 +1,4 @@
-import type { Item, ItemImplementation } from '@oneseal/schemas';
+import type { Item, ItemImplementation, ResolvedItem } from '@oneseal/schemas';
 import { formatTimeLimit } from '@oneseal/schemas';
 import { PdfPrinter } from '@oneseal/runtime';
 import { loadSeedCatalogue } from '@oneseal/seeds';
@@ -8,6 +8,7 @@ import { contentsEntries, PdfFile, squash, tempDir } from '../../../runtime/src/
 import { parseXml } from '../../../runtime/src/flowchart/__tests__/xml';
 import { createApp } from '../app';
 import { readConfig } from '../config';
+import { countedLimit } from './countedLimit';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 import { Op } from 'sequelize';
@@ -57,10 +58,10 @@ const getBytes = (agent: TestApp['api'], path: string, headers: Record<string, s
   agent.get(path).set(headers).responseType('blob');
 const bytes = (res: Response) => res.body as Buffer;
 
-async function publishedItem(region: string, code: string): Promise<Item> {
+async function publishedItem(region: string, code: string): Promise<ResolvedItem> {
   const res = await t.api.get(`/api/public/regions/${region}/items/${code}`);
   expect(res.status).toBe(200);
-  return res.body as Item;
+  return res.body as ResolvedItem;
 }
 
 // Kept rows are keyed region/item/vN/kind@<base-address tag>: look them up by what names the document.
@@ -92,7 +93,7 @@ describe(`without Chromium on the server (${DB_LABEL})`, () => {
   // The same database, served by an app whose printer points at no browser.
   let missing: ReturnType<typeof request>;
   let printer: PdfPrinter;
-  let item: Item;
+  let item: ResolvedItem;
   beforeAll(async () => {
     printer = new PdfPrinter('/nonexistent/chromium');
     missing = request(
@@ -218,11 +219,11 @@ describe(`a new published version (${DB_LABEL})`, () => {
     expect(oldPdf.status).toBe(200);
 
     // A promise within the statutory limit that differs from the current one.
-    const statutory = before.statutoryLimit;
-    const value =
-      before.promisedLimit.value === statutory.value - 1 ? statutory.value - 2 : statutory.value - 1;
+    const statutory = countedLimit(before.statutoryLimit);
+    const promisedBefore = countedLimit(before.promisedLimit);
+    const value = promisedBefore.value === statutory.value - 1 ? statutory.value - 2 : statutory.value - 1;
     const promised = { value, unit: statutory.unit };
-    expect(formatTimeLimit(promised)).not.toBe(formatTimeLimit(before.promisedLimit));
+    expect(formatTimeLimit(promised)).not.toBe(formatTimeLimit(promisedBefore));
 
     const editor = await t.as(`editor-${YANGSHUO}`);
     const reviewer = await t.as(`reviewer-${YANGSHUO.slice(0, 6)}`);
@@ -254,7 +255,7 @@ describe(`a new published version (${DB_LABEL})`, () => {
     const text = bytes(html).toString('utf8');
     expect(text).toContain(`<th>承诺办结时限</th><td>${formatTimeLimit(promised)}</td>`);
     expect(text).toContain(`第 ${after.version} 版`);
-    expect(text).not.toContain(`<th>承诺办结时限</th><td>${formatTimeLimit(before.promisedLimit)}`);
+    expect(text).not.toContain(`<th>承诺办结时限</th><td>${formatTimeLimit(promisedBefore)}`);
 
     const pdf = await getBytes(t.api, docPath(YANGSHUO, HOMESTEAD, 'guide.pdf'));
     expect(pdf.headers.etag).not.toBe(oldPdf.headers.etag);

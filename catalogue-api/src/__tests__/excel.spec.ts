@@ -4,6 +4,7 @@ import type { ImportReport, ItemImplementation } from '@oneseal/schemas';
 import { createAjv, formatTimeLimit, SCHEMA_IDS } from '@oneseal/schemas';
 import { loadSeedCatalogue } from '@oneseal/seeds';
 import type { Response } from 'supertest';
+import { countedLimit } from './countedLimit';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
 
@@ -16,7 +17,8 @@ const EDITOR = 'editor-450321100';
 const EXPORT = `/api/townships/${YANGSHUO}/items.xlsx`;
 const IMPORT = `/api/townships/${YANGSHUO}/items/import`;
 const seeds = loadSeedCatalogue();
-const statutory = (code: string) => seeds.baseItems.find((b) => b.code === code)!.statutoryLimit;
+const statutory = (code: string) =>
+  countedLimit(seeds.baseItems.find((b) => b.code === code)!.statutoryLimit);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -242,7 +244,7 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
   it('round trip: one edited cell is accepted with that change, saved as a draft and audited', async () => {
     const [code] = await freshItems(1);
     const before = await draft(code!);
-    const limit = before.implementation.promisedLimit.value;
+    const limit = countedLimit(before.implementation.promisedLimit).value;
     const workbook = await exported();
     setCell(workbook, code!, '承诺办结时限', limit - 1);
 
@@ -275,7 +277,7 @@ describe(`POST /api/townships/{code}/items/import (${DB_LABEL})`, () => {
     const after = await draft(code!);
     expect(after.status).toBe('draft');
     expect(after.revision).toBe(before.revision + 1);
-    expect(after.implementation.promisedLimit.value).toBe(limit - 1);
+    expect(after.implementation.promisedLimit?.value).toBe(limit - 1);
     expect(after.implementation).toEqual({
       ...before.implementation,
       promisedLimit: { ...before.implementation.promisedLimit, value: limit - 1 },

@@ -23,6 +23,7 @@ afterAll(() => t.close());
 
 /** The field `key` of a form (at any depth). */
 function fieldOf(form: Item['form'], key: string): FormField {
+  if (!form) throw new Error('the item states no form');
   const entry = formFieldEntries(form).find((e) => e.path.split('.').pop() === key);
   if (!entry) throw new Error(`no field ${key}`);
   return entry.field;

@@ -5,9 +5,14 @@ import { openStore, tokenSecret } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import type { Store } from '../services/store';
 import { PdfPrinter } from '@oneseal/runtime';
+import { loadSeedCatalogue } from '@oneseal/seeds';
+import { createConnection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import request from 'supertest';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
+
+const seeds = loadSeedCatalogue();
 
 let t: TestApp;
 let second: Store;
@@ -24,8 +29,22 @@ afterAll(async () => {
 function dbUrlOf(store: Store): string {
   const c = store.sequelize.config;
   return store.dialect === 'sqlite'
-    ? `sqlite:${(store.sequelize.options as { storage: string }).storage}`
+    ? `sqlite:${store.sequelize.options.storage}`
     : `mysql://${c.username}:${c.password ?? ''}@${c.host}:${c.port}/${c.database}`;
+}
+
+/** The rows of the tables the seeds fill. */
+async function seedCounts(store: Store) {
+  const m = store.models;
+  return {
+    Region: await m.Region.count(),
+    Material: await m.Material.count(),
+    DataElement: await m.DataElement.count(),
+    BaseItem: await m.BaseItem.count(),
+    Implementation: await m.Implementation.count(),
+    PublishedItem: await m.PublishedItem.count(),
+    Bundle: await m.Bundle.count(),
+  };
 }
 
 describe(`several instances on one database (${DB_LABEL})`, () => {
@@ -65,27 +84,106 @@ describe(`several instances on one database (${DB_LABEL})`, () => {
     },
   );
 
-  it('do not load the seeds twice', async () => {
-    expect(await second.models.Region.count()).toBe(await t.store.models.Region.count());
+  it('do not load the seeds twice: each seed row is there once, and an edit survives another instance starting', async () => {
+    // The seed files' own counts, not the code that loads them: a second load would double or overwrite them.
+    const expected = {
+      Region: seeds.regions.length,
+      Material: seeds.materials.length,
+      DataElement: seeds.dataElements.length,
+      BaseItem: seeds.baseItems.length,
+      Implementation: seeds.implementations.length,
+      PublishedItem: seeds.implementations.filter((i) => i.status === 'published').length,
+      Bundle: seeds.bundles.length,
+    };
+    // Two instances have started on this database (the app's and `second`).
+    expect(await seedCounts(t.store)).toEqual(expected);
+
+    const [material] = seeds.materials;
+    const renamed = `${material!.name}（已改名）`;
+    await t.store.models.Material.update({ name: renamed }, { where: { code: material!.code } });
+    const third = await openStore({ ...readConfig({}), dbUrl: dbUrlOf(t.store), loadSeeds: true });
+    try {
+      expect(await seedCounts(t.store)).toEqual(expected);
+      expect((await third.models.Material.findByPk(material!.code))!.name).toBe(renamed);
+    } finally {
+      await third.sequelize.close();
+    }
   });
 });
 
 describe(`read replicas (${DB_LABEL})`, () => {
-  it(
-    DB_LABEL === 'mysql'
-      ? 'send reads to DB_READ_URLS and writes to DB_URL'
-      : 'are refused on SQLite with a clear message',
-    async () => {
+  if (DB_LABEL === 'sqlite') {
+    it('are refused on SQLite with a clear message', async () => {
       const url = dbUrlOf(t.store);
-      if (DB_LABEL === 'sqlite') {
-        await expect(connect(url, [url])).rejects.toThrow(/DB_READ_URLS.*MySQL/);
-        return;
-      }
-      // This machine has one server, so the "replica" is the primary itself: the point is that replication is wired.
-      const db = await connect(url, [url]);
-      const [rows] = await db.sequelize.query('SELECT COUNT(*) AS n FROM regions');
-      expect(Number((rows as { n: number }[])[0]!.n)).toBe(await t.store.models.Region.count());
-      await db.sequelize.close();
-    },
-  );
+      await expect(connect(url, [url])).rejects.toThrow(/DB_READ_URLS.*MySQL/);
+    });
+    return;
+  }
+
+  /*
+   * This machine has one MariaDB server and no replication. The "replica" is a second database filled by copying
+   * the primary's tables once, then made to differ in one region's name. Covered: an instance given DB_READ_URLS
+   * reads from the replica and writes to DB_URL, and a write does not reach the replica. Not covered: replication
+   * itself, its lag (a read right after a write sees the replica's older row, as it would under lag), or a
+   * replica going away.
+   */
+  let admin: Connection;
+  let primary: string;
+  let replica: string;
+  beforeAll(async () => {
+    const c = t.store.sequelize.config;
+    primary = c.database;
+    replica = `${primary}_replica`;
+    admin = await createConnection({
+      host: c.host,
+      port: Number(c.port),
+      user: c.username,
+      password: c.password ?? '',
+    });
+    await admin.query(`CREATE DATABASE \`${replica}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [tables] = await admin.query<RowDataPacket[]>(`SHOW TABLES FROM \`${primary}\``);
+    for (const row of tables) {
+      const table = String(Object.values(row)[0]);
+      await admin.query(`CREATE TABLE \`${replica}\`.\`${table}\` LIKE \`${primary}\`.\`${table}\``);
+      await admin.query(`INSERT INTO \`${replica}\`.\`${table}\` SELECT * FROM \`${primary}\`.\`${table}\``);
+    }
+  });
+  afterAll(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS \`${replica}\``);
+    await admin.end();
+  });
+
+  const nameIn = async (database: string, code: string) => {
+    const [rows] = await admin.query<RowDataPacket[]>(
+      `SELECT name FROM \`${database}\`.regions WHERE code = ?`,
+      [code],
+    );
+    return rows[0]?.name as string | undefined;
+  };
+
+  it('send reads to DB_READ_URLS and writes to DB_URL', async () => {
+    const code = '450321100';
+    const seeded = (await nameIn(primary, code))!;
+    await admin.query(`UPDATE \`${replica}\`.regions SET name = ? WHERE code = ?`, [
+      `${seeded}（副本）`,
+      code,
+    ]);
+    const url = dbUrlOf(t.store);
+    const store = await openStore({
+      ...readConfig({}),
+      dbUrl: url,
+      dbReadUrls: [url.replace(new RegExp(`/${primary}$`), `/${replica}`)],
+      loadSeeds: false,
+    });
+    try {
+      expect((await store.models.Region.findByPk(code))!.name).toBe(`${seeded}（副本）`);
+      await store.models.Region.update({ name: `${seeded}（主库）` }, { where: { code } });
+      expect(await nameIn(primary, code)).toBe(`${seeded}（主库）`);
+      expect(await nameIn(replica, code)).toBe(`${seeded}（副本）`);
+      expect((await store.models.Region.findByPk(code))!.name).toBe(`${seeded}（副本）`);
+    } finally {
+      await store.sequelize.close();
+      await admin.query(`UPDATE \`${primary}\`.regions SET name = ? WHERE code = ?`, [seeded, code]);
+    }
+  });
 });

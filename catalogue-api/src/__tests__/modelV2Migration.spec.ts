@@ -14,6 +14,7 @@ const v1 = (file: string) =>
   >;
 const base = v1('homestead-base.json');
 const [impl] = v1('yangshuo-homestead.json') as unknown as Record<string, unknown>[];
+if (!impl) throw new Error('yangshuo-homestead.json holds no entry');
 const REGION = '450321100';
 const CODE = '0117302000';
 

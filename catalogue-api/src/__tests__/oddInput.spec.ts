@@ -71,13 +71,16 @@ function nestedField(levels: number): FormField {
   return field;
 }
 
-const withFormField = (doc: BaseItem, key: string, field: FormField): BaseItem => ({
-  ...doc,
-  form: {
-    ...doc.form,
-    properties: Object.defineProperty({ ...doc.form.properties }, key, { value: field, enumerable: true }),
-  },
-});
+function withFormField(doc: BaseItem, key: string, field: FormField): BaseItem {
+  if (!doc.form) throw new Error('the base item states no form');
+  return {
+    ...doc,
+    form: {
+      ...doc.form,
+      properties: Object.defineProperty({ ...doc.form.properties }, key, { value: field, enumerable: true }),
+    },
+  };
+}
 
 describe(`NUL characters → 400 naming the parameter or field (${DB_LABEL})`, () => {
   it.each([
@@ -265,7 +268,8 @@ describe(`Object.prototype member names (${DB_LABEL})`, () => {
   });
 
   it('refuses a data element coded "constructor"', async () => {
-    const [{ document }] = (await t.api.get('/api/data-elements').set(admin)).body as { document: object }[];
+    const [element] = (await t.api.get('/api/data-elements').set(admin)).body as { document: object }[];
+    const { document } = element!;
     const res = await t.api
       .post('/api/data-elements')
       .set(admin)
@@ -283,6 +287,7 @@ describe(`Object.prototype member names (${DB_LABEL})`, () => {
       where: { regionCode: TOWNSHIP, itemCode: ITEM },
     }))!;
     const item = JSON.parse(row.item) as Item;
+    if (!item.form) throw new Error(`published item ${ITEM} states no form`);
     item.form.properties = Object.defineProperty({ ...item.form.properties }, 'constructor', {
       value: { type: 'string', title: '房屋结构', 'x-component': 'text', required: true },
       enumerable: true,

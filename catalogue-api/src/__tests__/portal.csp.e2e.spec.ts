@@ -26,7 +26,9 @@ beforeAll(async () => {
     where: { regionCode: YANGSHUO, itemCode: HOMESTEAD },
   });
   const item = JSON.parse(row!.item) as Item;
-  const field = (key: string) => formFieldEntries(item.form).find((e) => e.path.endsWith(key))!.field;
+  const form = item.form;
+  if (!form) throw new Error(`published item ${HOMESTEAD} states no form`);
+  const field = (key: string) => formFieldEntries(form).find((e) => e.path.endsWith(key))!.field;
   field('reason').pattern = HOSTILE;
   field('siteLocation').description = EXPRESSION;
   await row!.update({ item: JSON.stringify(item) });

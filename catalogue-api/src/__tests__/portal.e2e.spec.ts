@@ -197,12 +197,24 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
     await page.keyboard.press('Enter');
-    for (let i = 0; i < 5; i++) {
-      const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-      if (label === '搜索事项（名称、别名或拼音）') break;
+    const search = '搜索事项（名称、别名或拼音）';
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return { tag: active?.tagName, label: active?.getAttribute('aria-label') };
+      });
+    // From the skip link's target the search field is a few presses of Tab away, not behind the whole page.
+    for (let presses = 0; presses < 5 && (await focused()).label !== search; presses++)
       await page.keyboard.press('Tab');
-    }
+    expect(await focused()).toEqual({ tag: 'INPUT', label: search });
+    // Typing goes into it and narrows the list (共 N 项) to what matches: zjd, the 拼音 initials of 宅基地.
+    const total = page.getByText(/^共 \d+ 项$/);
+    const count = async () => Number((await total.textContent())!.match(/\d+/)![0]);
+    const before = await count();
     await page.keyboard.type('zjd');
+    expect(await page.getByLabel(search).inputValue()).toBe('zjd');
+    await page.getByText(new RegExp(`^共 (?!${before} )\\d+ 项$`)).waitFor();
+    expect(await count()).toBeLessThan(before);
     await page.getByRole('link', { name: /宅基地和建房/ }).waitFor();
     await page.close();
   });

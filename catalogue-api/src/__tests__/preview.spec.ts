@@ -2,7 +2,7 @@
  * Live previews of the process editor: POST /api/preview/flowchart.svg and /api/preview/guide.html render the
  * runtime's flowchart and guide from a base item as it is being edited (unsaved), for editors and admins.
  */
-import type { BaseItem } from '@oneseal/schemas';
+import type { BaseItem, ProcessStep } from '@oneseal/schemas';
 import type { Response } from 'supertest';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
@@ -11,19 +11,24 @@ const HOMESTEAD = '0117302000'; // 农村村民宅基地审批
 const FLOWCHART = '/api/preview/flowchart.svg';
 const GUIDE = '/api/preview/guide.html';
 
+/** The base item as the process editor holds it: one that states its process (model v2 lets it be unstated). */
+type ChartedBase = BaseItem & { process: ProcessStep[] };
+
 let t: TestApp;
-let base: BaseItem;
+let base: ChartedBase;
 
 beforeAll(async () => {
   t = await createTestApp();
   const res = await t.api.get(`/api/base-items/${HOMESTEAD}`).set(await t.as('admin'));
   expect(res.status).toBe(200);
-  base = (res.body as { baseItem: BaseItem }).baseItem;
+  const fetched = (res.body as { baseItem: BaseItem }).baseItem;
+  if (!fetched.process) throw new Error(`seed base item ${HOMESTEAD} states no process`);
+  base = { ...fetched, process: fetched.process };
 });
 afterAll(() => t.close());
 
 /** The base item with its process changed as an editor would, before saving. */
-const edited = (change: (item: BaseItem) => void): BaseItem => {
+const edited = (change: (item: ChartedBase) => void): ChartedBase => {
   const copy = structuredClone(base);
   change(copy);
   return copy;
@@ -95,9 +100,7 @@ describe(`POST ${FLOWCHART} (${DB_LABEL})`, () => {
       '/item/process/1/name',
       /字符/,
     );
-    const withoutId = edited(
-      (i) => delete (i.process![0] as Partial<NonNullable<BaseItem['process']>[0]>).id,
-    );
+    const withoutId = edited((i) => delete (i.process[0] as Partial<ProcessStep>).id);
     expectInvalid(await post(FLOWCHART, { item: withoutId }, 'admin'), '/item/process/0/id', /./);
     expectInvalid(
       await post(

@@ -47,11 +47,11 @@ describe(`public catalogue (${DB_LABEL})`, () => {
     [`tag=${encodeURIComponent('一次办')}`, (i: Item) => serviceTags(i).includes('一次办')],
     [
       `object=${encodeURIComponent('法人')}`,
-      (i: Item) => i.serviceObjects.some((o) => o !== '1' && o !== '5'),
+      (i: Item) => (i.serviceObjects ?? []).some((o) => o !== '1' && o !== '5'),
     ],
     [
       `object=${encodeURIComponent('自然人')}&type=05`,
-      (i: Item) => i.serviceObjects.includes('1') && i.type === '05',
+      (i: Item) => (i.serviceObjects ?? []).includes('1') && i.type === '05',
     ],
   ])('filters by %s', async (query, keep) => {
     const { codes, totals } = await allPages(`${query}&limit=7`);

@@ -493,7 +493,9 @@ beforeAll(async () => {
     code: string;
     status: string;
   }[];
-  const baseItem = (await t.api.get(`/api/base-items/${ITEM}`).set(admin)).body.baseItem as Json;
+  const baseItem = (await t.api.get(`/api/base-items/${ITEM}`).set(admin)).body.baseItem as {
+    [key: string]: Json;
+  };
   const draft = (await t.api.get(`/api/townships/${TOWNSHIP}/items/${ITEM}`).set(editor)).body
     .implementation as Json;
   const library = async (path: string) =>
@@ -561,7 +563,7 @@ beforeAll(async () => {
       'post /auth/login': () => ({ username: 'editor-450321100', password: DEMO_PASSWORD }),
       'post /preview/flowchart.svg': () => ({ item: structuredClone(baseItem) }),
       'post /preview/guide.html': () => ({ item: structuredClone(baseItem) }),
-      'post /preview/form-checks.js': () => ({ form: structuredClone(baseItem.form) }),
+      'post /preview/form-checks.js': () => ({ form: structuredClone(baseItem.form!) }),
       'post /public/submissions': () => ({ region: TOWNSHIP, items: [ITEM], data: homesteadData() }),
       'post /townships/:code/submissions/:reference/status': () => ({
         status: 'accepted',
@@ -575,7 +577,7 @@ beforeAll(async () => {
       'post /townships/:code/items/:itemCode/return': () => ({ comment: '请补充办理地点' }),
       'post /townships/:code/publish': () => ({ effectiveDate: '2027-01-01' }),
       'post /base-items': () => ({
-        ...(structuredClone(baseItem) as Record<string, Json>),
+        ...structuredClone(baseItem),
         code: '0199998000',
       }),
       'put /base-items/:code': () => structuredClone(baseItem),

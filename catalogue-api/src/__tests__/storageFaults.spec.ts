@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { Connection } from 'mysql2/promise';
+import { QueryTypes } from 'sequelize';
+import type { Options } from 'sequelize';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { OPEN_READONLY } from 'sqlite3';
@@ -70,10 +72,10 @@ function sqliteFull(): Fault {
       return store;
     },
     async inject() {
-      const [[{ page_count }]] = (await store.sequelize.query('PRAGMA page_count')) as [
-        [{ page_count: number }],
-      ];
-      maxPages = page_count;
+      const [pages] = await store.sequelize.query<{ page_count: number }>('PRAGMA page_count', {
+        type: QueryTypes.SELECT,
+      });
+      maxPages = pages!.page_count;
     },
     async clear() {
       maxPages = undefined;
@@ -83,11 +85,11 @@ function sqliteFull(): Fault {
 }
 
 function sqliteReadOnly(): Fault {
-  let options: { dialectOptions?: { mode?: number } };
+  let options: Options;
   return {
     cause: 'read-only',
     async open(t) {
-      options = t.store.sequelize.options as typeof options;
+      options = t.store.sequelize.options;
       return t.store;
     },
     async inject() {

@@ -1,4 +1,4 @@
-import type { BaseItem, FormField, Item } from '@oneseal/schemas';
+import type { BaseItem, FormField, Item, ResolvedItem } from '@oneseal/schemas';
 import { applicant, building } from './homesteadApplication';
 import type { TestApp } from './testApp';
 import { createTestApp, DB_LABEL } from './testApp';
@@ -29,7 +29,7 @@ const itemPath = `/api/townships/${YANGSHUO}/items/${HOMESTEAD}`;
 const publicItem = async () => {
   const res = await t.api.get(`/api/public/regions/${YANGSHUO}/items/${HOMESTEAD}`);
   expect(res.status).toBe(200);
-  return res.body as Item;
+  return res.body as ResolvedItem;
 };
 const submit = (data: Record<string, unknown>) =>
   t.api.post('/api/public/submissions').send({ region: YANGSHUO, items: [HOMESTEAD], data });
@@ -43,7 +43,10 @@ const applicationHtml = (reference: string, code: string) =>
   t.api.get(`/api/public/submissions/${reference}/application.html`).query({ code });
 
 /** The building section of a homestead form (the fields every change here touches). */
-const buildingFields = (form: Item['form']) => form.properties.building!.properties!;
+const buildingFields = (form: Item['form']) => {
+  if (!form) throw new Error('the item states no form');
+  return form.properties.building!.properties!;
+};
 
 describe(`an application keeps the form version it was filled on (${DB_LABEL})`, () => {
   let reference = '';

@@ -44,9 +44,9 @@ const upgraded = <T>(doc: unknown) => migrateDocument(doc).document as T;
 const isV1 = (i: Item) => i.regionCode === YANGSHUO && i.code === HOMESTEAD;
 const seedItems = resolveSeedItems(seeds).filter((i) => i.status === 'published');
 /** What the database holds before: the seeds, 阳朔镇's 宅基地 as version 1. */
-const stored: Item[] = seedItems.map((i) => (isV1(i) ? v1Item : i));
+const stored: ResolvedItem[] = seedItems.map((i) => (isV1(i) ? v1Item : i));
 /** What the public must see after: every item at version 2. */
-const items: Item[] = stored.map((i) => (isV1(i) ? upgraded<ResolvedItem>(v1Item) : i));
+const items: ResolvedItem[] = stored.map((i) => (isV1(i) ? upgraded<ResolvedItem>(v1Item) : i));
 
 let dbUrl: string;
 let cleanup: () => Promise<void>;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { PdfPrinter } from '@oneseal/runtime';
+import type { Options } from 'sequelize';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app';
@@ -12,6 +13,16 @@ import { RATE_LIMIT_KINDS, readConfig } from '../config';
 import { openStore } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import type { Store } from '../services/store';
+
+declare module 'sequelize' {
+  /**
+   * Sequelize 6 keeps the options it was opened with on the instance and reads them for every query and connection
+   * (the tests swap the logger and the SQLite open mode there); its typings leave the property out.
+   */
+  interface Sequelize {
+    options: Options;
+  }
+}
 
 export interface TestApp {
   store: Store;

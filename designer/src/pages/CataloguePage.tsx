@@ -5,21 +5,22 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiProblem, request } from '../api';
 import { Loaded } from '../shell/Loaded';
-import type { BaseItemView } from '../shell/types';
+import type { BaseItemSummary, BaseItemView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 import { useRequest } from '../shell/useRequest';
 
 /** A new base item starts as a copy of a similar one (a base item has dozens of required elements). */
-function CopyButton({ items, onDone }: { items: BaseItemView[]; onDone: () => void }) {
+function CopyButton({ items, onDone }: { items: BaseItemSummary[]; onDone: () => void }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ from: string; code: string; name: string }>();
   const create = async () => {
     const { from, code, name } = await form.validateFields();
-    const template = items.find((i) => i.code === from)!.baseItem;
-    const copy: BaseItem = { ...structuredClone(template), code, name, status: 'draft', version: 1 };
     try {
+      // The list holds no item content: the template is read in full.
+      const template = (await request<BaseItemView>(`/base-items/${from}`)).baseItem;
+      const copy: BaseItem = { ...template, code, name, status: 'draft', version: 1 };
       await request('/base-items', { method: 'POST', body: copy });
       message.success('已建立草稿');
       setOpen(false);
@@ -49,7 +50,7 @@ function CopyButton({ items, onDone }: { items: BaseItemView[]; onDone: () => vo
             <Select
               showSearch
               optionFilterProp="label"
-              options={items.map((i) => ({ value: i.code, label: `${i.code} ${i.baseItem.name}` }))}
+              options={items.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))}
             />
           </Form.Item>
           <Form.Item
@@ -78,7 +79,10 @@ function CopyButton({ items, onDone }: { items: BaseItemView[]; onDone: () => vo
 export function CataloguePage() {
   const [type, setType] = useState<string>();
   const [q, setQ] = useState('');
-  const list = useRequest(() => request<BaseItemView[]>(`/base-items${type ? `?type=${type}` : ''}`), [type]);
+  const list = useRequest(
+    () => request<BaseItemSummary[]>(`/base-items${type ? `?type=${type}` : ''}`),
+    [type],
+  );
   return (
     <div className="ds-page">
       <div className="ds-toolbar">
@@ -107,17 +111,17 @@ export function CataloguePage() {
             rowKey="code"
             size="small"
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            dataSource={rows.filter((r) => !q || r.code.includes(q) || r.baseItem.name.includes(q))}
+            dataSource={rows.filter((r) => !q || r.code.includes(q) || r.name.includes(q))}
             columns={[
               { title: '基本编码', dataIndex: 'code', width: 120 },
               {
                 title: '事项名称',
-                render: (_v, r) => <Link to={`/catalogue/${r.code}`}>{r.baseItem.name}</Link>,
+                render: (_v, r) => <Link to={`/catalogue/${r.code}`}>{r.name}</Link>,
               },
               {
                 title: '类型',
                 width: 100,
-                render: (_v, r) => (r.baseItem.type ? codeLabel('ItemType', r.baseItem.type) : '未载明'),
+                render: (_v, r) => (r.type ? codeLabel('ItemType', r.type) : '未载明'),
               },
               {
                 title: '状态',

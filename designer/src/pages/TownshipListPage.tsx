@@ -7,7 +7,7 @@ import { ApiProblem, request } from '../api';
 import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
-import type { BaseItemView, DraftView, TownshipItemRow } from '../shell/types';
+import type { BaseItemSummary, DraftView, TownshipItemRow } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 import { useRequest } from '../shell/useRequest';
 
@@ -18,7 +18,7 @@ function AdoptButton({ code, taken, onDone }: { code: string; taken: Set<string>
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<string>();
   const base = useRequest(
-    () => (open ? request<BaseItemView[]>('/base-items?status=published') : Promise.resolve([])),
+    () => (open ? request<BaseItemSummary[]>('/base-items?status=published') : Promise.resolve([])),
     [open],
   );
   const adopt = async () => {
@@ -53,7 +53,7 @@ function AdoptButton({ code, taken, onDone }: { code: string; taken: Set<string>
           onChange={setChoice}
           options={(base.data ?? [])
             .filter((b) => !taken.has(b.code))
-            .map((b) => ({ value: b.code, label: `${b.code} ${b.baseItem.name}` }))}
+            .map((b) => ({ value: b.code, label: `${b.code} ${b.name}` }))}
         />
       </Modal>
     </>

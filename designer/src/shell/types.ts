@@ -1,4 +1,4 @@
-import type { BaseItem, Finding, ItemImplementation, ItemStatus } from '@oneseal/schemas';
+import type { BaseItem, Finding, ItemImplementation, ItemStatus, ItemType } from '@oneseal/schemas';
 import { codeLabel } from '@oneseal/schemas';
 
 // Shapes of API answers the designer reads (the documents inside them are the model's own types).
@@ -41,6 +41,17 @@ export interface DraftView {
   implementation: ItemImplementation;
   base: BaseItem;
   findings: Finding[];
+}
+
+/** A row of GET /api/base-items: the list carries no item content (GET /api/base-items/{code} does). */
+export interface BaseItemSummary {
+  code: string;
+  name: string;
+  type?: ItemType | '';
+  status: ItemStatus;
+  publishedVersion: number;
+  ownerRegion: string;
+  revision: number;
 }
 
 export interface BaseItemView {

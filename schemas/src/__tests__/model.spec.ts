@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Item } from '../index';
+import type { BaseItem, Item } from '../index';
 import {
   assessCompleteness,
   codeLabel,
@@ -94,7 +94,7 @@ describe('resolveItem', () => {
   });
 
   it('leaves out what neither level states, rather than defaulting it', () => {
-    const base = licenceBase();
+    const base: BaseItem = licenceBase();
     delete base.statutoryLimit;
     delete base.result;
     base.faq = [];

@@ -153,7 +153,11 @@ describe('process routes and arrow labels', () => {
     const base = licenceBase();
     base.process[0]!.nextLabel = '材料齐全并符合法定形式';
     base.processRoutes = [
-      { id: 'general', name: '一般程序', steps: base.process.map((s) => s.id) },
+      {
+        id: 'general',
+        name: '一般程序',
+        steps: [base.process[0]!.id, ...base.process.slice(1).map((s) => s.id)],
+      },
       { id: 'simple', name: '简易程序', situation: '情况紧急的', steps: [base.process[0]!.id] },
     ];
     expect(validateItem(base)).toEqual({ valid: true, errors: [] });

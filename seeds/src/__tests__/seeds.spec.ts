@@ -62,7 +62,7 @@ describe('base catalogue', () => {
     (_code, _name, base) => {
       expect(validateItem(base).errors).toEqual([]);
       expect(base.materials.filter((m) => !materialCodes.has(m.material)).map((m) => m.material)).toEqual([]);
-      const fields = formFieldEntries(base.form);
+      const fields = base.form ? formFieldEntries(base.form) : [];
       const unknownElements = fields
         .map((f) => f.field['x-data-element'])
         .filter((code) => code !== undefined && !dataElements.has(code));
@@ -95,7 +95,7 @@ describe('pilot implementation lists', () => {
     const key = (i: { regionCode: string; baseCode: string }) => `${i.regionCode}/${i.baseCode}`;
     expect(seeds.implementations.filter((i) => i.status !== 'published').map(key)).toEqual([]);
     const invalid = seeds.implementations
-      .map((i) => [key(i), validateItem(i).errors])
+      .map((i) => [key(i), validateItem(i).errors] as const)
       .filter(([, errors]) => errors.length > 0);
     expect(invalid).toEqual([]);
   });
@@ -139,7 +139,7 @@ describe('resolved items and metrics', () => {
 
   it('resolve to valid items', () => {
     const invalid = items
-      .map((i) => [`${i.regionCode}/${i.code}`, validateItem(i).errors])
+      .map((i) => [`${i.regionCode}/${i.code}`, validateItem(i).errors] as const)
       .filter(([, errors]) => errors.length > 0);
     expect(invalid).toEqual([]);
   });

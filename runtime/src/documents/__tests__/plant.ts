@@ -8,7 +8,7 @@ export const PAYLOAD =
  * A copy of `item` with the payload appended to every free-text field: every string holding Chinese text
  * (codes, dates, phones and URLs hold none, and must stay valid).
  */
-export function planted(item: Item): Item {
+export function planted<T extends Item>(item: T): T {
   const walk = (value: unknown, key = ''): unknown => {
     // A unit (平方米) is capped at 20 characters; the payload cannot fit it and stay valid.
     if (typeof value === 'string')
@@ -18,5 +18,5 @@ export function planted(item: Item): Item {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
-  return walk(item) as Item;
+  return walk(item) as T;
 }

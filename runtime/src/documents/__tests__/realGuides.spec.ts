@@ -344,7 +344,11 @@ describe('the traceability check itself', () => {
         };
       }),
     );
-    const tall: Item = { ...s11, process, processRoutes: [{ id: 'general', name: '一般程序', steps: ids }] };
+    const tall: Item = {
+      ...s11,
+      process,
+      processRoutes: [{ id: 'general', name: '一般程序', steps: [ids[0]!, ...ids.slice(1)] }],
+    };
     const html = await renderGuide(tall);
     const svgTexts = printedTexts(html)
       .filter((n) => n.inSvg)

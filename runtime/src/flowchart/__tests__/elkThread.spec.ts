@@ -1,14 +1,14 @@
-import type { FlowchartInput } from '..';
 import { layoutFlowchart } from '..';
 import type { FlowchartChart } from '../types';
 import { homesteadItem } from './fixtures';
+import type { ChartedItem } from './fixtures';
 
 /** The step boxes of every part of every chart (a tall process is split into parts). */
 const stepsOf = (charts: FlowchartChart[]) =>
   charts.flatMap((c) => c.parts.flatMap((p) => p.nodes.filter((n) => n.kind === 'step')));
 
 /** A long process: `steps` steps in a line, every third one with a 补正 branch back three steps. */
-function longProcess(steps: number): FlowchartInput {
+function longProcess(steps: number): ChartedItem {
   const item = homesteadItem();
   return {
     ...item,
@@ -53,7 +53,7 @@ describe('ELK runs beside the caller, not in its thread', () => {
 
   it('lays out several charts at once, each to its own answer', async () => {
     const [a, b, c] = await Promise.all(
-      [longProcess(4), longProcess(7), homesteadItem()].map(layoutFlowchart),
+      [longProcess(4), longProcess(7), homesteadItem()].map((item) => layoutFlowchart(item)),
     );
     expect([a, b].map((l) => stepsOf(l!).length)).toEqual([4, 7]);
     expect(stepsOf(c!)).toHaveLength(homesteadItem().process.length);
