@@ -122,7 +122,9 @@ describe('createClient', () => {
     });
     const failure = client.get('/base-items/:code', { params: { code: '0117302000' } });
     await expect(failure).rejects.toBeInstanceOf(ApiProblem);
-    const problem = await failure.catch((p: ApiProblem) => p);
+    const problem: unknown = await failure.catch((p: unknown) => p);
+    if (!(problem instanceof ApiProblem))
+      throw new Error('the request should have failed with an ApiProblem');
     expect({ ...problem, message: problem.message }).toEqual({
       name: 'ApiProblem',
       status: 409,
