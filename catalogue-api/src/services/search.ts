@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { Transaction } from 'sequelize';
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
+import { driverSelect, placeholders } from '../db/driverSelect';
 import type { SearchTextRow } from '../db/models';
 import type { ModelStore } from './store';
 
@@ -109,12 +110,13 @@ export async function matchSearchTexts(store: ModelStore, query: string): Promis
   const terms = [...new Set(wanted.flatMap((w) => wordTerms(w, false)))];
   const matches = new Map<string, MatchRank>();
   if (terms.length === 0) return matches;
-  // Plain SQL: this runs on every public search (see publicCatalogue.ts).
-  const texts = await store.sequelize.query<SearchTextRow>(
+  // On the driver: this runs on every public search (see driverSelect).
+  const texts = await driverSelect<SearchTextRow>(
+    store,
     'SELECT s.text_key AS textKey, s.name, s.initials, s.pinyin, s.haystack FROM ' +
-      '(SELECT text_key FROM search_terms WHERE term IN (?) GROUP BY text_key HAVING COUNT(*) = ?) k ' +
-      'JOIN search_texts s ON s.text_key = k.text_key',
-    { replacements: [terms, terms.length], type: QueryTypes.SELECT, raw: true },
+      `(SELECT text_key FROM search_terms WHERE term IN (${placeholders(terms.length)}) ` +
+      'GROUP BY text_key HAVING COUNT(*) = ?) k JOIN search_texts s ON s.text_key = k.text_key',
+    [...terms, terms.length],
   );
   const whole = wanted.join(' ');
   for (const text of texts) {
