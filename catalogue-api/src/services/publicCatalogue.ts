@@ -4,11 +4,11 @@ import { metricsFromTotals, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { Op } from 'sequelize';
 import type { SqlValue } from '../db/driverSelect';
-import { driverSelect, placeholders } from '../db/driverSelect';
-import type { RegionRow } from '../db/models';
+import { driverSelect } from '../db/driverSelect';
+import type { RegionRow, SearchTextRow } from '../db/models';
 import { badRequest, notFound } from '../http/errors';
-import type { MatchRank } from './search';
-import { likeContains, matchSearchTexts, PINYIN_QUERY } from './search';
+import type { MatchRank, SearchQuery } from './search';
+import { likeContains, matchRank, PINYIN_QUERY, searchQuery, textsWithTerms } from './search';
 import type { PublishedList, PublishedText, Store } from './store';
 import { regionTotals } from './townshipMetrics';
 
@@ -118,83 +118,91 @@ function filterConditions(regionCode: string, filters: ItemFilters): Conditions 
   return where;
 }
 
-/** Search keys grouped by rank, best first. */
-const byRank = (matches: Map<string, MatchRank>) =>
-  ([0, 1, 2] as const).map((rank) => [...matches].filter(([, r]) => r === rank).map(([key]) => key));
-
-const keyIn = (keys: readonly string[]) => `search_key IN (${placeholders(keys.length)})`;
-
-/** Rows after `position`: later ranks whole, and within its rank those after it in list order. */
-function after(where: Conditions, position: Position, ranks?: string[][]): void {
-  const [rank, order, code] = position;
-  const inList = '(sort_order > ? OR (sort_order = ? AND item_code > ?))';
-  if (!ranks) {
-    where.add(inList, order, order, code);
-    return;
-  }
-  const later = ranks.slice(rank + 1).flat();
-  const same = ranks[rank]!;
-  if (same.length === 0 && later.length === 0) where.add('1 = 0');
-  else if (later.length === 0) where.add(`${keyIn(same)} AND ${inList}`, ...same, order, order, code);
-  else if (same.length === 0) where.add(keyIn(later), ...later);
-  else
-    where.add(`(${keyIn(later)} OR (${keyIn(same)} AND ${inList}))`, ...later, ...same, order, order, code);
-}
-
-/** ORDER BY the match rank: the few exact and prefix matches are named, everything else ranks last. */
-function rankOrder(ranks: string[][] | undefined): { sql: string; values: SqlValue[] } {
-  if (!ranks || (ranks[0]!.length === 0 && ranks[1]!.length === 0)) return { sql: '', values: [] };
-  const named = ([0, 1] as const).filter((rank) => ranks[rank]!.length > 0);
-  return {
-    sql: `CASE ${named.map((rank) => `WHEN ${keyIn(ranks[rank]!)} THEN ${rank}`).join(' ')} ELSE 2 END, `,
-    values: named.flatMap((rank) => ranks[rank]!),
-  };
-}
+/** Rows after `position` in list order. */
+const after = (where: Conditions, [, order, code]: Position) =>
+  where.add('(sort_order > ? OR (sort_order = ? AND item_code > ?))', order, order, code);
 
 /**
- * One page of a township's published list, filtered and searched, as the JSON to send. Reads only the
- * stored summaries (never an item document) in one statement that also counts the whole list; a search first
- * goes through the term index (search.ts), then ranks exact and prefix name matches first, then list order.
+ * One page of a township's published list, filtered and searched, as the JSON to send, in one statement that
+ * reads only the stored summaries (never an item document) and counts the whole list.
  */
 export async function listPublishedItems(store: Store, regionCode: string, filters: ItemFilters) {
   const limit = filters.limit ?? 20;
   const where = filterConditions(regionCode, filters);
   const q = filters.q?.trim();
-  const search = Boolean(q);
-  const position = filters.cursor ? decodeCursor(filters.cursor, search) : undefined;
-  let ranks: string[][] | undefined;
-  if (q) {
-    const matches = await matchSearchTexts(store, q);
-    // Nothing in the whole catalogue holds the words: no page to read.
-    if (matches.size === 0) return emptyList(store, regionCode);
-    ranks = byRank(matches);
-    where.add(keyIn([...matches.keys()]), ...matches.keys());
-  }
+  const position = filters.cursor ? decodeCursor(filters.cursor, Boolean(q)) : undefined;
+  if (q) return searchPage(store, regionCode, where, searchQuery(q), position, limit);
   const page = new Conditions().add(where.where, ...where.values);
-  if (position) after(page, position, ranks);
-  const order = rankOrder(ranks);
+  if (position) after(page, position);
   // The total is the same for every row of the page: the database counts once, in the same statement.
   const rows = await driverSelect<PageRow>(
     store,
-    `SELECT sort_order, item_code, summary, search_key, ` +
+    'SELECT sort_order, item_code, summary, ' +
       `(SELECT COUNT(*) FROM published_items WHERE ${where.where}) AS total ` +
-      `FROM published_items WHERE ${page.where} ORDER BY ${order.sql}sort_order, item_code LIMIT ?`,
-    [...where.values, ...page.values, ...order.values, limit + 1],
+      `FROM published_items WHERE ${page.where} ORDER BY sort_order, item_code LIMIT ?`,
+    [...where.values, ...page.values, limit + 1],
   );
   // An empty page (past the end, or nothing found) carries no count.
   const total = rows[0] ? Number(rows[0].total) : await countRows(store, where);
   // Only a township has published rows: the region needs looking up only when nothing was found.
   if (total === 0) return emptyList(store, regionCode);
-  const more = rows.length > limit;
+  return pageText(
+    rows.map((r) => ({ rank: 0 as const, ...r })),
+    total,
+    limit,
+    false,
+  );
+}
+
+/**
+ * A search page, in one statement: the township's rows (filtered) whose search text holds every term of the
+ * query (the term index), with that text. Which texts hold the whole words, how they rank (exact and prefix
+ * name matches first, then list order), the total and the page are worked out here from those rows — as many
+ * as the township has matching items, never more.
+ */
+async function searchPage(
+  store: Store,
+  regionCode: string,
+  where: Conditions,
+  query: SearchQuery,
+  position: Position | undefined,
+  limit: number,
+): Promise<PublishedList> {
+  const texts = textsWithTerms(query);
+  const rows = await driverSelect<Omit<PageRow, 'total'> & Omit<SearchTextRow, 'textKey'>>(
+    store,
+    'SELECT sort_order, item_code, summary, s.name, s.initials, s.pinyin, s.haystack FROM published_items ' +
+      `JOIN search_texts s ON s.text_key = search_key WHERE ${where.where} AND search_key IN (${texts.sql})`,
+    [...where.values, ...texts.values],
+  );
+  const found = rows
+    .flatMap((row) => {
+      const rank = matchRank(query, row);
+      return rank === undefined ? [] : [{ ...row, rank }];
+    })
+    .sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+  if (found.length === 0) return emptyList(store, regionCode);
+  const page = position ? found.filter((row) => comparePositions(positionOf(row), position) > 0) : found;
+  return pageText(page.slice(0, limit + 1), found.length, limit, true);
+}
+
+type Ranked = Pick<PageRow, 'sort_order' | 'item_code' | 'summary'> & { rank: MatchRank };
+
+const positionOf = (row: Ranked): Position => [row.rank, Number(row.sort_order), row.item_code];
+
+/** Rank, then sort order, then item code (digits only: compared as strings, as the database does). */
+function comparePositions(a: Position, b: Position): number {
+  return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+}
+
+/** The page of `rows` (one more than `limit` when there are more) and the cursor to the next. */
+function pageText(rows: Ranked[], total: number, limit: number, search: boolean): PublishedList {
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
-  const rank = (key: string) => ranks?.findIndex((keys) => keys.includes(key)) ?? 0;
   return listText(
     shown.map((r) => r.summary),
     total,
-    more && last
-      ? encodeCursor([rank(last.search_key), Number(last.sort_order), last.item_code], search)
-      : null,
+    rows.length > limit && last ? encodeCursor(positionOf(last), search) : null,
   );
 }
 
@@ -202,7 +210,6 @@ interface PageRow {
   sort_order: number;
   item_code: string;
   summary: string;
-  search_key: string;
   total: number;
 }
 
