@@ -60,6 +60,20 @@ async function freshDatabase(server, prefix = 'oneseal_bench') {
   };
 }
 
+/**
+ * The API configuration of a benchmark server: the settings of `env` (PUBLIC_CACHE_MS and the like) with every
+ * per-address rate limit of issue 10 (RATE_LIMIT_LOOKUP, _SUBMIT, _LOGIN, _UPLOAD) turned off — the load
+ * generator is one address sending thousands of requests a second, which is what those limits refuse — and
+ * `overrides` on top.
+ */
+function benchConfig(env, overrides = {}) {
+  const { readConfig, RATE_LIMIT_KINDS } = require('../catalogue-api/dist/config.js');
+  const limitsOff = Object.fromEntries(
+    RATE_LIMIT_KINDS.map((kind) => [`RATE_LIMIT_${kind.toUpperCase()}`, 'off']),
+  );
+  return { ...readConfig({ ...env, ...limitsOff }), ...overrides };
+}
+
 /** Listens on 127.0.0.1 on a free port. */
 function listen(app) {
   return new Promise((resolve, reject) => {
@@ -180,6 +194,7 @@ function stopWhenAsked(shutdown) {
 
 module.exports = {
   HOST,
+  benchConfig,
   freshDatabase,
   listen,
   assertLocal,

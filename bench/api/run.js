@@ -21,7 +21,15 @@
 
 const { cpus } = require('node:os');
 const { fmt, numberFromEnv, table } = require('../report');
-const { HOST, alternate, freshDatabase, listen, runBenchmark, stopWhenAsked } = require('../harness');
+const {
+  HOST,
+  alternate,
+  benchConfig,
+  freshDatabase,
+  listen,
+  runBenchmark,
+  stopWhenAsked,
+} = require('../harness');
 
 /** Targets of issue 11: API ÷ bare with the cache on, and with it off. */
 const TARGETS = {
@@ -60,7 +68,7 @@ function routes() {
 
 async function serve() {
   const Koa = require('koa');
-  const { readConfig, openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
+  const { openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
   const { PdfPrinter } = require('../../runtime/dist/index.js');
 
   const db = await freshDatabase(process.env.DB_URL);
@@ -74,14 +82,13 @@ async function serve() {
   try {
     const apis = [];
     for (const cacheMs of cacheModes()) {
-      // The environment's settings (PUBLIC_CACHE_MS among them), on this run's own database.
-      const config = {
-        ...readConfig(process.env),
+      // The environment's settings, rate limits off, on this run's own database.
+      const config = benchConfig(process.env, {
         dbUrl: db.dbUrl,
         dbReadUrls: [],
         loadSeeds: true,
         publicCacheMs: cacheMs,
-      };
+      });
       const store = await openStore(config);
       stores.push(store);
       const server = await listen(createApp(store, config, await tokenSecret(store), new PdfPrinter()));

@@ -28,7 +28,7 @@ const { fork } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { fmt, numberFromEnv, table } = require('../report');
-const { HOST, freshDatabase } = require('../harness');
+const { HOST, benchConfig, freshDatabase } = require('../harness');
 
 const TOWNSHIP = '450321100'; // 阳朔镇
 const ITEM = '0117302000';
@@ -73,9 +73,9 @@ const ROUTES = [
 // ---------------------------------------------------------------------------------------------------------
 
 async function serve(dbUrl, port) {
-  const { readConfig, openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
+  const { openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
   const { PdfPrinter } = require('../../runtime/dist/index.js');
-  const config = { ...readConfig({}), dbUrl, dbReadUrls: [], loadSeeds: false, publicCacheMs: 0, port };
+  const config = benchConfig({}, { dbUrl, dbReadUrls: [], loadSeeds: false, publicCacheMs: 0, port });
   const store = await openStore(config);
   const app = createApp(store, config, await tokenSecret(store), new PdfPrinter());
   const server = await new Promise((resolve, reject) => {

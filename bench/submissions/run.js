@@ -19,7 +19,15 @@
 const { createHash } = require('node:crypto');
 const { cpus } = require('node:os');
 const { fmt, numberFromEnv, table } = require('../report');
-const { HOST, alternate, freshDatabase, listen, runBenchmark, stopWhenAsked } = require('../harness');
+const {
+  HOST,
+  alternate,
+  benchConfig,
+  freshDatabase,
+  listen,
+  runBenchmark,
+  stopWhenAsked,
+} = require('../harness');
 
 const TARGET = 0.25;
 const TOWNSHIP = '450321100';
@@ -102,7 +110,7 @@ async function rawInserter(db) {
 async function serve() {
   const Koa = require('koa');
   const { bodyParser } = require('@koa/bodyparser');
-  const { readConfig, openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
+  const { openStore, createApp, tokenSecret } = require('../../catalogue-api/dist/index.js');
   const { PdfPrinter, mergeForms, deriveForm, withSections, fanOut } = require('../../runtime/dist/index.js');
   const { createAjv } = require('../../schemas/dist/index.js');
 
@@ -117,7 +125,7 @@ async function serve() {
     await db.drop();
   };
   try {
-    const config = { ...readConfig(process.env), dbUrl: db.dbUrl, dbReadUrls: [], loadSeeds: true };
+    const config = benchConfig(process.env, { dbUrl: db.dbUrl, dbReadUrls: [], loadSeeds: true });
     store = await openStore(config);
     const appServer = await listen(createApp(store, config, await tokenSecret(store), new PdfPrinter()));
     servers.push(appServer);

@@ -17,12 +17,15 @@ import type { Store } from './services/store';
 export async function openStore(config: ApiConfig): Promise<Store> {
   const db = await connect(config.dbUrl, config.dbReadUrls);
   await migrate(db);
+  // While answers are kept, the requests that find one expired wait for a single load rather than each
+  // reading the database (a busy page would otherwise cost one read per concurrent request every second).
+  const kept = config.publicCacheMs > 0;
   const store: Store = {
     ...db,
     models: defineModels(db.sequelize),
-    publicItems: new PublicCache(config.publicCacheMs),
+    publicItems: new PublicCache(config.publicCacheMs, 10_000, kept),
     // A page is a few kilobytes; searches can ask anything, so fewer pages than items are kept.
-    publicLists: new PublicCache(config.publicCacheMs, 2_000),
+    publicLists: new PublicCache(config.publicCacheMs, 2_000, kept),
     // A city's figures are the costliest public answer: concurrent requests share one computation.
     publicMetrics: new PublicCache(config.publicCacheMs, 2_000, true),
     storage: new StorageState(),

@@ -166,7 +166,9 @@ describe(`migrating a database published before stored summaries (${DB_LABEL})`,
   });
 
   it('indexes the search texts', async () => {
-    const page = JSON.parse((await listPublishedItems(store, '450321100', { q: 'zjd' })).text);
+    const page = JSON.parse(
+      (await listPublishedItems(store, '450321100', { q: 'zjd' })).body.toString('utf8'),
+    );
     expect(page.items.map((i: { code: string }) => i.code)).toContain('0117302000');
   });
 

@@ -12,8 +12,11 @@ import {
 import { itemParam, model, pick, regionParam, shape, townshipParam, versionParam } from './common';
 import { matchesIfNoneMatch } from '../http/etag';
 
-/** A published version never changes, but which version is current does: revalidate with the ETag. */
-function sendPublished(ctx: ApiContext, etag: string, body: string | object, cacheControl: string) {
+/**
+ * A published version never changes, but which version is current does: revalidate with the ETag. `body` is
+ * JSON already encoded (a stored item or list page) or a value to serialise.
+ */
+function sendPublished(ctx: ApiContext, etag: string, body: Buffer | object, cacheControl: string) {
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cacheControl);
   if (matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
@@ -81,7 +84,7 @@ export const publicRoutes: RouteSpec[] = [
     },
     async handle(ctx, { store }) {
       const q = ctx.query as Record<string, string | undefined>;
-      const { etag, text } = await publishedListPage(store, ctx.params.code!, {
+      const { etag, body } = await publishedListPage(store, ctx.params.code!, {
         type: q.type,
         tag: q.tag,
         object: q.object,
@@ -89,7 +92,7 @@ export const publicRoutes: RouteSpec[] = [
         cursor: q.cursor,
         limit: q.limit ? Number(q.limit) : undefined,
       });
-      sendPublished(ctx, etag, text, 'public, max-age=60, must-revalidate');
+      sendPublished(ctx, etag, body, 'public, max-age=60, must-revalidate');
     },
   },
   {
@@ -105,11 +108,11 @@ export const publicRoutes: RouteSpec[] = [
       ...pick(400, 404),
     },
     async handle(ctx, { store }) {
-      const { version, text } = await publishedItemText(store, ctx.params.code!, ctx.params.itemCode!);
+      const { version, body } = await publishedItemText(store, ctx.params.code!, ctx.params.itemCode!);
       sendPublished(
         ctx,
         `"${ctx.params.code}-${ctx.params.itemCode}-v${version}"`,
-        text,
+        body,
         'public, max-age=60, must-revalidate',
       );
     },

@@ -128,8 +128,8 @@ export async function itemDocument(
   itemCode: string,
   kind: ItemDocumentKind,
 ): Promise<RenderedDocument> {
-  const { version, text } = await publishedItemText(store, regionCode, itemCode);
-  const item = JSON.parse(text) as Item;
+  const { version, body } = await publishedItemText(store, regionCode, itemCode);
+  const item = JSON.parse(body.toString('utf8')) as Item;
   const contentType = CONTENT_TYPES[kind.split('.')[1]!]!;
   // The paper form prints the options of the data elements its choices are bound to: a changed element is a
   // different document.

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { MetricsReport, Region, ServiceTag } from '@oneseal/schemas';
 import { metricsFromTotals, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
-import { Op, QueryTypes } from 'sequelize';
-import type { RegionRow } from '../db/models';
+import { Op } from 'sequelize';
+import type { SqlValue } from '../db/driverSelect';
+import { driverSelect } from '../db/driverSelect';
+import type { RegionRow, SearchTextRow } from '../db/models';
 import { badRequest, notFound } from '../http/errors';
-import type { MatchRank } from './search';
-import { likeContains, matchSearchTexts, PINYIN_QUERY } from './search';
+import type { MatchRank, SearchQuery } from './search';
+import { likeContains, matchRank, PINYIN_QUERY, searchQuery, textsWithTerms } from './search';
 import type { PublishedList, PublishedText, Store } from './store';
 import { regionTotals } from './townshipMetrics';
 
@@ -31,18 +33,11 @@ const OBJECT_COLUMNS: Record<string, string> = {
   法人: 'object_legal',
 };
 
-/**
- * The public read paths (region, list, search, item) are plain SQL through Sequelize's query(): on the hottest
- * routes building queries and rows with the ORM cost several times the statements themselves (bench/api).
- */
-function select<T extends object>(store: Store, sql: string, replacements: unknown[]): Promise<T[]> {
-  return store.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, raw: true });
-}
-
 export type RegionEntry = Omit<RegionRow, 'searchPinyin'>;
 
 export async function requireRegion(store: Store, code: string): Promise<RegionEntry> {
-  const [region] = await select<RegionEntry>(
+  // The public read paths (region, list, search, item) run on the driver: see driverSelect.
+  const [region] = await driverSelect<RegionEntry>(
     store,
     'SELECT code, name, level, parent_code AS parentCode FROM regions WHERE code = ?',
     [code],
@@ -93,8 +88,8 @@ function decodeCursor(cursor: string, search: boolean): Position {
 /** A WHERE clause being built: SQL conditions and their values, in order. */
 class Conditions {
   readonly sql: string[] = [];
-  readonly values: unknown[] = [];
-  add(sql: string, ...values: unknown[]): this {
+  readonly values: SqlValue[] = [];
+  add(sql: string, ...values: SqlValue[]): this {
     this.sql.push(sql);
     this.values.push(...values);
     return this;
@@ -123,90 +118,125 @@ function filterConditions(regionCode: string, filters: ItemFilters): Conditions 
   return where;
 }
 
-/** Search keys grouped by rank, best first. */
-const byRank = (matches: Map<string, MatchRank>) =>
-  ([0, 1, 2] as const).map((rank) => [...matches].filter(([, r]) => r === rank).map(([key]) => key));
-
-/** Rows after `position`: later ranks whole, and within its rank those after it in list order. */
-function after(where: Conditions, position: Position, ranks?: string[][]): void {
-  const [rank, order, code] = position;
-  const inList = '(sort_order > ? OR (sort_order = ? AND item_code > ?))';
-  if (!ranks) {
-    where.add(inList, order, order, code);
-    return;
-  }
-  const later = ranks.slice(rank + 1).flat();
-  const same = ranks[rank]!;
-  if (same.length === 0 && later.length === 0) where.add('1 = 0');
-  else if (later.length === 0) where.add(`search_key IN (?) AND ${inList}`, same, order, order, code);
-  else if (same.length === 0) where.add('search_key IN (?)', later);
-  else where.add(`(search_key IN (?) OR (search_key IN (?) AND ${inList}))`, later, same, order, order, code);
-}
-
-/** ORDER BY the match rank: the few exact and prefix matches are named, everything else ranks last. */
-function rankOrder(ranks: string[][] | undefined): { sql: string; values: unknown[] } {
-  if (!ranks || (ranks[0]!.length === 0 && ranks[1]!.length === 0)) return { sql: '', values: [] };
-  const named = ([0, 1] as const).filter((rank) => ranks[rank]!.length > 0);
-  return {
-    sql: `CASE ${named.map((rank) => `WHEN search_key IN (?) THEN ${rank}`).join(' ')} ELSE 2 END, `,
-    values: named.map((rank) => ranks[rank]),
-  };
-}
+/** Rows after `position` in list order. */
+const after = (where: Conditions, [, order, code]: Position) =>
+  where.add('(sort_order > ? OR (sort_order = ? AND item_code > ?))', order, order, code);
 
 /**
- * One page of a township's published list, filtered and searched, as the JSON text to send. Reads only the
- * stored summaries (never an item document); a search goes through the term index (search.ts), exact and
- * prefix name matches first, then list order.
+ * One page of a township's published list, filtered and searched, as the JSON to send, in one statement that
+ * reads only the stored summaries (never an item document) and counts the whole list.
  */
 export async function listPublishedItems(store: Store, regionCode: string, filters: ItemFilters) {
   const limit = filters.limit ?? 20;
   const where = filterConditions(regionCode, filters);
   const q = filters.q?.trim();
-  let ranks: string[][] | undefined;
-  if (q) {
-    const matches = await matchSearchTexts(store, q);
-    ranks = byRank(matches);
-    if (matches.size > 0) where.add('search_key IN (?)', [...matches.keys()]);
-    else where.add('1 = 0');
-  }
-  const search = ranks !== undefined;
+  const position = filters.cursor ? decodeCursor(filters.cursor, Boolean(q)) : undefined;
+  if (q) return searchPage(store, regionCode, where, searchQuery(q), position, limit);
   const page = new Conditions().add(where.where, ...where.values);
-  if (filters.cursor) after(page, decodeCursor(filters.cursor, search), ranks);
-  const order = rankOrder(ranks);
-  // The count and the page are independent statements: on MySQL they run side by side on two connections.
-  const [[counted], rows] = await Promise.all([
-    select<{ total: number }>(
-      store,
-      `SELECT COUNT(*) AS total FROM published_items WHERE ${where.where}`,
-      where.values,
-    ),
-    select<{ sort_order: number; item_code: string; summary: string; search_key: string }>(
-      store,
-      `SELECT sort_order, item_code, summary, search_key FROM published_items WHERE ${page.where} ` +
-        `ORDER BY ${order.sql}sort_order, item_code LIMIT ?`,
-      [...page.values, ...order.values, limit + 1],
-    ),
-  ]);
-  const total = Number(counted?.total ?? 0);
+  if (position) after(page, position);
+  // The total is the same for every row of the page: the database counts once, in the same statement.
+  const rows = await driverSelect<PageRow>(
+    store,
+    'SELECT sort_order, item_code, summary, ' +
+      `(SELECT COUNT(*) FROM published_items WHERE ${where.where}) AS total ` +
+      `FROM published_items WHERE ${page.where} ORDER BY sort_order, item_code LIMIT ?`,
+    [...where.values, ...page.values, limit + 1],
+  );
+  // An empty page (past the end, or nothing found) carries no count.
+  const total = rows[0] ? Number(rows[0].total) : await countRows(store, where);
   // Only a township has published rows: the region needs looking up only when nothing was found.
-  if (total === 0) await requireTownship(store, regionCode);
-  const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
-  const last = shown[shown.length - 1];
-  const rank = (key: string) => ranks?.findIndex((keys) => keys.includes(key)) ?? 0;
-  return listText(
-    shown.map((r) => r.summary),
+  if (total === 0) return emptyList(store, regionCode);
+  return pageText(
+    rows.map((r) => ({ rank: 0 as const, ...r })),
     total,
-    more && last
-      ? encodeCursor([rank(last.search_key), Number(last.sort_order), last.item_code], search)
-      : null,
+    limit,
+    false,
   );
 }
 
-/** The page as JSON text: the stored summaries are spliced in as they are, never parsed. */
+/**
+ * A search page, in one statement: the township's rows (filtered) whose search text holds every term of the
+ * query (the term index), with that text. Which texts hold the whole words, how they rank (exact and prefix
+ * name matches first, then list order), the total and the page are worked out here from those rows — as many
+ * as the township has matching items, never more.
+ */
+async function searchPage(
+  store: Store,
+  regionCode: string,
+  where: Conditions,
+  query: SearchQuery,
+  position: Position | undefined,
+  limit: number,
+): Promise<PublishedList> {
+  const texts = textsWithTerms(query);
+  const rows = await driverSelect<Omit<PageRow, 'total'> & Omit<SearchTextRow, 'textKey'>>(
+    store,
+    'SELECT sort_order, item_code, summary, s.name, s.initials, s.pinyin, s.haystack FROM published_items ' +
+      `JOIN search_texts s ON s.text_key = search_key WHERE ${where.where} AND search_key IN (${texts.sql})`,
+    [...where.values, ...texts.values],
+  );
+  const found = rows
+    .flatMap((row) => {
+      const rank = matchRank(query, row);
+      return rank === undefined ? [] : [{ ...row, rank }];
+    })
+    .sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+  if (found.length === 0) return emptyList(store, regionCode);
+  const page = position ? found.filter((row) => comparePositions(positionOf(row), position) > 0) : found;
+  return pageText(page.slice(0, limit + 1), found.length, limit, true);
+}
+
+type Ranked = Pick<PageRow, 'sort_order' | 'item_code' | 'summary'> & { rank: MatchRank };
+
+const positionOf = (row: Ranked): Position => [row.rank, Number(row.sort_order), row.item_code];
+
+/** Rank, then sort order, then item code (digits only: compared as strings, as the database does). */
+function comparePositions(a: Position, b: Position): number {
+  return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+}
+
+/** The page of `rows` (one more than `limit` when there are more) and the cursor to the next. */
+function pageText(rows: Ranked[], total: number, limit: number, search: boolean): PublishedList {
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return listText(
+    shown.map((r) => r.summary),
+    total,
+    rows.length > limit && last ? encodeCursor(positionOf(last), search) : null,
+  );
+}
+
+interface PageRow {
+  sort_order: number;
+  item_code: string;
+  summary: string;
+  total: number;
+}
+
+async function countRows(store: Store, where: Conditions): Promise<number> {
+  const [counted] = await driverSelect<{ total: number }>(
+    store,
+    `SELECT COUNT(*) AS total FROM published_items WHERE ${where.where}`,
+    where.values,
+  );
+  return Number(counted?.total ?? 0);
+}
+
+/** Nothing found: the empty page of a township (404 or 400 when the code names none). */
+async function emptyList(store: Store, regionCode: string): Promise<PublishedList> {
+  await requireTownship(store, regionCode);
+  return listText([], 0, null);
+}
+
+/**
+ * The page as JSON: the stored summaries are spliced in as they are, never parsed, and the text is encoded
+ * once — the ETag hashes those bytes, and every answer from the micro-cache sends them as they are.
+ */
 function listText(summaries: string[], total: number, next: string | null): PublishedList {
-  const text = `{"items":[${summaries.join(',')}],"total":${total},"next":${JSON.stringify(next)}}`;
-  return { text, etag: `"list-${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
+  const body = Buffer.from(
+    `{"items":[${summaries.join(',')}],"total":${total},"next":${JSON.stringify(next)}}`,
+  );
+  return { body, etag: `"list-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
 /** A page of the public list, from the micro-cache when this instance answered the same question just now. */
@@ -215,14 +245,17 @@ export function publishedListPage(store: Store, regionCode: string, filters: Ite
   return store.publicLists.get(key, () => listPublishedItems(store, regionCode, filters));
 }
 
-/** The published item as stored JSON text (never re-serialised), with its version for ETags. */
+/**
+ * The published item as its stored JSON text (never re-serialised), encoded once to the bytes sent, with its
+ * version for ETags.
+ */
 export function publishedItemText(
   store: Store,
   regionCode: string,
   itemCode: string,
 ): Promise<PublishedText> {
   return store.publicItems.get(`${regionCode}/${itemCode}`, async () => {
-    const [row] = await select<{ version: number; item: string }>(
+    const [row] = await driverSelect<{ version: number; item: string }>(
       store,
       'SELECT version, item FROM published_items WHERE region_code = ? AND item_code = ?',
       [regionCode, itemCode],
@@ -232,7 +265,7 @@ export function publishedItemText(
         zh: `乡镇 ${regionCode} 没有已发布的事项 ${itemCode}`,
         en: `No published item ${itemCode} in ${regionCode}`,
       });
-    return { version: Number(row.version), text: row.item };
+    return { version: Number(row.version), body: Buffer.from(row.item) };
   });
 }
 

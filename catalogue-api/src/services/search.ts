@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { Transaction } from 'sequelize';
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
+import type { SqlValue } from '../db/driverSelect';
+import { placeholders } from '../db/driverSelect';
 import type { SearchTextRow } from '../db/models';
 import type { ModelStore } from './store';
 
@@ -100,27 +102,41 @@ export async function indexSearchEntries(
 /** How well a text matches: 0 the name itself, 1 the start of the name, 2 anywhere (by Chinese or pinyin). */
 export type MatchRank = 0 | 1 | 2;
 
-/**
- * The search texts that hold every word of `query`, each with its rank. Found through the term index: the
- * cost depends on how many texts of the catalogue share the query's terms, not on how many items are published.
- */
-export async function matchSearchTexts(store: ModelStore, query: string): Promise<Map<string, MatchRank>> {
+/** A query as the index looks it up: its words (lower-cased) and the terms every matching text holds. */
+export interface SearchQuery {
+  words: string[];
+  terms: string[];
+}
+
+export function searchQuery(query: string): SearchQuery {
   const wanted = words(query);
-  const terms = [...new Set(wanted.flatMap((w) => wordTerms(w, false)))];
-  const matches = new Map<string, MatchRank>();
-  if (terms.length === 0) return matches;
-  // Plain SQL: this runs on every public search (see publicCatalogue.ts).
-  const texts = await store.sequelize.query<SearchTextRow>(
-    'SELECT s.text_key AS textKey, s.name, s.initials, s.pinyin, s.haystack FROM ' +
-      '(SELECT text_key FROM search_terms WHERE term IN (?) GROUP BY text_key HAVING COUNT(*) = ?) k ' +
-      'JOIN search_texts s ON s.text_key = k.text_key',
-    { replacements: [terms, terms.length], type: QueryTypes.SELECT, raw: true },
-  );
-  const whole = wanted.join(' ');
-  for (const text of texts) {
-    if (!wanted.every((w) => text.haystack.includes(w))) continue;
-    const names = [text.name.toLowerCase(), text.initials, text.pinyin];
-    matches.set(text.textKey, names.includes(whole) ? 0 : names.some((n) => n.startsWith(whole)) ? 1 : 2);
-  }
-  return matches;
+  return { words: wanted, terms: [...new Set(wanted.flatMap((w) => wordTerms(w, false)))] };
+}
+
+/**
+ * SQL for the keys of the search texts holding every term of `query` (`search_key IN (…)`), through the term
+ * index: its cost depends on how many texts of the catalogue share the query's terms, not on how many items
+ * are published.
+ */
+export function textsWithTerms(query: SearchQuery): { sql: string; values: SqlValue[] } {
+  return {
+    sql:
+      `SELECT text_key FROM search_terms WHERE term IN (${placeholders(query.terms.length)}) ` +
+      'GROUP BY text_key HAVING COUNT(*) = ?',
+    values: [...query.terms, query.terms.length],
+  };
+}
+
+/**
+ * How a text the index found matches `query`: not at all when it lacks a whole word (a word longer than
+ * three characters is looked up by its runs of three), else its rank.
+ */
+export function matchRank(
+  query: SearchQuery,
+  text: Pick<SearchTextRow, 'name' | 'initials' | 'pinyin' | 'haystack'>,
+): MatchRank | undefined {
+  if (!query.words.every((w) => text.haystack.includes(w))) return undefined;
+  const whole = query.words.join(' ');
+  const names = [text.name.toLowerCase(), text.initials, text.pinyin];
+  return names.includes(whole) ? 0 : names.some((n) => n.startsWith(whole)) ? 1 : 2;
 }

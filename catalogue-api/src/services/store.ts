@@ -6,16 +6,19 @@ import type { MetricsReport } from '@oneseal/schemas';
 import type { StorageState } from './storageFaults';
 import { storageFault } from './storageFaults';
 
-/** The public answer of one published item: its version (for the ETag) and its stored JSON text. */
+/**
+ * The public answer of one published item: its version (for the ETag) and its stored JSON text as the UTF-8
+ * bytes sent — encoded once when read, not on every answer from the micro-cache.
+ */
 export interface PublishedText {
   version: number;
-  text: string;
+  body: Buffer;
 }
 
-/** One page of a public list or search, as the JSON text sent, with its ETag. */
+/** One page of a public list or search, as the UTF-8 JSON bytes sent, with its ETag. */
 export interface PublishedList {
   etag: string;
-  text: string;
+  body: Buffer;
 }
 
 /** The database and its models (what migrations and the command line work on as well). */
