@@ -6,7 +6,7 @@ import { createSchemaField, FormProvider, Schema } from '@formily/react';
 import { useEffect, useMemo } from 'react';
 import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
-import type { RegionOption } from './components';
+import type { RegionOption } from '@oneseal/schemas';
 import { FIELD_COMPONENTS, RegionsContext } from './components';
 
 setValidateLanguage('zh-CN');

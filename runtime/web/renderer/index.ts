@@ -3,6 +3,5 @@
 export { ensureAllFields, FormRenderer } from './FormRenderer';
 export { importFieldChecks } from './fieldChecks';
 export type { FormRendererProps, Provenance } from './FormRenderer';
-export type { RegionOption } from './components';
 export { applyBundle, cleanAnswers, deriveForm, mergeForms } from '../../src/forms';
 export type { BundleOutcome, FieldChecks, FormilyNode, MergedForm } from '../../src/forms';

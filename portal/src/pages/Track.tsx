@@ -3,12 +3,17 @@ import { createForm } from '@formily/core';
 import { Alert, Button, Card, Form, Input, Radio, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { MergedForm } from '../../renderer';
-import { deriveForm, FormRenderer, mergeForms } from '../../renderer';
+import type { MergedForm } from '@oneseal/runtime/web';
+import {
+  ApiProblem,
+  deriveForm,
+  FormRenderer,
+  mergeForms,
+  normaliseQueryCode,
+  useRequest,
+} from '@oneseal/runtime/web';
 import type { SubmissionStatusView } from '../api';
-import { normaliseQueryCode } from '../../../src/queryCode';
-import { api, ApiProblem, documentUrl } from '../api';
-import { useRequest } from '../useRequest';
+import { api, documentUrl } from '../api';
 import { Loaded } from './Status';
 
 const STATUS_COLORS: Record<string, string> = {
