@@ -7,6 +7,7 @@ import type { ApiState, Deps } from './http/context';
 import { authenticate, errorHandler, jsonBody, locale, securityHeaders } from './http/middleware';
 import type { RouteSpec } from './http/routeTable';
 import { buildRouter } from './http/routeTable';
+import { responseCheck } from './http/responseCheck';
 import { openApiDocument } from './openapi';
 import { webApps } from './http/webApps';
 import { adminRoutes } from './routes/admin';
@@ -15,6 +16,7 @@ import { docsRoutes } from './routes/docs';
 import { excelRoutes } from './routes/excel';
 import { formCheckRoutes } from './routes/formChecks';
 import { documentRoutes } from './routes/documents';
+import { errorBody } from './routes/common';
 import { previewRoutes } from './routes/preview';
 import { publicRoutes } from './routes/public';
 import { submissionRoutes } from './routes/submissions';
@@ -69,6 +71,8 @@ export function createApp(
   const router = buildRouter(apiRoutes(), deps);
   app.use(clientAddress(config.trustProxy));
   app.use(securityHeaders(config.publicBaseUrl));
+  // Tests hold every answer to the route table's schemas; production trusts what the tests established.
+  if (process.env.NODE_ENV === 'test') app.use(responseCheck(errorBody));
   app.use(errorHandler);
   app.use(locale);
   app.use(jsonBody());

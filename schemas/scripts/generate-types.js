@@ -80,10 +80,48 @@ function generateSchemaDocuments() {
   return `${banner}\n\nexport const SCHEMA_DOCUMENTS: readonly object[] = [\n${documents.join(',\n')},\n];\n`;
 }
 
+/**
+ * Every named shape of the model — each schema file and each titled definition — by its title: its generated
+ * type (SchemaTypes) and its JSON Schema reference (SCHEMA_REFS). The API contract names request and response
+ * shapes this way, so a name gives both the type a client reads and the schema the server validates with.
+ */
+function generateSchemaRefs(types) {
+  const exported = new Set([...types.matchAll(/^export (?:interface|type) (\w+)\b/gm)].map((m) => m[1]));
+  const refs = [];
+  for (const file of fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
+    const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
+    if (exported.has(schema.title)) refs.push([schema.title, schema.$id]);
+    for (const [name, def] of Object.entries(schema.$defs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+      if (exported.has(def.title)) refs.push([def.title, `${schema.$id}#/$defs/${name}`]);
+  }
+  refs.sort(([a], [b]) => (a < b ? -1 : 1));
+  const names = refs.map(([title]) => title);
+  if (new Set(names).size !== names.length) throw new Error('two model shapes share a title');
+  return `${banner}
+
+import type * as Model from './types';
+
+/** The generated type of each named shape of the model. */
+export interface SchemaTypes {
+${refs.map(([title]) => `  ${title}: Model.${title};`).join('\n')}
+}
+
+/** The JSON Schema reference (\`$id\`, with the definition's pointer) of each named shape of the model. */
+export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
+${refs.map(([title, ref]) => `  ${title}: '${ref}',`).join('\n')}
+};
+`;
+}
+
 /** File name (inside src/generated) → content. */
 async function generateAll() {
+  const types = await generateTypes();
   return {
-    'types.ts': await generateTypes(),
+    'types.ts': types,
+    'schemaRefs.ts': generateSchemaRefs(types),
     'codeLists.ts': generateCodeLists(),
     'schemaDocuments.ts': generateSchemaDocuments(),
   };

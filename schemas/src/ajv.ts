@@ -20,13 +20,14 @@ export const FORMAT_CHECKS = {
 } as const;
 
 /**
- * Every format an OneSeal validator knows, exactly as registered: ajv's date, uri and email, FORMAT_CHECKS, and
- * the model's own cn-service-phone (not offered to form fields: a service phone may be a local number, see
- * ServicePhone). Standalone validator code reads the same table (STANDALONE_FORMATS_MODULE), so both run the
+ * Every format an OneSeal validator knows, exactly as registered: ajv's date, date-time (the API's timestamps),
+ * uri and email, FORMAT_CHECKS, and the model's own cn-service-phone (not offered to form fields: a service
+ * phone may be a local number, see ServicePhone). Standalone validator code reads the same table (STANDALONE_FORMATS_MODULE), so both run the
  * same checks.
  */
 export const AJV_FORMATS: Record<string, Format> = {
   date: fullFormats.date,
+  'date-time': fullFormats['date-time'],
   uri: fullFormats.uri,
   email: fullFormats.email,
   ...Object.fromEntries(

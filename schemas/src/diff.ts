@@ -1,10 +1,4 @@
-/** One changed value between two documents, at a JSON Pointer. */
-export interface FieldChange {
-  path: string;
-  op: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
+import type { FieldChange } from './generated/types';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);

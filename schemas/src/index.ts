@@ -1,5 +1,7 @@
 // The public entry of @oneseal/schemas: the one model every other package imports.
 export * from './generated/types';
+export { SCHEMA_REFS } from './generated/schemaRefs';
+export type { SchemaTypes } from './generated/schemaRefs';
 export { createAjv, AJV_FORMATS, FORMAT_CHECKS } from './ajv';
 export type { Ajv, AjvOptions } from './ajv';
 export type { ErrorObject, ValidateFunction } from 'ajv';
@@ -35,9 +37,17 @@ export {
 } from './metrics';
 export type { MetricTotals } from './metrics';
 export { serviceTags, isOnlineAvailable, isAtMostOneVisit, isNearby, SERVICE_TAGS } from './tags';
-export type { ServiceTag } from './tags';
 export { evaluateCondition, conditionFields, valueAt, isEmptyValue } from './condition';
 export { formFieldEntries } from './formFields';
+export {
+  FIELD_TYPES,
+  FIELD_TYPE_CODES,
+  MASKED_FORMATS,
+  PALETTE_GROUPS,
+  fieldTypeLabel,
+  fieldTypeOf,
+} from './fieldTypes';
+export type { ComponentProp, FieldType, PaletteGroup, PaperInput, PaperRendering } from './fieldTypes';
 export type { FieldEntry } from './formFields';
 export { exceedsLimit, formatTimeLimit, toWorkdays, workdayRange } from './timeLimit';
 export * from './calendar';
@@ -49,6 +59,6 @@ export { regionTree } from './regionTree';
 export type { RegionOption } from './regionTree';
 export { isLandline, isLocalNumber, isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 export { diffDocuments } from './diff';
-export type { FieldChange } from './diff';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';
+export * from './api';

@@ -15,6 +15,7 @@ export const SCHEMA_IDS = {
   'material-requirement': `${BASE_URI}material-requirement.schema.json`,
   'process-step': `${BASE_URI}process-step.schema.json`,
   results: `${BASE_URI}results.schema.json`,
+  api: `${BASE_URI}api.schema.json`,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;

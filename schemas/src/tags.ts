@@ -1,8 +1,6 @@
-import type { LocalFields } from './generated/types';
+import type { LocalFields, ServiceTag } from './generated/types';
 
-/** The public service tags of the reform, shown on the portal and used as list filters. */
-export type ServiceTag = '马上办' | '网上办' | '就近办' | '一次办';
-
+/** The public service tags of the reform (api.schema.json ServiceTag), shown on the portal and used as list filters. */
 export const SERVICE_TAGS: readonly ServiceTag[] = ['马上办', '网上办', '就近办', '一次办'];
 
 type Local = Pick<LocalFields, 'caseType' | 'online' | 'visits' | 'nearby'>;

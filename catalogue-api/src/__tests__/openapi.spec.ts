@@ -71,6 +71,34 @@ function resolvePointer(root: unknown, pointer: string): unknown {
   return node;
 }
 
+const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples', 'x-labels']);
+const isObjectType = (type: unknown) => type === 'object' || (Array.isArray(type) && type.includes('object'));
+
+/**
+ * Every object schema reachable from `schema` (following `$ref`s into the document) that says nothing of its
+ * members: no properties, no additionalProperties schema, no $ref and no allOf/anyOf/oneOf. Pointers name where
+ * each sits, from `at`.
+ */
+function bareObjects(root: unknown, schema: unknown, at: string, seen = new Set<string>()): string[] {
+  if (Array.isArray(schema)) return schema.flatMap((s, i) => bareObjects(root, s, `${at}/${i}`, seen));
+  if (schema === null || typeof schema !== 'object') return [];
+  const s = schema as JsonObject;
+  const found: string[] = [];
+  const describesMembers =
+    s.properties !== undefined ||
+    s.patternProperties !== undefined ||
+    (s.additionalProperties !== null && typeof s.additionalProperties === 'object') ||
+    ['$ref', 'allOf', 'anyOf', 'oneOf'].some((k) => s[k] !== undefined);
+  if (isObjectType(s.type) && !describesMembers) found.push(at);
+  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/') && !seen.has(s.$ref)) {
+    seen.add(s.$ref);
+    found.push(...bareObjects(root, resolvePointer(root, s.$ref.slice(1)), s.$ref, seen));
+  }
+  for (const [key, value] of Object.entries(s))
+    if (!NOT_SCHEMAS.has(key)) found.push(...bareObjects(root, value, `${at}/${key}`, seen));
+  return found;
+}
+
 /** Drops `$id`/`$schema` and rewrites every `$ref` through `ref`, at every depth. */
 function mapSchema(value: unknown, ref: (r: string) => string): Json {
   if (Array.isArray(value)) return value.map((v) => mapSchema(v, ref));
@@ -169,6 +197,34 @@ describe(`GET /api/openapi.json (${DB_LABEL})`, () => {
       expect(declared('header')).toEqual(Object.keys(route.headers ?? {}).sort());
       expect(op.requestBody !== undefined).toBe(route.body !== undefined);
     }
+  });
+});
+
+describe('response schemas say what an answer holds', () => {
+  it('no response schema, at any depth and through every $ref, is a bare object', () => {
+    const bare: string[] = [];
+    let responses = 0;
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(item))
+        for (const [status, response] of Object.entries(op.responses)) {
+          responses++;
+          bare.push(...bareObjects(doc, response, `${method.toUpperCase()} ${path} ${status}`));
+        }
+    expect(responses).toBeGreaterThan(200);
+    expect(bare).toEqual([]);
+  });
+
+  it('the search bites: it finds a bare object inside properties, items and a referenced component', () => {
+    const root = {
+      components: { schemas: { Loose: { type: 'object', properties: { a: { type: 'object' } } } } },
+    };
+    expect(
+      bareObjects(root, { type: 'array', items: { $ref: '#/components/schemas/Loose' } }, 'answer'),
+    ).toEqual(['#/components/schemas/Loose/properties/a']);
+    expect(bareObjects(root, { type: ['object', 'null'] }, 'answer')).toEqual(['answer']);
+    expect(bareObjects(root, { type: 'object', additionalProperties: { type: 'string' } }, 'answer')).toEqual(
+      [],
+    );
   });
 });
 

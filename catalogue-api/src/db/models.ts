@@ -1,6 +1,6 @@
 import type { ModelAttributeColumnOptions, ModelAttributes, ModelStatic, Sequelize } from 'sequelize';
 import { DataTypes, Model } from 'sequelize';
-import type { MetricTotals } from '@oneseal/schemas';
+import type { ItemStatus, MetricTotals, RegionLevel } from '@oneseal/schemas';
 import { NO_TOTALS } from '@oneseal/schemas';
 
 /** LONGTEXT on MySQL (TEXT tops out at 64 KB there); SQLite has one TEXT type and warns about lengths. */
@@ -53,7 +53,7 @@ export type Row<A extends object> = Model<A, A> & A;
 export interface RegionRow {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parentCode: string | null;
   searchPinyin: string;
 }
@@ -69,7 +69,7 @@ export interface BaseItemRow {
   ownerRegion: string;
   name: string;
   type: string;
-  status: string;
+  status: ItemStatus;
   version: number;
   revision: number;
   doc: unknown;
@@ -87,7 +87,7 @@ export interface BaseItemVersionRow {
 export interface ImplementationRow {
   regionCode: string;
   baseCode: string;
-  status: string;
+  status: ItemStatus;
   version: number;
   revision: number;
   sortOrder: number;
@@ -125,7 +125,7 @@ export interface PublishedItemRow extends ItemFigures {
   objectNatural: boolean;
   objectLegal: boolean;
   sortOrder: number;
-  /** The list entry (ItemSummary) as stored JSON text, written at publish: lists never read `item`. */
+  /** The list entry (PublicItemSummary) as stored JSON text, written at publish: lists never read `item`. */
   summary: string;
   /** The item's searchable text in search_texts. */
   searchKey: string;

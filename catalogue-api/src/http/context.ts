@@ -7,6 +7,7 @@ import type { ApiConfig } from '../config';
 import type { LoginLockout } from '../services/loginLockout';
 import type { RateLimits } from '../services/rateLimits';
 import type { Store } from '../services/store';
+import type { RouteSpec } from './routeTable';
 
 /** What every handler can reach: the store, the token signer, the configuration and the PDF printer. */
 export interface Deps {
@@ -25,6 +26,8 @@ export interface Deps {
 export interface ApiState {
   locale: Locale;
   principal?: Principal;
+  /** The route-table entry answering the request, once the router has matched one. */
+  route?: RouteSpec;
 }
 
 export type ApiContext = ParameterizedContext<ApiState> & {

@@ -103,6 +103,7 @@ export function buildRouter(specs: readonly RouteSpec[], deps: Deps): Router<Api
     const validateBody = spec.body && !spec.rawBody && ajv.compile(spec.body);
     router[spec.method](spec.path, async (ctx) => {
       const c = ctx as unknown as ApiContext;
+      c.state.route = spec;
       if (spec.rateLimit) await deps.limits.spend(spec.rateLimit, addressKey(c.ip));
       checkBodyType(spec, c);
       const principal = authorize(spec, c.state.principal);

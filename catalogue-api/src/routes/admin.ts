@@ -1,8 +1,7 @@
 import type { Role } from '../auth/roles';
-import { ROLES } from '../auth/roles';
 import type { RouteSpec } from '../http/routeTable';
 import { createUser, listAudit, listUsers } from '../services/users';
-import { model, pick } from './common';
+import { pick, shape } from './common';
 
 const ADMINS: readonly Role[] = ['city-admin', 'county-admin'];
 
@@ -29,7 +28,7 @@ export const adminRoutes: RouteSpec[] = [
       },
     },
     responses: {
-      200: { description: '审计记录（新的在前）', schema: { type: 'array', items: { type: 'object' } } },
+      200: { description: '审计记录（新的在前）', schema: shape('AuditList') },
       ...pick(400, 401, 403),
     },
     async handle(ctx, { store }) {
@@ -49,7 +48,7 @@ export const adminRoutes: RouteSpec[] = [
     summary: '辖区内的用户',
     access: ADMINS,
     responses: {
-      200: { description: '用户', schema: { type: 'array', items: { type: 'object' } } },
+      200: { description: '用户', schema: shape('UserList') },
       ...pick(401, 403),
     },
     async handle(ctx, { store }) {
@@ -63,19 +62,8 @@ export const adminRoutes: RouteSpec[] = [
     summary: '为辖区新建用户',
     access: ADMINS,
     scope: (ctx) => (ctx.request.body as { regionCode?: string } | undefined)?.regionCode ?? '',
-    body: {
-      type: 'object',
-      properties: {
-        username: { type: 'string', pattern: '^[a-z][a-z0-9-]{2,63}$' },
-        displayName: { type: 'string', minLength: 1, maxLength: 100 },
-        role: { type: 'string', enum: [...ROLES] },
-        regionCode: model.division,
-        password: { type: 'string', minLength: 10, maxLength: 200 },
-      },
-      required: ['username', 'displayName', 'role', 'regionCode', 'password'],
-      additionalProperties: false,
-    },
-    responses: { 201: { description: '已建立', schema: { type: 'object' } }, ...pick(401, 403, 409, 422) },
+    body: shape('NewUser'),
+    responses: { 201: { description: '已建立', schema: shape('User') }, ...pick(401, 403, 409, 422) },
     async handle(ctx, { store }) {
       ctx.status = 201;
       ctx.body = await createUser(

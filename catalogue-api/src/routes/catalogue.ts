@@ -15,7 +15,8 @@ import {
 } from '../services/baseItems';
 import type { LibraryKind } from '../services/library';
 import { createLibraryEntry, getLibraryEntry, listLibrary, saveLibraryEntry } from '../services/library';
-import { ifMatch, itemParam, model, pick, versionParam } from './common';
+import type { JsonSchema } from '../http/routeTable';
+import { ifMatch, itemParam, model, pick, shape, versionParam } from './common';
 
 const CATALOGUE_ADMINS: readonly Role[] = ['city-admin', 'county-admin'];
 const SIGNED_IN: readonly Role[] = ['city-admin', 'county-admin', 'township-editor', 'reviewer'];
@@ -25,18 +26,20 @@ async function owner(ctx: ApiContext, { store }: Deps): Promise<string> {
   return (await getBaseItem(store, ctx.params.code!)).ownerRegion;
 }
 
-const baseItemView = {
-  type: 'object',
-  properties: {
-    code: { type: 'string' },
-    ownerRegion: { type: 'string' },
-    status: { type: 'string' },
-    publishedVersion: { type: 'integer' },
-    revision: { type: 'integer' },
-    baseItem: model.baseItem,
-  },
-};
+const baseItemView = shape('BaseItemView');
+const effectiveDate = shape('EffectiveDate');
 const code = { code: itemParam };
+
+/** Each library's document, its entry (revision and document) and the list of entries. */
+const LIBRARY_SHAPES: Record<LibraryKind, Record<'schema' | 'entry' | 'list', JsonSchema>> = {
+  material: { schema: model.material, entry: shape('MaterialEntry'), list: shape('MaterialEntryList') },
+  'data-element': {
+    schema: model.dataElement,
+    entry: shape('DataElementEntry'),
+    list: shape('DataElementEntryList'),
+  },
+  bundle: { schema: model.bundle, entry: shape('BundleEntry'), list: shape('BundleEntryList') },
+};
 
 export const catalogueRoutes: RouteSpec[] = [
   {
@@ -51,7 +54,10 @@ export const catalogueRoutes: RouteSpec[] = [
       status: { description: '状态', schema: { type: 'string', enum: ['draft', 'published', 'cancelled'] } },
     },
     responses: {
-      200: { description: '事项', schema: { type: 'array', items: { type: 'object' } } },
+      200: {
+        description: '事项（不含内容；打开一个事项读 GET /base-items/{code}）',
+        schema: shape('BaseItemSummaryList'),
+      },
       ...pick(400, 401),
     },
     async handle(ctx, { store }) {
@@ -99,7 +105,7 @@ export const catalogueRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '已保存',
-        schema: { type: 'object', properties: { revision: { type: 'integer' }, status: { type: 'string' } } },
+        schema: shape('BaseItemSaved'),
       },
       ...pick(400, 401, 403, 404, 409, 422),
     },
@@ -123,9 +129,9 @@ export const catalogueRoutes: RouteSpec[] = [
     access: CATALOGUE_ADMINS,
     scope: owner,
     params: code,
-    body: { type: 'object', properties: { effectiveDate: model.isoDate }, additionalProperties: false },
+    body: effectiveDate,
     responses: {
-      200: { description: '新版本', schema: { type: 'object' } },
+      200: { description: '新版本', schema: shape('BaseItemPublished') },
       ...pick(401, 403, 404, 409, 422),
     },
     async handle(ctx, { store }) {
@@ -145,7 +151,10 @@ export const catalogueRoutes: RouteSpec[] = [
     access: CATALOGUE_ADMINS,
     scope: owner,
     params: code,
-    responses: { 200: { description: '已取消', schema: { type: 'object' } }, ...pick(401, 403, 404, 409) },
+    responses: {
+      200: { description: '已取消', schema: shape('BaseItemRetired') },
+      ...pick(401, 403, 404, 409),
+    },
     async handle(ctx, { store }) {
       ctx.body = await retireBaseItem(store, ctx.state.principal!, ctx.params.code!);
     },
@@ -158,7 +167,7 @@ export const catalogueRoutes: RouteSpec[] = [
     access: SIGNED_IN,
     params: code,
     responses: {
-      200: { description: '版本', schema: { type: 'array', items: { type: 'object' } } },
+      200: { description: '版本（新的在前）', schema: shape('BaseItemVersionList') },
       ...pick(401, 404),
     },
     async handle(ctx, { store }) {
@@ -173,7 +182,7 @@ export const catalogueRoutes: RouteSpec[] = [
     access: SIGNED_IN,
     params: code,
     query: { from: { ...versionParam, required: true }, to: { ...versionParam, required: true } },
-    responses: { 200: { description: '差异', schema: { type: 'object' } }, ...pick(400, 401, 404) },
+    responses: { 200: { description: '差异', schema: shape('VersionDiff') }, ...pick(400, 401, 404) },
     async handle(ctx, { store }) {
       ctx.body = await diffBaseItemVersions(
         store,
@@ -183,20 +192,14 @@ export const catalogueRoutes: RouteSpec[] = [
       );
     },
   },
-  ...libraryRoutes('material', '/materials', '材料库', model.material, ['city-admin']),
-  ...libraryRoutes('data-element', '/data-elements', '数据元', model.dataElement, ['city-admin']),
-  ...libraryRoutes('bundle', '/bundles', '一件事', model.bundle, CATALOGUE_ADMINS),
+  ...libraryRoutes('material', '/materials', '材料库', ['city-admin']),
+  ...libraryRoutes('data-element', '/data-elements', '数据元', ['city-admin']),
+  ...libraryRoutes('bundle', '/bundles', '一件事', CATALOGUE_ADMINS),
 ];
 
 /** The city-wide libraries share one shape of routes: list, read, create, save with If-Match. */
-function libraryRoutes(
-  kind: LibraryKind,
-  path: string,
-  tag: string,
-  schema: Record<string, unknown>,
-  writers: readonly Role[],
-): RouteSpec[] {
-  const entry = { type: 'object', properties: { revision: { type: 'integer' }, document: schema } };
+function libraryRoutes(kind: LibraryKind, path: string, tag: string, writers: readonly Role[]): RouteSpec[] {
+  const { schema, entry, list } = LIBRARY_SHAPES[kind];
   const param = {
     code: { description: '编码', schema: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]{1,63}$' } },
   };
@@ -219,7 +222,7 @@ function libraryRoutes(
       tag,
       summary: `${tag}：全部`,
       access: SIGNED_IN,
-      responses: { 200: { description: tag, schema: { type: 'array', items: entry } }, ...pick(401) },
+      responses: { 200: { description: tag, schema: list }, ...pick(401) },
       async handle(ctx, { store }) {
         ctx.body = await listLibrary(store, kind);
       },

@@ -1,9 +1,12 @@
-import { SCHEMA_IDS } from '@oneseal/schemas';
+import type { SchemaTypes } from '@oneseal/schemas';
+import { SCHEMA_IDS, SCHEMA_REFS } from '@oneseal/schemas';
 import type { ParamSpec, JsonSchema } from '../http/routeTable';
 
 // Parameter and body schemas are references into the model, never retyped here.
 const COMMON = SCHEMA_IDS.item.replace('item.schema.json', 'common.schema.json');
 export const ref = (id: string): JsonSchema => ({ $ref: id });
+/** A named shape of the model (api.schema.json for requests and answers, or any titled schema or definition). */
+export const shape = (name: keyof SchemaTypes): JsonSchema => ref(SCHEMA_REFS[name]);
 export const model = {
   baseItem: ref(SCHEMA_IDS['base-item']),
   implementation: ref(SCHEMA_IDS.implementation),
@@ -39,21 +42,8 @@ export const ifMatch: ParamSpec = {
   required: true,
 };
 
-export const errorBody: JsonSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        details: { type: 'array', items: model.issue },
-      },
-      required: ['code', 'message', 'details'],
-    },
-  },
-  required: ['error'],
-};
+/** Every 4xx/5xx answer has this one shape (the error middleware writes it). */
+export const errorBody: JsonSchema = shape('ApiErrorBody');
 
 /** The usual error answers of a route, described once. */
 export const errors = {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RouteSpec } from '../http/routeTable';
 import { notFound } from '../http/errors';
+import { shape } from './common';
 
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {
@@ -40,7 +41,7 @@ export function docsRoutes(document: () => Record<string, unknown>): RouteSpec[]
       tag: '系统',
       summary: 'OpenAPI 3.1 文档',
       access: 'public',
-      responses: { 200: { description: 'OpenAPI 文档' } },
+      responses: { 200: { description: 'OpenAPI 文档', schema: shape('OpenApiDocument') } },
       async handle(ctx) {
         ctx.body = document();
       },
@@ -64,7 +65,9 @@ export function docsRoutes(document: () => Record<string, unknown>): RouteSpec[]
       tag: '系统',
       summary: '接口文档页面脚本',
       access: 'public',
-      responses: { 200: { description: 'JavaScript' } },
+      responses: {
+        200: { description: 'JavaScript', contentType: 'text/javascript', schema: { type: 'string' } },
+      },
       async handle(ctx) {
         ctx.type = 'application/javascript; charset=utf-8';
         ctx.body = INIT;

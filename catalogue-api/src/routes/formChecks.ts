@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ItemForm } from '@oneseal/schemas';
-import { SCHEMA_IDS } from '@oneseal/schemas';
 import type { Role } from '../auth/roles';
 import type { ApiContext } from '../http/context';
 import { matchesIfNoneMatch } from '../http/etag';
 import type { JsonSchema, RouteSpec } from '../http/routeTable';
 import { applicationForm, draftChecksSource, fieldChecksSource } from '../services/applicationForms';
 import { requireRegion } from '../services/publicCatalogue';
-import { pick, ref, townshipParam } from './common';
+import { pick, shape, townshipParam } from './common';
 
 // Whoever edits forms: the same roles as the other previews.
 const EDITORS: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
@@ -69,12 +68,7 @@ export const formCheckRoutes: RouteSpec[] = [
     summary: '预览申请表的字段校验（JavaScript 模块）：编辑中的表单',
     description: `${checksDescription}表单设计器的实时预览用它校验试填内容；含不安全或无效正则时返回 422，details 指出字段。`,
     access: EDITORS,
-    body: {
-      type: 'object',
-      properties: { form: ref(SCHEMA_IDS['item-form']) },
-      required: ['form'],
-      additionalProperties: false,
-    },
+    body: shape('FormDraft'),
     responses: { 200: moduleResponse('ES 模块'), ...pick(401, 403, 422) },
     async handle(ctx) {
       const { form } = ctx.request.body as { form: ItemForm };

@@ -1,9 +1,9 @@
 import type { BaseItem } from '@oneseal/schemas';
 import type { Role } from '../auth/roles';
 import type { ApiContext } from '../http/context';
-import type { JsonSchema, RouteSpec } from '../http/routeTable';
+import type { RouteSpec } from '../http/routeTable';
 import { previewFlowchart, previewGuide } from '../services/preview';
-import { model, pick } from './common';
+import { pick, shape } from './common';
 
 // Whoever edits items: the same roles as a draft save. Reviewers only read what was submitted.
 const EDITORS: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
@@ -11,13 +11,7 @@ const EDITORS: readonly Role[] = ['township-editor', 'county-admin', 'city-admin
 // The guide is a document of its own (shown in a sandboxed frame): nothing in it may load or run anything.
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const body: JsonSchema = {
-  type: 'object',
-  description: '正在编辑的基本目录事项（无须先保存）',
-  properties: { item: model.baseItem },
-  required: ['item'],
-  additionalProperties: false,
-};
+const body = shape('BaseItemDraft');
 
 const description =
   '按请求体中的基本目录事项（正在编辑、尚未保存的内容）生成，不读取也不写入已保存的事项，不记入审计日志。' +

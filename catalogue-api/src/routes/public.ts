@@ -9,7 +9,7 @@ import {
   publishedListPage,
   regionMetrics,
 } from '../services/publicCatalogue';
-import { itemParam, model, pick, regionParam, townshipParam, versionParam } from './common';
+import { itemParam, model, pick, regionParam, shape, townshipParam, versionParam } from './common';
 import { matchesIfNoneMatch } from '../http/etag';
 
 /** A published version never changes, but which version is current does: revalidate with the ETag. */
@@ -23,24 +23,6 @@ function sendPublished(ctx: ApiContext, etag: string, body: string | object, cac
   ctx.type = 'application/json; charset=utf-8';
   ctx.body = body;
 }
-
-const itemSummary = {
-  type: 'object',
-  properties: {
-    code: model.basicCode,
-    name: { type: 'string' },
-    type: { type: 'string' },
-    version: { type: 'integer' },
-    tags: { type: 'array', items: { type: 'string', enum: ['马上办', '网上办', '就近办', '一次办'] } },
-    serviceObjects: { type: 'array', items: { type: 'string' } },
-    promisedLimit: { type: 'object' },
-    statutoryLimit: { type: 'object' },
-    handlingLimit: { type: 'object' },
-    visits: { type: 'integer' },
-    online: { type: 'boolean' },
-    implementingBody: { type: 'string' },
-  },
-};
 
 export const publicRoutes: RouteSpec[] = [
   {
@@ -58,7 +40,7 @@ export const publicRoutes: RouteSpec[] = [
       q: { description: '名称或拼音（全拼、首字母）', schema: { type: 'string', maxLength: 50 } },
     },
     responses: {
-      200: { description: '区划列表', schema: { type: 'array', items: model.region } },
+      200: { description: '区划列表', schema: shape('RegionList') },
       ...pick(400),
     },
     async handle(ctx, { store }) {
@@ -92,15 +74,7 @@ export const publicRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '一页事项',
-        schema: {
-          type: 'object',
-          properties: {
-            items: { type: 'array', items: itemSummary },
-            total: { type: 'integer' },
-            next: { type: ['string', 'null'] },
-          },
-          required: ['items', 'total', 'next'],
-        },
+        schema: shape('PublicItemPage'),
       },
       304: { description: '未变化（If-None-Match）' },
       ...pick(400, 404),
@@ -173,18 +147,7 @@ export const publicRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '指标',
-        schema: {
-          type: 'object',
-          properties: {
-            region: {
-              type: 'object',
-              properties: { code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' } },
-            },
-            townships: { type: 'array', items: model.regionMetrics },
-            rollup: model.regionMetrics,
-          },
-          required: ['region', 'townships', 'rollup'],
-        },
+        schema: shape('MetricsReport'),
       },
       ...pick(400, 404),
     },
@@ -198,7 +161,7 @@ export const publicRoutes: RouteSpec[] = [
     tag: '公开查询',
     summary: '一件事列表',
     access: 'public',
-    responses: { 200: { description: '一件事', schema: { type: 'array', items: model.bundle } } },
+    responses: { 200: { description: '一件事', schema: shape('BundleList') } },
     async handle(ctx, { store }) {
       ctx.body = (await listLibrary(store, 'bundle'))
         .map((e) => e.document as Bundle)
@@ -211,7 +174,7 @@ export const publicRoutes: RouteSpec[] = [
     tag: '公开查询',
     summary: '数据元字典（一表申请按数据元合并字段）',
     access: 'public',
-    responses: { 200: { description: '数据元', schema: { type: 'array', items: model.dataElement } } },
+    responses: { 200: { description: '数据元', schema: shape('DataElementList') } },
     async handle(ctx, { store }) {
       ctx.body = (await listLibrary(store, 'data-element')).map((e) => e.document);
     },

@@ -15,7 +15,7 @@ import {
 } from '../services/submissions';
 import { QUERY_CODE_PATTERN } from '@oneseal/runtime';
 import { badRequest } from '../http/errors';
-import { model, pick, townshipParam } from './common';
+import { pick, shape, townshipParam } from './common';
 
 const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
 
@@ -66,32 +66,9 @@ export const submissionRoutes: RouteSpec[] = [
       '按所选事项已发布版本合并出的表单校验（与网页端同一套规则），通过后返回受理编号；data 中须有 mobile 以便查询。',
     access: 'public',
     rateLimit: 'submit',
-    body: {
-      type: 'object',
-      properties: {
-        region: model.township,
-        items: { type: 'array', minItems: 1, maxItems: 20, items: model.basicCode },
-        data: { type: 'object' },
-      },
-      required: ['region', 'items', 'data'],
-      additionalProperties: false,
-    },
+    body: shape('SubmissionRequest'),
     responses: {
-      201: {
-        description: '已提交',
-        schema: {
-          type: 'object',
-          properties: {
-            reference: { type: 'string' },
-            status: { type: 'string' },
-            queryCode: {
-              type: 'string',
-              description:
-                '查询码：与受理编号一起在任何设备上查看完整申请、取得申请表和告知单；只在此时给出一次',
-            },
-          },
-        },
-      },
+      201: { description: '已提交', schema: shape('SubmissionReceipt') },
       ...pick(404, 422),
     },
     async handle(ctx, { store }) {
@@ -109,7 +86,10 @@ export const submissionRoutes: RouteSpec[] = [
     rateLimit: 'lookup',
     params: { reference },
     query: { code: queryCode, phone },
-    responses: { 200: { description: '办理进度和申请内容', schema: { type: 'object' } }, ...pick(400, 404) },
+    responses: {
+      200: { description: '办理进度和申请内容', schema: shape('SubmissionStatusView') },
+      ...pick(400, 404),
+    },
     async handle(ctx, { store, limits }) {
       ctx.set('Cache-Control', 'private, no-store');
       const ref = ctx.params.reference!;
@@ -177,7 +157,7 @@ export const submissionRoutes: RouteSpec[] = [
       },
     },
     responses: {
-      200: { description: '申请', schema: { type: 'array', items: { type: 'object' } } },
+      200: { description: '申请（新的在前，至多 200 件）', schema: shape('ReceivedSubmissionList') },
       ...pick(400, 401, 403),
     },
     async handle(ctx, { store }) {
@@ -192,17 +172,9 @@ export const submissionRoutes: RouteSpec[] = [
     access: STAFF,
     scope: (ctx) => ctx.params.code!,
     params: { code: townshipParam, reference },
-    body: {
-      type: 'object',
-      properties: {
-        status: { type: 'string', enum: SUBMISSION_STATUSES },
-        note: { type: 'string', maxLength: 1000 },
-      },
-      required: ['status'],
-      additionalProperties: false,
-    },
+    body: shape('SubmissionStatusRequest'),
     responses: {
-      200: { description: '新状态', schema: { type: 'object' } },
+      200: { description: '新状态', schema: shape('SubmissionStatusChanged') },
       ...pick(401, 403, 404, 409, 422),
     },
     async handle(ctx, { store }) {

@@ -3,18 +3,7 @@ import { DEMO_PASSWORD } from '../services/seedDatabase';
 import { DELAY_AFTER_FAILURES, LOCK_AFTER_FAILURES } from '../services/loginLockout';
 import { login } from '../services/users';
 import type { RouteSpec } from '../http/routeTable';
-import { errorBody, pick } from './common';
-
-const user = {
-  type: 'object',
-  properties: {
-    username: { type: 'string' },
-    displayName: { type: 'string' },
-    role: { type: 'string' },
-    regionCode: { type: 'string' },
-  },
-  required: ['username', 'displayName', 'role', 'regionCode'],
-};
+import { errorBody, pick, shape } from './common';
 
 export const systemRoutes: RouteSpec[] = [
   {
@@ -28,17 +17,7 @@ export const systemRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '数据库可读；writable 说明能否写入',
-        schema: {
-          type: 'object',
-          properties: {
-            status: { enum: ['ok', 'degraded'] },
-            db: { enum: ['sqlite', 'mysql'] },
-            writable: { type: 'boolean' },
-            cause: { enum: ['read-only', 'full'] },
-            message: { type: 'string' },
-          },
-          required: ['status', 'db', 'writable'],
-        },
+        schema: shape('Health'),
       },
     },
     async handle(ctx, { store }) {
@@ -54,24 +33,9 @@ export const systemRoutes: RouteSpec[] = [
     description: `同一账号在同一地址 15 分钟内输错 ${LOCK_AFTER_FAILURES} 次后，该地址对该账号锁定 15 分钟（429）；其他地址不受影响。账号在各地址累计输错超过 ${DELAY_AFTER_FAILURES} 次后，每个输错的地址须等待递增的时间（2、4、8… 秒，至多 5 分钟）再试。演示账号密码：${DEMO_PASSWORD}`,
     access: 'public',
     rateLimit: 'login',
-    body: {
-      type: 'object',
-      properties: {
-        username: { type: 'string', minLength: 1, maxLength: 64 },
-        password: { type: 'string', minLength: 1, maxLength: 200 },
-      },
-      required: ['username', 'password'],
-      additionalProperties: false,
-    },
+    body: shape('Credentials'),
     responses: {
-      200: {
-        description: '令牌和用户',
-        schema: {
-          type: 'object',
-          properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, user },
-          required: ['token', 'expiresAt', 'user'],
-        },
-      },
+      200: { description: '令牌和用户', schema: shape('Session') },
       ...pick(401, 422),
       429: { description: '失败次数过多，稍后再试（Retry-After）', schema: errorBody },
     },
@@ -90,14 +54,7 @@ export const systemRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '当前用户',
-        schema: {
-          type: 'object',
-          properties: {
-            username: { type: 'string' },
-            role: { type: 'string' },
-            regionCode: { type: 'string' },
-          },
-        },
+        schema: shape('Principal'),
       },
       ...pick(401),
     },

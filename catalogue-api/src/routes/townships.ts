@@ -16,7 +16,7 @@ import {
   saveDraft,
   transition,
 } from '../services/townshipItems';
-import { ifMatch, itemParam, model, pick, townshipParam, versionParam } from './common';
+import { errorBody, ifMatch, itemParam, model, pick, shape, townshipParam, versionParam } from './common';
 
 const EDITORS: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];
 const REVIEWERS: readonly Role[] = ['reviewer', 'county-admin', 'city-admin'];
@@ -30,33 +30,7 @@ const base = {
   tag: '乡镇实施清单',
 } as const;
 
-const draftView = {
-  type: 'object',
-  properties: {
-    regionCode: { type: 'string' },
-    itemCode: { type: 'string' },
-    status: { type: 'string' },
-    publishedVersion: { type: 'integer' },
-    revision: { type: 'integer' },
-    reviewComment: { type: ['string', 'null'] },
-    implementation: model.implementation,
-    base: { type: 'object' },
-    findings: { type: 'array', items: model.finding },
-    completeness: {
-      description:
-        '完整度：草稿与基本目录合并后载明的基本要素占比，及没有载明的要素（警告）；草稿不符合模型时没有',
-      ...model.completeness,
-    },
-  },
-};
-const statusResult = {
-  type: 'object',
-  properties: {
-    status: { type: 'string' },
-    revision: { type: 'integer' },
-    warnings: { type: 'array', items: model.finding },
-  },
-};
+const draftView = shape('DraftView');
 
 function step(
   name: keyof typeof TRANSITIONS,
@@ -72,17 +46,11 @@ function step(
     summary,
     description,
     access,
-    ...(withComment
-      ? {
-          body: {
-            type: 'object',
-            properties: { comment: { type: 'string', maxLength: 1000 } },
-            additionalProperties: false,
-            ...(name === 'return' ? { required: ['comment'] } : {}),
-          },
-        }
-      : {}),
-    responses: { 200: { description: '新状态', schema: statusResult }, ...pick(401, 403, 404, 409, 422) },
+    ...(withComment ? { body: shape(name === 'return' ? 'ReturnComment' : 'ReviewComment') } : {}),
+    responses: {
+      200: { description: '新状态', schema: shape('StatusChange') },
+      ...pick(401, 403, 404, 409, 422),
+    },
     async handle(ctx, { store }) {
       const comment = (ctx.request.body as { comment?: string } | undefined)?.comment;
       ctx.body = await transition(
@@ -107,7 +75,7 @@ export const townshipRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '待审核事项（先提交的在前）',
-        schema: { type: 'array', items: { type: 'object' } },
+        schema: shape('ReviewQueue'),
       },
       ...pick(401, 403),
     },
@@ -127,10 +95,7 @@ export const townshipRoutes: RouteSpec[] = [
       200: {
         description:
           '事项列表；completeness 为各事项的完整度（0–1），基本目录事项未发布或草稿不符合模型时为 null',
-        schema: {
-          type: 'array',
-          items: { type: 'object', properties: { completeness: { type: ['number', 'null'] } } },
-        },
+        schema: shape('TownshipItemList'),
       },
       ...pick(401, 403),
     },
@@ -147,12 +112,7 @@ export const townshipRoutes: RouteSpec[] = [
     access: EDITORS,
     scope: township,
     params: { code: townshipParam },
-    body: {
-      type: 'object',
-      properties: { baseCode: model.basicCode },
-      required: ['baseCode'],
-      additionalProperties: false,
-    },
+    body: shape('AdoptRequest'),
     responses: { 201: { description: '新草稿', schema: draftView }, ...pick(401, 403, 404, 409, 422) },
     async handle(ctx, { store }) {
       const draft = await adoptItem(
@@ -193,18 +153,10 @@ export const townshipRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '已保存；findings 为 checkItem 结论',
-        schema: {
-          type: 'object',
-          properties: {
-            revision: { type: 'integer' },
-            status: { type: 'string' },
-            findings: { type: 'array', items: model.finding },
-            completeness: model.completeness,
-          },
-        },
+        schema: shape('DraftSaved'),
       },
       ...pick(400, 401, 403, 404, 409, 422),
-      428: { description: '缺少 If-Match' },
+      428: { description: '缺少 If-Match', schema: errorBody },
     },
     async handle(ctx, { store }) {
       const revision = requireRevision(ctx);
@@ -235,24 +187,9 @@ export const townshipRoutes: RouteSpec[] = [
     access: EDITORS,
     scope: township,
     params: { code: townshipParam },
-    body: { type: 'object', properties: { effectiveDate: model.isoDate }, additionalProperties: false },
+    body: shape('EffectiveDate'),
     responses: {
-      200: {
-        description: '已发布的事项和警告',
-        schema: {
-          type: 'object',
-          properties: {
-            published: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { itemCode: { type: 'string' }, version: { type: 'integer' } },
-              },
-            },
-            warnings: { type: 'array', items: model.finding },
-          },
-        },
-      },
+      200: { description: '已发布的事项和警告', schema: shape('TownshipPublished') },
       ...pick(401, 403, 409, 422),
     },
     async handle(ctx, { store }) {
@@ -267,7 +204,7 @@ export const townshipRoutes: RouteSpec[] = [
     summary: '事项的发布历史',
     access: EVERYONE,
     responses: {
-      200: { description: '版本列表（新的在前）', schema: { type: 'array', items: { type: 'object' } } },
+      200: { description: '版本列表（新的在前）', schema: shape('ImplementationVersionList') },
       ...pick(401, 403, 404),
     },
     async handle(ctx, { store }) {
@@ -284,7 +221,7 @@ export const townshipRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '版本',
-        schema: { type: 'object', properties: { implementation: model.implementation, item: model.item } },
+        schema: shape('ImplementationVersion'),
       },
       ...pick(401, 403, 404),
     },
@@ -302,25 +239,7 @@ export const townshipRoutes: RouteSpec[] = [
     responses: {
       200: {
         description: '差异（JSON Pointer 路径）',
-        schema: {
-          type: 'object',
-          properties: {
-            from: { type: 'integer' },
-            to: { type: 'integer' },
-            changes: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  path: { type: 'string' },
-                  op: { enum: ['added', 'removed', 'changed'] },
-                  before: {},
-                  after: {},
-                },
-              },
-            },
-          },
-        },
+        schema: shape('VersionDiff'),
       },
       ...pick(400, 401, 403, 404),
     },

@@ -13,9 +13,12 @@ export function chinaToday(now = new Date()): string {
 }
 
 /**
- * A stored instant as a Date: SQLite gives a Date; on MySQL the driver is set to give DATETIME columns as
- * 'YYYY-MM-DD hh:mm:ss' strings, written by Sequelize in UTC.
+ * A stored instant as a Date: SQLite gives a Date through a model and 'YYYY-MM-DD hh:mm:ss.sss +00:00' in a raw
+ * row; on MySQL the driver is set to give DATETIME columns as 'YYYY-MM-DD hh:mm:ss' strings, written by
+ * Sequelize in UTC.
  */
 export function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+  if (value instanceof Date) return value;
+  const iso = value.replace(' ', 'T').replace(/ ([+-]\d\d:\d\d)$/, '$1');
+  return new Date(/(Z|[+-]\d\d:\d\d)$/.test(iso) ? iso : `${iso}Z`);
 }

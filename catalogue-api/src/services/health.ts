@@ -1,4 +1,4 @@
-import type { StorageFault } from './storageFaults';
+import type { Health } from '@oneseal/schemas';
 import { faultMessage } from './storageFaults';
 import type { Store } from './store';
 import { inTransaction } from './store';
@@ -21,15 +21,6 @@ async function tryWrite(store: Store): Promise<void> {
   } catch (error) {
     if (error !== UNDONE) throw error;
   }
-}
-
-export interface Health {
-  status: 'ok' | 'degraded';
-  db: Store['dialect'];
-  /** False while the database refuses writes; reads go on. */
-  writable: boolean;
-  cause?: StorageFault;
-  message?: string;
 }
 
 /** The database answers reads (or this throws), and whether it takes writes. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RegionMetrics, ServiceTag } from '@oneseal/schemas';
+import type { MetricsReport, Region, ServiceTag } from '@oneseal/schemas';
 import { metricsFromTotals, SERVICE_TAGS } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { Op, QueryTypes } from 'sequelize';
@@ -236,14 +236,6 @@ export function publishedItemText(
   });
 }
 
-export interface MetricsReport {
-  region: { code: string; name: string; level: string };
-  /** One entry per township with published items. */
-  townships: RegionMetrics[];
-  /** All those townships taken together (the township itself for a township). */
-  rollup: RegionMetrics;
-}
-
 /**
  * The reform metrics of a township, county or city from the township totals kept at publish
  * (townshipMetrics.ts): one row per township is read, never an item, and the roll-up is summed by the database.
@@ -278,5 +270,11 @@ export async function listRegions(store: Store, filters: { parent?: string; leve
     order: [['code', 'ASC']],
     limit: 500,
   });
-  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode }));
+  // The city has no parent: the model's Region leaves parentCode out rather than null.
+  return rows.map((r): Region => ({
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    ...(r.parentCode ? { parentCode: r.parentCode } : {}),
+  }));
 }

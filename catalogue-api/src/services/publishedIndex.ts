@@ -1,4 +1,4 @@
-import type { Item, ResolvedItem, ServiceTag } from '@oneseal/schemas';
+import type { PublicItemSummary, ResolvedItem } from '@oneseal/schemas';
 import { itemTotals, migrateDocument, NO_TOTALS, serviceTags } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
@@ -13,25 +13,10 @@ import { addToTownship, recountTownships, rowTotals, subtractTotals } from './to
 const LEGAL_PERSONS = new Set(['2', '3', '4', '6']);
 
 /**
- * One entry of a township's public list: what the portal shows of an item before it is opened — what the item
- * states of these elements; an unstated one is left out.
+ * One entry of a township's public list (the model's PublicItemSummary): what the portal shows of an item before
+ * it is opened — what the item states of these elements; an unstated one is left out.
  */
-export interface ItemSummary {
-  code: string;
-  name: string;
-  type?: string;
-  version: number;
-  tags: ServiceTag[];
-  serviceObjects?: string[];
-  promisedLimit?: Item['promisedLimit'];
-  statutoryLimit?: Item['statutoryLimit'];
-  handlingLimit?: Item['handlingLimit'];
-  visits?: number;
-  online?: boolean;
-  implementingBody?: string;
-}
-
-export function itemSummary(item: ResolvedItem): ItemSummary {
+export function itemSummary(item: ResolvedItem): PublicItemSummary {
   return {
     code: item.code,
     name: item.name,

@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import type { Database } from '../db/connect';
 import type { Models } from '../db/models';
 import type { PublicCache } from './publicCache';
-import type { MetricsReport } from './publicCatalogue';
+import type { MetricsReport } from '@oneseal/schemas';
 import type { StorageState } from './storageFaults';
 import { storageFault } from './storageFaults';
 

@@ -1,11 +1,14 @@
 import type {
   BaseItem,
-  Completeness,
-  Finding,
+  DraftSaved,
+  DraftView,
+  ImplementationVersionList,
   Item,
   ItemImplementation,
   ItemStatus,
   ResolvedItem,
+  StatusChange,
+  TownshipPublished,
   ValidationIssue,
 } from '@oneseal/schemas';
 import {
@@ -26,27 +29,10 @@ import { entryCompleteness } from './entryCompleteness';
 import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
 import { forgetPublished, inTransaction } from './store';
-import { chinaToday } from './chinaDate';
+import { asDate, chinaToday } from './chinaDate';
 
 /** Where an item of a township's list stands in its review cycle. */
 export type WorkingStatus = ImplementationRow['status'];
-
-export interface DraftView {
-  regionCode: string;
-  itemCode: string;
-  status: string;
-  /** Latest published version (0 when never published). */
-  publishedVersion: number;
-  revision: number;
-  reviewComment: string | null;
-  updatedAt: Date;
-  updatedBy: string;
-  implementation: ItemImplementation;
-  base: BaseItem;
-  findings: Finding[];
-  /** What share of the element set the entry states; absent while the draft does not match the model. */
-  completeness?: Completeness;
-}
 
 /** Statuses in which an editor may change the draft (PUT, or an Excel import). */
 export const EDITABLE: ReadonlySet<string> = new Set(['draft', 'published', 'withdrawn']);
@@ -98,7 +84,7 @@ function view(row: ImplementationRow, base: BaseItem): DraftView {
     publishedVersion: row.version,
     revision: row.revision,
     reviewComment: row.reviewComment,
-    updatedAt: row.updatedAt,
+    updatedAt: asDate(row.updatedAt).toISOString(),
     updatedBy: row.updatedBy,
     implementation,
     // The whole published base item: the designer checks the draft against it as the editor types.
@@ -129,13 +115,6 @@ function asDraft(body: ItemImplementation, row: ImplementationRow): ItemImplemen
   };
 }
 
-export interface SaveResult {
-  revision: number;
-  status: string;
-  findings: Finding[];
-  completeness?: Completeness;
-}
-
 /**
  * Saves the draft if `expectedRevision` is still current. The check and the write are one conditional UPDATE,
  * so of several editors saving the same revision exactly one wins; the others get 409 with the current draft.
@@ -149,7 +128,7 @@ export async function saveDraft(
   body: ItemImplementation,
   expectedRevision: number,
   outer?: Transaction,
-): Promise<SaveResult> {
+): Promise<DraftSaved> {
   const base = await requireBase(store, itemCode, outer);
   if (body.regionCode !== regionCode || body.baseCode !== itemCode)
     throw invalid(
@@ -162,7 +141,7 @@ export async function saveDraft(
         ...(body.baseCode !== itemCode ? [{ path: '/baseCode', message: `应为 ${itemCode}` }] : []),
       ],
     );
-  const work = async (t: Transaction): Promise<SaveResult> => {
+  const work = async (t: Transaction): Promise<DraftSaved> => {
     const row = await requireRow(store, regionCode, itemCode, t);
     if (row.revision !== expectedRevision) throw staleRevision(row);
     if (!EDITABLE.has(row.status))
@@ -288,8 +267,8 @@ export async function adoptItem(
 
 interface Transition {
   action: string;
-  from: readonly string[];
-  to: string;
+  from: readonly ItemStatus[];
+  to: ItemStatus;
   /** Must the draft be free of errors to take this step? */
   validate: boolean;
 }
@@ -345,7 +324,7 @@ export async function transition(
   itemCode: string,
   step: keyof typeof TRANSITIONS,
   comment?: string,
-): Promise<{ status: string; revision: number; warnings: Finding[] }> {
+): Promise<StatusChange> {
   const rule: Transition = TRANSITIONS[step];
   const base = await requireBase(store, itemCode);
   const result = await inTransaction(store, async (t) => {
@@ -398,11 +377,6 @@ export async function transition(
   return result;
 }
 
-export interface PublishResult {
-  published: { itemCode: string; version: number }[];
-  warnings: (Finding & { itemCode: string })[];
-}
-
 /**
  * Publishes every approved draft of a township in one transaction: each becomes a new immutable numbered
  * version and replaces the public entry. Any error in any draft publishes nothing; the 422 lists them all.
@@ -412,7 +386,7 @@ export async function publishTownship(
   actor: Principal,
   regionCode: string,
   effectiveDate = chinaToday(),
-): Promise<PublishResult> {
+): Promise<TownshipPublished> {
   const approved = await store.models.Implementation.findAll({
     where: { regionCode, status: 'approved' },
     order: [['sortOrder', 'ASC']],
@@ -430,7 +404,7 @@ export async function publishTownship(
   const prepared: { row: ImplementationRow; doc: ItemImplementation; item: ResolvedItem; base: BaseItem }[] =
     [];
   const errors: ValidationIssue[] = [];
-  const warnings: PublishResult['warnings'] = [];
+  const warnings: TownshipPublished['warnings'] = [];
   for (const row of approved) {
     const base = await latestBase(store, row.baseCode);
     if (!base) {
@@ -530,19 +504,11 @@ export async function publishTownship(
   return { published: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })), warnings };
 }
 
-export interface VersionSummary {
-  version: number;
-  baseVersion: number;
-  effectiveDate: string;
-  publishedAt: Date;
-  publishedBy: string;
-}
-
 export async function listVersions(
   store: Store,
   regionCode: string,
   itemCode: string,
-): Promise<VersionSummary[]> {
+): Promise<ImplementationVersionList> {
   const rows = await store.models.ImplementationVersion.findAll({
     where: { regionCode, baseCode: itemCode },
     attributes: ['version', 'baseVersion', 'effectiveDate', 'publishedAt', 'publishedBy'],
@@ -553,7 +519,7 @@ export async function listVersions(
     version: r.version,
     baseVersion: r.baseVersion,
     effectiveDate: r.effectiveDate,
-    publishedAt: r.publishedAt,
+    publishedAt: asDate(r.publishedAt).toISOString(),
     publishedBy: r.publishedBy,
   }));
 }
@@ -650,7 +616,8 @@ export async function listTownshipItems(store: Store, regionCode: string) {
     revision: r.revision,
     order: r.sortOrder,
     reviewComment: r.reviewComment,
-    updatedAt: r.updatedAt,
+    // A raw row holds the database's own text of the instant; the answer gives ISO 8601 like every other.
+    updatedAt: asDate(r.updatedAt),
     updatedBy: r.updatedBy,
   }));
 }

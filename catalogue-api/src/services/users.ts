@@ -1,3 +1,4 @@
+import type { User } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { Op } from 'sequelize';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -11,17 +12,10 @@ import type { LoginLockout } from './loginLockout';
 import type { Store } from './store';
 import { inTransaction } from './store';
 
-export interface PublicUser {
-  username: string;
-  displayName: string;
-  role: string;
-  regionCode: string;
-}
-
-const publicUser = (u: UserRow): PublicUser => ({
+const publicUser = (u: UserRow): User => ({
   username: u.username,
   displayName: u.displayName,
-  role: u.role,
+  role: u.role as Role,
   regionCode: u.regionCode,
 });
 
@@ -33,7 +27,7 @@ export async function login(
   username: string,
   password: string,
   address: string,
-): Promise<IssuedToken & { user: PublicUser }> {
+): Promise<IssuedToken & { user: User }> {
   await lockout.attempt(username, address);
   const user = await store.models.User.findByPk(username);
   // Verify against a real hash even for unknown users, so timing does not reveal which names exist.
@@ -63,7 +57,7 @@ export async function activePrincipal(store: Store, principal: Principal): Promi
   return { username: user.username, role: user.role as Role, regionCode: user.regionCode };
 }
 
-export async function listUsers(store: Store, actor: Principal): Promise<PublicUser[]> {
+export async function listUsers(store: Store, actor: Principal): Promise<User[]> {
   const rows = await store.models.User.findAll({ order: [['username', 'ASC']] });
   return rows.filter((u) => inScope(actor, u.regionCode)).map(publicUser);
 }
@@ -71,8 +65,8 @@ export async function listUsers(store: Store, actor: Principal): Promise<PublicU
 export async function createUser(
   store: Store,
   actor: Principal,
-  input: PublicUser & { password: string },
-): Promise<PublicUser> {
+  input: User & { password: string },
+): Promise<User> {
   if (!inScope(actor, input.regionCode))
     throw forbidden({ zh: '只能为本辖区创建用户', en: 'Users can only be created inside your region' });
   if (actor.role !== 'city-admin' && input.role === 'city-admin')

@@ -8,16 +8,15 @@ import {
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable } from '@dnd-kit/sortable';
 import type { FormField, FormFields, ItemForm } from '@oneseal/schemas';
-import { codeLabel } from '@oneseal/schemas';
+import { codeLabel, fieldTypeLabel } from '@oneseal/schemas';
+import { FIELD_ICONS } from '@oneseal/runtime/web';
 import { Button, Tag, Tooltip } from 'antd';
 import type { KeyboardEvent, KeyboardEventHandler, PointerEventHandler } from 'react';
 import { createContext, useContext } from 'react';
 import type { DragData, DropTarget } from './dnd';
 import { fieldId, zoneId } from './dnd';
-import { componentLabel } from './fields';
 import type { FieldPath } from './formTree';
 import { childrenOf, isContainer, orderedEntries, samePath } from './formTree';
-import { COMPONENT_ICONS } from './palette';
 
 interface CanvasState {
   selected?: FieldPath;
@@ -122,7 +121,7 @@ function FieldCard({ path, field }: { path: FieldPath; field: FormField }) {
         >
           <span className="fd-card-title">
             <span className="fd-card-icon" aria-hidden="true">
-              {COMPONENT_ICONS[component]}
+              {FIELD_ICONS[component]}
             </span>
             {field.title}
             {field.required ? (
@@ -132,7 +131,7 @@ function FieldCard({ path, field }: { path: FieldPath; field: FormField }) {
             ) : null}
           </span>
           <span className="fd-card-meta">
-            <span>{componentLabel(component)}</span>
+            <span>{fieldTypeLabel(component)}</span>
             <code className="fd-key">{key}</code>
             {element ? (
               <Tag bordered={false} color="blue" icon={<LinkOutlined />}>

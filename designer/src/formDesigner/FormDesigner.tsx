@@ -1,13 +1,15 @@
 import './formDesigner.css';
 import { DndContext, DragOverlay } from '@dnd-kit/core';
+import { FIELD_ICONS } from '@oneseal/runtime/web';
 import type { DataElement, FieldComponent, ItemForm } from '@oneseal/schemas';
+import { fieldTypeLabel } from '@oneseal/schemas';
 import { App, Segmented } from 'antd';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas } from './Canvas';
 import type { DragData, DropTarget } from './dnd';
 import { announcements, innermost, screenReaderInstructions } from './dnd';
-import { componentLabel, createField } from './fields';
+import { createField } from './fields';
 import { countFields, formIssues, pathOfPointer } from './formIssues';
 import type { FieldPath } from './formTree';
 import {
@@ -21,7 +23,7 @@ import {
   removeField,
 } from './formTree';
 import { JsonView } from './JsonView';
-import { COMPONENT_ICONS, Palette } from './palette';
+import { Palette } from './palette';
 import type { Edit } from './PropertyPanel';
 import { PropertyPanel } from './PropertyPanel';
 import { Preview } from './Preview';
@@ -75,8 +77,8 @@ function Overlay({ form, dragging }: { form: ItemForm; dragging?: DragData }) {
       : (getField(form, dragging.path)?.['x-component'] ?? 'text');
   return (
     <div className="fd-overlay">
-      <span aria-hidden="true">{COMPONENT_ICONS[component]}</span>
-      {dragging.kind === 'palette' ? componentLabel(dragging.component) : dragging.title}
+      <span aria-hidden="true">{FIELD_ICONS[component]}</span>
+      {dragging.kind === 'palette' ? fieldTypeLabel(dragging.component) : dragging.title}
     </div>
   );
 }

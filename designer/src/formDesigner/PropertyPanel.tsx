@@ -1,15 +1,15 @@
+import { FIELD_ICONS } from '@oneseal/runtime/web';
 import type { DataElement, FieldComponent, FormField, ItemForm } from '@oneseal/schemas';
-import { codeOptions } from '@oneseal/schemas';
+import { FIELD_TYPE_CODES, FIELD_TYPES, fieldTypeLabel } from '@oneseal/schemas';
 import { Alert, Empty, Form, Select, Switch } from 'antd';
 import { ConditionEditor } from './ConditionEditor';
-import { changeComponent, componentLabel, isChoice, withComponentProp, withProp } from './fields';
+import { changeComponent, isChoice, withComponentProp, withProp } from './fields';
 import type { FieldPath } from './formTree';
 import { bindField, getField, isContainer, keyProblem, renameField, updateField } from './formTree';
 import { Heading, Prop, TextProp } from './inputs';
 import { OptionsEditor } from './OptionsEditor';
 import type { SetProp } from './RuleProps';
 import { ComponentProps, RuleProps } from './RuleProps';
-import { COMPONENT_ICONS } from './palette';
 
 export type Edit = (form: ItemForm, options?: { group?: string; select?: FieldPath }) => void;
 
@@ -20,7 +20,11 @@ const GROUP_NAMES: Record<DataElement['group'], string> = {
   contact: '联系方式',
   other: '其他',
 };
-const LEAVES = codeOptions('FieldComponent').filter((o) => !['section', 'step', 'table'].includes(o.value));
+/** The controls a field can change to: every type that holds no other fields. */
+const LEAVES = FIELD_TYPE_CODES.filter((c) => !FIELD_TYPES[c].layout).map((c) => ({
+  value: c,
+  label: fieldTypeLabel(c),
+}));
 
 function FormProps({ form, onEdit }: { form: ItemForm; onEdit: Edit }) {
   const set = (prop: 'title' | 'description', value: string | undefined) => {
@@ -125,7 +129,7 @@ function FieldProps({
   return (
     <>
       <h2 className="fd-panel-title">
-        <span aria-hidden="true">{COMPONENT_ICONS[component]}</span> {componentLabel(component)}属性
+        <span aria-hidden="true">{FIELD_ICONS[component]}</span> {fieldTypeLabel(component)}属性
       </h2>
       <TextProp
         label="标题"
@@ -227,7 +231,9 @@ function FieldProps({
         </>
       ) : null}
 
-      {!container ? <RuleProps field={field} bound={element} setProp={setProp} /> : null}
+      {!container && FIELD_TYPES[component].editors.rules ? (
+        <RuleProps field={field} bound={element} setProp={setProp} />
+      ) : null}
       {!container ? <ComponentProps field={field} onChange={setComponentProp} /> : null}
 
       <Heading>显示条件</Heading>

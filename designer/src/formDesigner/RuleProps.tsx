@@ -21,7 +21,10 @@ function patternProblem(pattern: string): string | undefined {
   }
 }
 
-/** What an answer must be (format, pattern, length, range, how many) and what it starts as. */
+/**
+ * What an answer must be (format, pattern, length, range, how many) and what it starts as: for the field types
+ * whose registry entry offers rules (`editors.rules`).
+ */
 export function RuleProps({
   field,
   bound,
@@ -38,7 +41,7 @@ export function RuleProps({
   const scalar = isString || isNumber || field.type === 'boolean';
   return (
     <>
-      {component !== 'upload' && (isString || isNumber || isArray) ? (
+      {isString || isNumber || isArray ? (
         <>
           <Heading>校验</Heading>
           {bound ? (
@@ -109,9 +112,9 @@ export function RuleProps({
           </Prop>
         </div>
       ) : null}
-      {isArray && component !== 'upload' ? (
+      {isArray ? (
         <div className="fd-pair">
-          <Prop label={component === 'table' ? '至少几行' : '至少选几项'}>
+          <Prop label="至少选几项">
             {(id) => (
               <NumberBox
                 id={id}
@@ -122,7 +125,7 @@ export function RuleProps({
               />
             )}
           </Prop>
-          <Prop label={component === 'table' ? '至多几行' : '至多选几项'}>
+          <Prop label="至多选几项">
             {(id) => (
               <NumberBox
                 id={id}

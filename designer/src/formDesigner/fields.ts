@@ -1,93 +1,52 @@
 // One field of a form, as the palette makes it and as the property panel changes it: pure functions, no React.
-import type { DataElement, FieldComponent, FormField } from '@oneseal/schemas';
-import { codeLabel } from '@oneseal/schemas';
+import type { ComponentProp, DataElement, FieldComponent, FormField } from '@oneseal/schemas';
+import { FIELD_TYPES, fieldTypeLabel } from '@oneseal/schemas';
 
 /** The FieldKey pattern of item-form.schema.json. */
 export const FIELD_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-const CHOICES: readonly FieldComponent[] = ['select', 'radio', 'checkbox'];
-export const isChoice = (component: FieldComponent) => CHOICES.includes(component);
+export const isChoice = (component: FieldComponent) => FIELD_TYPES[component].options === true;
 
-/** Identifier stems for generated keys (id-card → idCard_1). */
-const KEY_STEMS: Record<FieldComponent, string> = {
-  text: 'text',
-  textarea: 'textarea',
-  number: 'number',
-  select: 'select',
-  radio: 'radio',
-  checkbox: 'checkbox',
-  date: 'date',
-  'id-card': 'idCard',
-  mobile: 'mobile',
-  uscc: 'uscc',
-  region: 'region',
-  address: 'address',
-  upload: 'upload',
-  table: 'table',
-  section: 'section',
-  step: 'step',
-};
 /** A key the designer made up (mobile_1): binding a data element may replace it with the element's code. */
 export const GENERATED_KEY = /^[A-Za-z]+_\d+$/;
 
-/** Formats the citizen's answer must have for the controls that imply one. */
-const IMPLIED_FORMAT: Partial<Record<FieldComponent, FormField['format']>> = {
-  'id-card': 'cn-id-card',
-  mobile: 'cn-mobile',
-  uscc: 'cn-uscc',
-  region: 'cn-division-code',
-  date: 'date',
-};
-
-/** The JSON type of a control's answer (containers carry none). */
+/** The JSON type of a control's answer (containers carry none), keeping a bound element's number or boolean. */
 export function valueType(
   component: FieldComponent,
   scalar: FormField['type'] = 'string',
 ): FormField['type'] {
-  if (component === 'section' || component === 'step') return 'void';
-  if (component === 'checkbox' || component === 'upload' || component === 'table') return 'array';
-  if (component === 'number') return 'number';
+  const { value } = FIELD_TYPES[component];
+  if (value !== 'string') return value;
   return scalar === 'number' || scalar === 'boolean' ? scalar : 'string';
 }
 
-export const componentLabel = (component: FieldComponent) =>
-  codeLabel('FieldComponent', component) ?? component;
-
 /** A new field as the palette makes it: a title, a sensible type, format and options for its control. */
 export function createField(component: FieldComponent): FormField {
+  const type = FIELD_TYPES[component];
   const field: FormField = {
     type: valueType(component),
-    title: componentLabel(component),
+    title: fieldTypeLabel(component),
     'x-component': component,
   };
-  const format = IMPLIED_FORMAT[component];
-  if (format) field.format = format;
-  if (isChoice(component))
+  if (type.format) field.format = type.format;
+  if (type.options)
     field.enum = [
       { label: '选项一', value: '1' },
       { label: '选项二', value: '2' },
     ];
-  if (component === 'section' || component === 'step') field.properties = {};
-  if (component === 'table')
+  if (type.layout === 'group') field.properties = {};
+  if (type.layout === 'rows')
     field.items = { type: 'object', title: '每行', 'x-component': 'section', properties: {} };
-  if (component === 'upload') field['x-component-props'] = { accept: 'image/*,.pdf', maxCount: 10 };
-  if (component === 'textarea') field['x-component-props'] = { rows: 3 };
+  const props = type.defaults?.['x-component-props'];
+  if (props) field['x-component-props'] = { ...props };
   return field;
 }
 
-export const keyStem = (component: FieldComponent) => KEY_STEMS[component];
-
-const COMPONENT_PROPS: Record<string, readonly FieldComponent[]> = {
-  placeholder: ['text', 'textarea', 'number', 'select', 'date', 'id-card', 'mobile', 'uscc', 'address'],
-  rows: ['textarea'],
-  unit: ['number'],
-  accept: ['upload'],
-  maxCount: ['upload'],
-};
+export const keyStem = (component: FieldComponent) => FIELD_TYPES[component].keyStem;
 
 /** Which x-component-props a control takes. */
-export const takesProp = (component: FieldComponent, prop: keyof typeof COMPONENT_PROPS) =>
-  COMPONENT_PROPS[prop]?.includes(component) ?? false;
+export const takesProp = (component: FieldComponent, prop: ComponentProp) =>
+  FIELD_TYPES[component].editors.props.includes(prop);
 
 /** Keeps the properties that still make sense for the field's (new) control and type. */
 function tidy(field: FormField): FormField {
@@ -113,7 +72,7 @@ function tidy(field: FormField): FormField {
   const props = next['x-component-props'];
   if (props) {
     const kept = Object.fromEntries(
-      Object.entries(props).filter(([prop]) => takesProp(component, prop as keyof typeof COMPONENT_PROPS)),
+      Object.entries(props).filter(([prop]) => takesProp(component, prop as ComponentProp)),
     );
     if (Object.keys(kept).length > 0) next['x-component-props'] = kept;
     else delete next['x-component-props'];
@@ -125,8 +84,8 @@ function tidy(field: FormField): FormField {
 export function changeComponent(field: FormField, component: FieldComponent): FormField {
   const next: FormField = { ...field, 'x-component': component, type: valueType(component, field.type) };
   if (isChoice(component) && !next.enum) next.enum = createField(component).enum!;
-  const implied = IMPLIED_FORMAT[component];
-  const previous = IMPLIED_FORMAT[field['x-component']];
+  const implied = FIELD_TYPES[component].format;
+  const previous = FIELD_TYPES[field['x-component']].format;
   if (previous && next.format === previous) delete next.format;
   if (implied && !next.format) next.format = implied;
   return tidy(next);

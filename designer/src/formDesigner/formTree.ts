@@ -9,6 +9,7 @@ import type {
   FormFields,
   ItemForm,
 } from '@oneseal/schemas';
+import { FIELD_TYPES, fieldTypeLabel } from '@oneseal/schemas';
 import { bindDataElement, createField, FIELD_KEY, GENERATED_KEY, keyStem } from './fields';
 
 export type FieldPath = readonly string[];
@@ -20,7 +21,8 @@ export function childrenOf(field: FormField): FormFields | undefined {
 }
 
 export function isContainer(field: FormField): boolean {
-  if (field.type === 'array') return field['x-component'] === 'table' || field.items?.type === 'object';
+  if (field.type === 'array')
+    return FIELD_TYPES[field['x-component']].layout === 'rows' || field.items?.type === 'object';
   return field.type === 'void' || field.type === 'object';
 }
 
@@ -175,12 +177,12 @@ function fromEntries(entries: [string, FormField][]): FormFields {
 
 /** Why `field` may not go into the container at `container`, or undefined when it may. */
 export function placementProblem(form: ItemForm, container: FieldPath, field: FormField): string | undefined {
-  const component = field['x-component'];
+  const { placement } = FIELD_TYPES[field['x-component']];
   if (container.length === 0) return undefined;
   const parent = getField(form, container);
   if (!parent || !isContainer(parent)) return '只能放入分组、分步或重复表格';
-  if (component === 'step') return '分步只能放在表单最外层';
-  if (parent.type === 'array' && (isContainer(field) || component === 'upload'))
+  if (placement === 'top') return `${fieldTypeLabel(field['x-component'])}只能放在表单最外层`;
+  if (parent.type === 'array' && (isContainer(field) || placement === 'outside-rows'))
     return '重复表格的列只能是简单字段';
   return undefined;
 }

@@ -1,57 +1,16 @@
-import {
-  AlignLeftOutlined,
-  BankOutlined,
-  CalendarOutlined,
-  CheckCircleOutlined,
-  CheckSquareOutlined,
-  DownSquareOutlined,
-  EnvironmentOutlined,
-  FontSizeOutlined,
-  GroupOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  MobileOutlined,
-  NumberOutlined,
-  OrderedListOutlined,
-  PaperClipOutlined,
-  TableOutlined,
-} from '@ant-design/icons';
 import { useDraggable } from '@dnd-kit/core';
-import type { FieldComponent } from '@oneseal/schemas';
-import { codeOptions } from '@oneseal/schemas';
-import type { PointerEventHandler, ReactNode } from 'react';
+import { FIELD_ICONS } from '@oneseal/runtime/web';
+import type { FieldComponent, PaletteGroup } from '@oneseal/schemas';
+import { FIELD_TYPE_CODES, FIELD_TYPES, fieldTypeLabel, PALETTE_GROUPS } from '@oneseal/schemas';
+import type { PointerEventHandler } from 'react';
 import type { DragData } from './dnd';
 import { paletteId } from './dnd';
 
-export const COMPONENT_ICONS: Record<FieldComponent, ReactNode> = {
-  text: <FontSizeOutlined />,
-  textarea: <AlignLeftOutlined />,
-  number: <NumberOutlined />,
-  select: <DownSquareOutlined />,
-  radio: <CheckCircleOutlined />,
-  checkbox: <CheckSquareOutlined />,
-  date: <CalendarOutlined />,
-  'id-card': <IdcardOutlined />,
-  mobile: <MobileOutlined />,
-  uscc: <BankOutlined />,
-  region: <EnvironmentOutlined />,
-  address: <HomeOutlined />,
-  upload: <PaperClipOutlined />,
-  table: <TableOutlined />,
-  section: <GroupOutlined />,
-  step: <OrderedListOutlined />,
-};
-
-const LAYOUT: readonly FieldComponent[] = ['section', 'step', 'table'];
-const GROUPS: { title: string; components: FieldComponent[] }[] = [
-  {
-    title: '基础控件',
-    components: codeOptions('FieldComponent')
-      .map((o) => o.value)
-      .filter((c) => !LAYOUT.includes(c)),
-  },
-  { title: '布局与表格', components: [...LAYOUT] },
-];
+/** The registry's groups, each with its field types in the registry's order. */
+const GROUPS = (Object.keys(PALETTE_GROUPS) as PaletteGroup[]).map((group) => ({
+  title: PALETTE_GROUPS[group],
+  components: FIELD_TYPE_CODES.filter((c) => FIELD_TYPES[c].palette.group === group),
+}));
 
 function PaletteItem({
   component,
@@ -77,7 +36,7 @@ function PaletteItem({
         data-component={component}
       >
         <span className="fd-palette-icon" aria-hidden="true">
-          {COMPONENT_ICONS[component]}
+          {FIELD_ICONS[component]}
         </span>
         {label}
       </button>
@@ -85,9 +44,8 @@ function PaletteItem({
   );
 }
 
-/** Every FieldComponent of the model, named from its code list: drag one onto the canvas, or click to add it. */
+/** Every field type of the registry, named from its code list: drag one onto the canvas, or click to add it. */
 export function Palette({ onAdd }: { onAdd: (component: FieldComponent) => void }) {
-  const labels = new Map(codeOptions('FieldComponent').map((o) => [o.value, o.label]));
   return (
     <nav className="fd-palette" aria-label="控件">
       {GROUPS.map((group) => (
@@ -98,7 +56,7 @@ export function Palette({ onAdd }: { onAdd: (component: FieldComponent) => void 
               <PaletteItem
                 key={component}
                 component={component}
-                label={labels.get(component) ?? component}
+                label={fieldTypeLabel(component)}
                 onAdd={() => onAdd(component)}
               />
             ))}

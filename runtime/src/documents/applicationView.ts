@@ -1,5 +1,5 @@
 import type { FormField, FormFields, Item } from '@oneseal/schemas';
-import { evaluateCondition, formatTimeLimit, isConsultChannel } from '@oneseal/schemas';
+import { evaluateCondition, FIELD_TYPES, formatTimeLimit, isConsultChannel } from '@oneseal/schemas';
 import type { MergedForm } from '../forms';
 import { materialUse } from '../forms/mergeMaterials';
 import { formatQueryCode } from '../queryCode';
@@ -91,7 +91,7 @@ function collect(
       groups.push(inner);
       const nested = (values[key] as Record<string, unknown>) ?? {};
       collect(field.properties ?? {}, nested, root, inner, groups, title);
-    } else if (field['x-component'] !== 'upload')
+    } else if (FIELD_TYPES[field['x-component']].answered)
       group.rows.push({ label: field.title, value: answerText(field, values[key]) });
   }
 }

@@ -1,4 +1,13 @@
-import type { Condition, DataElement, FormField, FormFields, Item, Option } from '@oneseal/schemas';
+import type {
+  Condition,
+  DataElement,
+  FormField,
+  FormFields,
+  Item,
+  Option,
+  PaperInput,
+} from '@oneseal/schemas';
+import { FIELD_TYPES } from '@oneseal/schemas';
 import { fieldOptions } from '../forms/options';
 import { breakUnits } from '../text/breakUnits';
 import { materialColumns, materialRows } from './guideView';
@@ -16,8 +25,8 @@ export interface PaperLabel {
 export interface PaperField {
   label: PaperLabel;
   required: boolean;
-  /** How the field is filled on paper: boxes hold one character each (ID number, mobile, credit code). */
-  input: 'line' | 'lines' | 'choice' | 'table' | 'attachment' | 'boxes' | 'date';
+  /** How the field is filled on paper, as its field type says (a group's fields are printed in its place). */
+  input: Exclude<PaperInput, 'group'>;
   boxes: number[];
   options: string[];
   columns: string[];
@@ -73,38 +82,35 @@ function paperLabel(title: string): PaperLabel {
   return { words: words.slice(0, -1), last: words[words.length - 1] ?? '' };
 }
 
-// Codes written one character to a box, as on printed government forms.
-const BOXED: Partial<Record<FormField['x-component'], { count: number; hint: string }>> = {
-  'id-card': { count: 18, hint: '18 位公民身份号码，末位可为 X' },
-  mobile: { count: 11, hint: '11 位手机号码' },
-  uscc: { count: 18, hint: '18 位统一社会信用代码' },
-};
-
-function inputOf(field: FormField, options: readonly unknown[]): PaperField['input'] {
-  const component = field['x-component'];
-  if (component === 'table') return 'table';
-  if (component === 'upload') return 'attachment';
+/**
+ * A table or an attachment is printed as its type says; any other field with options to tick (its own, or its data
+ * element's) is a choice; a choice without options is a line to write on.
+ */
+function inputOf(input: Exclude<PaperInput, 'group'>, options: readonly unknown[]): PaperField['input'] {
+  if (input === 'table' || input === 'attachment') return input;
   if (options.length > 0) return 'choice';
-  if (BOXED[component]) return 'boxes';
-  if (component === 'date') return 'date';
-  return component === 'textarea' || component === 'address' ? 'lines' : 'line';
+  return input === 'choice' ? 'line' : input;
 }
 
-function paperField(field: FormField, options: readonly Option[], fields: Fields): PaperField {
-  const component = field['x-component'];
-  const boxed = BOXED[component];
+function paperField(
+  field: FormField,
+  input: Exclude<PaperInput, 'group'>,
+  options: readonly Option[],
+  fields: Fields,
+): PaperField {
+  const { hint, boxes } = FIELD_TYPES[field['x-component']].paper;
   const hints = [
-    boxed?.hint,
+    hint,
     field.description,
     field['x-component-props']?.unit ? `单位：${field['x-component-props'].unit}` : undefined,
     field['x-visible-when'] ? `${describe(field['x-visible-when'], fields)}时填写` : undefined,
   ].filter(Boolean);
-  const input = inputOf(field, options);
+  const printed = inputOf(input, options);
   return {
     label: paperLabel(field.title),
     required: field.required === true,
-    input,
-    boxes: Array.from({ length: boxed?.count ?? 0 }, (_, i) => i),
+    input: printed,
+    boxes: Array.from({ length: boxes ?? 0 }, (_, i) => i),
     options: options.map((o) => o.label),
     columns: Object.values(field.items?.properties ?? {}).map((c) => c.title),
     hint: hints.join('；'),
@@ -132,13 +138,18 @@ export function blankFormView(item: Item, dataElements: readonly DataElement[]):
   const properties = item.form?.properties ?? {};
   const fields: Fields = new Map();
   collect(properties, optionsOf, fields);
-  const paper = (field: FormField) => paperField(field, optionsOf(field), fields);
+  // A group inside a group (or an object's fields) is printed in its place: paper has one level of headings.
+  const paper = (inner: FormFields): PaperField[] =>
+    Object.values(inner).flatMap((field) => {
+      const { input } = FIELD_TYPES[field['x-component']].paper;
+      if (input === 'group') return paper(field.properties ?? {});
+      return [paperField(field, input, optionsOf(field), fields)];
+    });
   const groups: PaperGroup[] = [];
   const loose: PaperField[] = [];
-  for (const field of Object.values(properties)) {
-    if (field.type === 'void')
-      groups.push({ title: field.title, fields: Object.values(field.properties ?? {}).map(paper) });
-    else loose.push(paper(field));
+  for (const [key, field] of Object.entries(properties)) {
+    if (field.type === 'void') groups.push({ title: field.title, fields: paper(field.properties ?? {}) });
+    else loose.push(...paper({ [key]: field }));
   }
   if (loose.length > 0) groups.push({ title: '其他信息', fields: loose });
   const materials = materialRows(item);

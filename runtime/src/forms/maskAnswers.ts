@@ -1,8 +1,9 @@
-import type { FieldFormat, FormFields, ItemForm } from '@oneseal/schemas';
+import type { FormFields, ItemForm } from '@oneseal/schemas';
+import { MASKED_FORMATS } from '@oneseal/schemas';
 
 // Identity and contact numbers are shown to whoever holds a reference and a phone number; the whole number
-// only appears on the receipt, which needs the key given at submission.
-const MASKED: readonly FieldFormat[] = ['cn-id-card', 'cn-uscc', 'cn-mobile', 'cn-phone'];
+// only appears on the receipt, which needs the key given at submission. Which formats those are, the field-type
+// registry says (MASKED_FORMATS).
 
 /** 450321197003120029 → 450***********0029: the start and the last four, enough to recognise one's own. */
 export function maskNumber(value: string): string {
@@ -16,7 +17,7 @@ function mask(fields: FormFields, values: Record<string, unknown>): Record<strin
     if (field.type === 'void') Object.assign(out, mask(field.properties ?? {}, out));
     else if (field.type === 'object' && values[key] && typeof values[key] === 'object')
       out[key] = mask(field.properties ?? {}, values[key] as Record<string, unknown>);
-    else if (field.format && MASKED.includes(field.format) && typeof values[key] === 'string')
+    else if (field.format && MASKED_FORMATS.includes(field.format) && typeof values[key] === 'string')
       out[key] = maskNumber(values[key]);
   }
   return out;

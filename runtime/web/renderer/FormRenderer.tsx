@@ -1,20 +1,23 @@
-import { FormLayout } from '@formily/antd-v5';
+import { ArrayTable, FormItem, FormLayout } from '@formily/antd-v5';
 import type { Form } from '@formily/core';
 import { setValidateLanguage } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider, Schema } from '@formily/react';
+import { fieldTypeOf } from '@oneseal/schemas';
 import { useEffect, useMemo } from 'react';
 import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
 import type { RegionOption } from '@oneseal/schemas';
-import { FIELD_COMPONENTS, RegionsContext } from './components';
+import { RegionsContext } from './components';
+import { FIELD_CONTROLS } from './fieldTypes';
 
 setValidateLanguage('zh-CN');
 // Formily runs a schema string written as `{{…}}` as JavaScript (new Function). Form texts are editors' words, never
 // code: shown as written. (Under the portal's CSP, without 'unsafe-eval', running it would fail anyway.)
 Schema.registerCompiler((expression: string) => `{{${expression}}}`);
 
-const SchemaField = createSchemaField({ components: FIELD_COMPONENTS });
+// A table's parts (ArrayTable.Column, .Addition, .Remove) are found under ArrayTable's own name.
+const SchemaField = createSchemaField({ components: { FormItem, ArrayTable, ...FIELD_CONTROLS } });
 
 /** For each shared field of a one-table form: the names of the items it serves. */
 export type Provenance = Record<string, string[]>;
@@ -47,8 +50,7 @@ function toSchema(node: FormilyNode, provenance: Provenance, key?: string): ISch
   const schema = { ...rest } as ISchema;
   const served = key ? provenance[key] : undefined;
   if (served && served.length > 0) schema['x-decorator-props'] = { extra: `用于：${served.join('、')}` };
-  if (node['x-component'] === 'table' && items) {
-    schema['x-component'] = 'ArrayTable';
+  if (fieldTypeOf(node['x-component'])?.layout === 'rows' && items) {
     schema.items = tableItems(items);
     schema.properties = {
       add: { type: 'void', 'x-component': 'ArrayTable.Addition', title: '添加一行' },

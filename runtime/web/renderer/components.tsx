@@ -1,13 +1,4 @@
-import {
-  ArrayTable,
-  Checkbox,
-  DatePicker,
-  FormItem,
-  Input,
-  NumberPicker,
-  Radio,
-  Select,
-} from '@formily/antd-v5';
+import { Select } from '@formily/antd-v5';
 import type { Field, GeneralField } from '@formily/core';
 import { observer, useField } from '@formily/react';
 import type { RegionOption } from '@oneseal/schemas';
@@ -23,7 +14,7 @@ export const RegionsContext = createContext<RegionOption[]>([]);
  * Antd inputs do not take the label Formily draws beside them, so each control gets its field's title as its
  * accessible name, and states its error and requirement to screen readers.
  */
-function labelled<P extends object>(Control: ComponentType<P>, extra: Record<string, unknown> = {}) {
+export function labelled<P extends object>(Control: ComponentType<P>, extra: Record<string, unknown> = {}) {
   const Labelled = observer((props: P) => {
     const field = useField() as GeneralField;
     const state = field as Field;
@@ -42,7 +33,7 @@ function labelled<P extends object>(Control: ComponentType<P>, extra: Record<str
  * antd's Select puts an aria-label on its outer box as well as on its combobox, which axe rightly refuses; a
  * visually hidden <label for> names the combobox alone.
  */
-const LabelledSelect = observer((props: Record<string, unknown>) => {
+export const LabelledSelect = observer((props: Record<string, unknown>) => {
   const field = useField() as GeneralField;
   const id = `os-field-${String(field.address).replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
@@ -56,7 +47,7 @@ const LabelledSelect = observer((props: Record<string, unknown>) => {
 });
 
 /** Groups of choices are named as a group; each option is named by its own label. */
-function group<P extends object>(Control: ComponentType<P>) {
+export function group<P extends object>(Control: ComponentType<P>) {
   const Group = observer((props: P) => {
     const field = useField() as GeneralField;
     return (
@@ -90,7 +81,7 @@ function useDrawn(address: string): [boolean, (element: HTMLElement | null) => v
 }
 
 /** A titled part of the form (a void section, or an item's own fields in a one-table form). */
-const Section = observer(({ children }: { children?: ReactNode }) => {
+export const Section = observer(({ children }: { children?: ReactNode }) => {
   const field = useField();
   const address = field.address.toString();
   const plan = useContext(DrawPlanContext);
@@ -119,67 +110,37 @@ const Section = observer(({ children }: { children?: ReactNode }) => {
 });
 
 /** County → township → village cascade; the answer is the chosen division's code. */
-const RegionPicker = observer((props: { value?: string; onChange?: (value: string | undefined) => void }) => {
-  const regions = useContext(RegionsContext);
-  const field = useField();
-  const path = (options: RegionOption[], code: string | undefined): string[] => {
-    if (!code) return [];
-    for (const option of options) {
-      if (option.value === code) return [code];
-      const below = path(option.children ?? [], code);
-      if (below.length > 0) return [option.value, ...below];
-    }
-    return [];
-  };
-  return (
-    <Cascader
-      aria-label={String(field.title ?? '')}
-      options={regions}
-      value={path(regions, props.value)}
-      changeOnSelect
-      showSearch
-      placeholder="请选择"
-      onChange={(value) => props.onChange?.(value ? String(value[value.length - 1]) : undefined)}
-    />
-  );
-});
+export const RegionPicker = observer(
+  (props: { value?: string; onChange?: (value: string | undefined) => void }) => {
+    const regions = useContext(RegionsContext);
+    const field = useField();
+    const path = (options: RegionOption[], code: string | undefined): string[] => {
+      if (!code) return [];
+      for (const option of options) {
+        if (option.value === code) return [code];
+        const below = path(option.children ?? [], code);
+        if (below.length > 0) return [option.value, ...below];
+      }
+      return [];
+    };
+    return (
+      <Cascader
+        aria-label={String(field.title ?? '')}
+        options={regions}
+        value={path(regions, props.value)}
+        changeOnSelect
+        showSearch
+        placeholder="请选择"
+        onChange={(value) => props.onChange?.(value ? String(value[value.length - 1]) : undefined)}
+      />
+    );
+  },
+);
 
 /**
  * Electronic copies are handed in at the counter for now: the online form names what to bring instead of
  * pretending to keep files it cannot store.
  */
-const UploadAtCounter = () => (
+export const UploadAtCounter = () => (
   <p className="os-upload-note">此项材料请在受理时提交原件或复印件（网上暂不接收电子文件）。</p>
 );
-
-/** Every FieldComponent code of the model, as the control that edits it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Formily calls each control with the props its schema gives
-export const FIELD_COMPONENTS: Record<string, ComponentType<any>> = {
-  FormItem,
-  text: labelled(Input, { autoComplete: 'off' }),
-  // Fixed heights: an auto-sizing textarea measures its text with a forced layout at every mount.
-  textarea: labelled(Input.TextArea, { rows: 3 }),
-  number: labelled(NumberPicker, { style: { width: '100%' } }),
-  select: LabelledSelect,
-  radio: group(Radio.Group),
-  checkbox: group(Checkbox.Group),
-  date: labelled(DatePicker, { style: { width: '100%' }, inputReadOnly: true }),
-  'id-card': labelled(Input, { maxLength: 18, autoComplete: 'off', placeholder: '18 位公民身份号码' }),
-  mobile: labelled(Input, {
-    maxLength: 11,
-    inputMode: 'tel',
-    autoComplete: 'tel',
-    placeholder: '11 位手机号码',
-  }),
-  uscc: labelled(Input, { maxLength: 18, autoComplete: 'off', placeholder: '18 位统一社会信用代码' }),
-  address: labelled(Input.TextArea, {
-    rows: 2,
-    autoComplete: 'street-address',
-    placeholder: '县（市、区）、乡镇、村（社区）、组及门牌号',
-  }),
-  region: RegionPicker,
-  upload: UploadAtCounter,
-  section: Section,
-  step: Section,
-  ArrayTable,
-} as unknown as Record<string, ComponentType<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any

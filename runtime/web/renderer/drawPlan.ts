@@ -1,6 +1,7 @@
 import type { Form } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { Schema } from '@formily/json-schema';
+import { fieldTypeOf } from '@oneseal/schemas';
 import { createContext } from 'react';
 
 // A one-table form of several items can hold hundreds of fields; antd controls cost milliseconds each to mount.
@@ -13,8 +14,6 @@ const FIRST_DRAW = 16;
 /** A form with at most this many fields is always drawn whole. */
 const SMALL_FORM = 80;
 
-const SECTIONS = new Set(['section', 'step']);
-
 export interface DrawPlan {
   /** Draw everything (a small form, or the host asked, e.g. to show every error). */
   all: boolean;
@@ -26,7 +25,8 @@ export interface DrawPlan {
 
 export const DrawPlanContext = createContext<DrawPlan>({ all: true, eager: new Set(), fields: new Map() });
 
-const isSection = (node: ISchema) => SECTIONS.has(String(node['x-component']));
+/** Sections and steps: the field types that group fields. */
+const isSection = (node: ISchema) => fieldTypeOf(node['x-component'])?.layout === 'group';
 const children = (node: ISchema) => Object.entries((node.properties ?? {}) as Record<string, ISchema>);
 
 function countFields(node: ISchema): number {

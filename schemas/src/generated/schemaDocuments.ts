@@ -3,6 +3,1564 @@
 export const SCHEMA_DOCUMENTS: readonly object[] = [
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.oneseal.cn/v1/api.schema.json",
+  "title": "ApiDefinitions",
+  "description": "目录接口（/api）的请求与应答：路由表引用这里的定义，OpenAPI 文档和类型化客户端由此而来；事项、区划、指标等沿用模型本身的定义。",
+  "$defs": {
+    "ApiErrorBody": {
+      "title": "ApiErrorBody",
+      "description": "所有 4xx/5xx 应答：稳定的 code、中文（或 Accept-Language: en 时英文）说明、按 JSON 路径列出的问题，以及个别错误附带的内容",
+      "type": "object",
+      "properties": {
+        "error": {
+          "type": "object",
+          "properties": {
+            "code": {
+              "type": "string"
+            },
+            "message": {
+              "type": "string"
+            },
+            "details": {
+              "type": "array",
+              "items": {
+                "$ref": "results.schema.json#/$defs/ValidationIssue"
+              }
+            },
+            "currentRevision": {
+              "description": "409 stale-revision：当前的 revision",
+              "type": "integer"
+            },
+            "current": {
+              "$ref": "#/$defs/StoredDocument"
+            },
+            "findings": {
+              "type": "array",
+              "items": {
+                "$ref": "results.schema.json#/$defs/Finding"
+              }
+            },
+            "report": {
+              "$ref": "results.schema.json#/$defs/ImportReport"
+            }
+          },
+          "required": [
+            "code",
+            "message",
+            "details"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "required": [
+        "error"
+      ],
+      "additionalProperties": false
+    },
+    "StoredDocument": {
+      "title": "StoredDocument",
+      "description": "409 stale-revision：他人保存的当前内容，供比较",
+      "anyOf": [
+        {
+          "$ref": "base-item.schema.json"
+        },
+        {
+          "$ref": "item-implementation.schema.json"
+        },
+        {
+          "$ref": "material.schema.json"
+        },
+        {
+          "$ref": "data-element.schema.json"
+        },
+        {
+          "$ref": "bundle.schema.json"
+        }
+      ]
+    },
+    "Timestamp": {
+      "title": "Timestamp",
+      "description": "时刻（ISO 8601，UTC）",
+      "type": "string",
+      "format": "date-time"
+    },
+    "Role": {
+      "title": "Role",
+      "description": "角色：市级管理员、县级管理员、乡镇编辑、审核人员",
+      "type": "string",
+      "enum": [
+        "city-admin",
+        "county-admin",
+        "township-editor",
+        "reviewer"
+      ]
+    },
+    "Principal": {
+      "title": "Principal",
+      "description": "登录的用户：用户名、角色和所在区划",
+      "type": "object",
+      "properties": {
+        "username": {
+          "type": "string"
+        },
+        "role": {
+          "$ref": "#/$defs/Role"
+        },
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        }
+      },
+      "required": [
+        "username",
+        "role",
+        "regionCode"
+      ],
+      "additionalProperties": false
+    },
+    "User": {
+      "title": "User",
+      "description": "用户（不含口令）",
+      "type": "object",
+      "properties": {
+        "username": {
+          "type": "string"
+        },
+        "displayName": {
+          "type": "string"
+        },
+        "role": {
+          "$ref": "#/$defs/Role"
+        },
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        }
+      },
+      "required": [
+        "username",
+        "displayName",
+        "role",
+        "regionCode"
+      ],
+      "additionalProperties": false
+    },
+    "UserList": {
+      "title": "UserList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/User"
+      }
+    },
+    "NewUser": {
+      "title": "NewUser",
+      "description": "新建用户：登录名、姓名、角色、所在区划与初始口令",
+      "type": "object",
+      "properties": {
+        "username": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{2,63}$"
+        },
+        "displayName": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        },
+        "role": {
+          "$ref": "#/$defs/Role"
+        },
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        },
+        "password": {
+          "type": "string",
+          "minLength": 10,
+          "maxLength": 200
+        }
+      },
+      "required": [
+        "username",
+        "displayName",
+        "role",
+        "regionCode",
+        "password"
+      ],
+      "additionalProperties": false
+    },
+    "Credentials": {
+      "title": "Credentials",
+      "type": "object",
+      "properties": {
+        "username": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64
+        },
+        "password": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200
+        }
+      },
+      "required": [
+        "username",
+        "password"
+      ],
+      "additionalProperties": false
+    },
+    "Session": {
+      "title": "Session",
+      "description": "登录得到的令牌、失效时刻和用户",
+      "type": "object",
+      "properties": {
+        "token": {
+          "type": "string"
+        },
+        "expiresAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "user": {
+          "$ref": "#/$defs/User"
+        }
+      },
+      "required": [
+        "token",
+        "expiresAt",
+        "user"
+      ],
+      "additionalProperties": false
+    },
+    "Health": {
+      "title": "Health",
+      "description": "数据库可读时的健康状态：能写入时 ok；只读或空间已满时 degraded（cause 说明原因）",
+      "type": "object",
+      "properties": {
+        "status": {
+          "enum": [
+            "ok",
+            "degraded"
+          ]
+        },
+        "db": {
+          "enum": [
+            "sqlite",
+            "mysql"
+          ]
+        },
+        "writable": {
+          "type": "boolean"
+        },
+        "cause": {
+          "enum": [
+            "read-only",
+            "full"
+          ]
+        },
+        "message": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "status",
+        "db",
+        "writable"
+      ],
+      "additionalProperties": false
+    },
+    "AuditEntry": {
+      "title": "AuditEntry",
+      "description": "一次写操作：谁、何时、做了什么、对哪一条、修改前后",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "integer"
+        },
+        "at": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "username": {
+          "type": "string"
+        },
+        "role": {
+          "$ref": "#/$defs/Role"
+        },
+        "action": {
+          "type": "string"
+        },
+        "entityType": {
+          "type": "string"
+        },
+        "entityKey": {
+          "type": "string"
+        },
+        "regionCode": {
+          "type": "string"
+        },
+        "before": {
+          "description": "修改前（新建时为 null）"
+        },
+        "after": {
+          "description": "修改后（删除时为 null）"
+        }
+      },
+      "required": [
+        "id",
+        "at",
+        "username",
+        "role",
+        "action",
+        "entityType",
+        "entityKey",
+        "regionCode"
+      ],
+      "additionalProperties": false
+    },
+    "AuditList": {
+      "title": "AuditList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/AuditEntry"
+      }
+    },
+    "FieldChange": {
+      "title": "FieldChange",
+      "description": "两个版本之间一处变化：JSON Pointer 路径、增删改和前后的值",
+      "type": "object",
+      "properties": {
+        "path": {
+          "type": "string"
+        },
+        "op": {
+          "enum": [
+            "added",
+            "removed",
+            "changed"
+          ]
+        },
+        "before": {},
+        "after": {}
+      },
+      "required": [
+        "path",
+        "op"
+      ],
+      "additionalProperties": false
+    },
+    "VersionDiff": {
+      "title": "VersionDiff",
+      "description": "两个发布版本之间的字段级差异",
+      "type": "object",
+      "properties": {
+        "from": {
+          "type": "integer"
+        },
+        "to": {
+          "type": "integer"
+        },
+        "changes": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/FieldChange"
+          }
+        }
+      },
+      "required": [
+        "from",
+        "to",
+        "changes"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemSummary": {
+      "title": "BaseItemSummary",
+      "description": "基本目录列表的一行（不含事项内容，打开事项读 BaseItemView）",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "type": "string"
+        },
+        "type": {
+          "$ref": "codes.schema.json#/$defs/ItemType"
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "publishedVersion": {
+          "description": "最新发布的版本（从未发布为 0）",
+          "type": "integer",
+          "minimum": 0
+        },
+        "ownerRegion": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        },
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "required": [
+        "code",
+        "name",
+        "status",
+        "publishedVersion",
+        "ownerRegion",
+        "revision"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemSummaryList": {
+      "title": "BaseItemSummaryList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/BaseItemSummary"
+      }
+    },
+    "BaseItemView": {
+      "title": "BaseItemView",
+      "description": "基本目录事项的工作副本、revision 和归属",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "ownerRegion": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "publishedVersion": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "updatedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "updatedBy": {
+          "type": "string"
+        },
+        "baseItem": {
+          "$ref": "base-item.schema.json"
+        }
+      },
+      "required": [
+        "code",
+        "ownerRegion",
+        "status",
+        "publishedVersion",
+        "revision",
+        "updatedAt",
+        "baseItem"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemSaved": {
+      "title": "BaseItemSaved",
+      "description": "保存基本目录事项后的 revision 和状态",
+      "type": "object",
+      "properties": {
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        }
+      },
+      "required": [
+        "revision",
+        "status"
+      ],
+      "additionalProperties": false
+    },
+    "EffectiveDate": {
+      "title": "EffectiveDate",
+      "description": "发布时可给出生效日期（默认今天，北京时间）",
+      "type": "object",
+      "properties": {
+        "effectiveDate": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        }
+      },
+      "additionalProperties": false
+    },
+    "BaseItemPublished": {
+      "title": "BaseItemPublished",
+      "description": "基本目录事项发布的新版本",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "effectiveDate": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        }
+      },
+      "required": [
+        "code",
+        "version",
+        "effectiveDate"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemRetired": {
+      "title": "BaseItemRetired",
+      "description": "已取消的基本目录事项和取消日期",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "status": {
+          "const": "cancelled"
+        },
+        "cancelDate": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        }
+      },
+      "required": [
+        "code",
+        "status",
+        "cancelDate"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemVersion": {
+      "title": "BaseItemVersion",
+      "description": "基本目录事项的一个发布版本：版本号、生效日期、发布时刻和发布人",
+      "type": "object",
+      "properties": {
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "effectiveDate": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        },
+        "publishedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "publishedBy": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "version",
+        "effectiveDate",
+        "publishedAt",
+        "publishedBy"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemVersionList": {
+      "title": "BaseItemVersionList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/BaseItemVersion"
+      }
+    },
+    "MaterialEntry": {
+      "title": "MaterialEntry",
+      "description": "材料库的一条：revision 和材料",
+      "type": "object",
+      "properties": {
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "document": {
+          "$ref": "material.schema.json"
+        }
+      },
+      "required": [
+        "revision",
+        "document"
+      ],
+      "additionalProperties": false
+    },
+    "MaterialEntryList": {
+      "title": "MaterialEntryList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/MaterialEntry"
+      }
+    },
+    "DataElementEntry": {
+      "title": "DataElementEntry",
+      "description": "数据元字典的一条：revision 和数据元",
+      "type": "object",
+      "properties": {
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "document": {
+          "$ref": "data-element.schema.json"
+        }
+      },
+      "required": [
+        "revision",
+        "document"
+      ],
+      "additionalProperties": false
+    },
+    "DataElementEntryList": {
+      "title": "DataElementEntryList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/DataElementEntry"
+      }
+    },
+    "BundleEntry": {
+      "title": "BundleEntry",
+      "description": "一件事的一条：revision 和一件事",
+      "type": "object",
+      "properties": {
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "document": {
+          "$ref": "bundle.schema.json"
+        }
+      },
+      "required": [
+        "revision",
+        "document"
+      ],
+      "additionalProperties": false
+    },
+    "BundleEntryList": {
+      "title": "BundleEntryList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/BundleEntry"
+      }
+    },
+    "TownshipItemRow": {
+      "title": "TownshipItemRow",
+      "description": "乡镇清单的一行：事项、审核状态、revision 和完整度（基本目录事项未发布或草稿不符合模型时为 null）",
+      "type": "object",
+      "properties": {
+        "itemCode": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "type": "string"
+        },
+        "completeness": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 1
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "publishedVersion": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "order": {
+          "type": "integer"
+        },
+        "reviewComment": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "updatedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "updatedBy": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "itemCode",
+        "name",
+        "completeness",
+        "status",
+        "publishedVersion",
+        "revision",
+        "order",
+        "reviewComment",
+        "updatedAt",
+        "updatedBy"
+      ],
+      "additionalProperties": false
+    },
+    "TownshipItemList": {
+      "title": "TownshipItemList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/TownshipItemRow"
+      }
+    },
+    "ReviewEntry": {
+      "title": "ReviewEntry",
+      "description": "待审核的一个草稿：乡镇、事项、revision、提交时刻和提交人",
+      "type": "object",
+      "properties": {
+        "township": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "townshipName": {
+          "type": "string"
+        },
+        "itemCode": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "type": "string"
+        },
+        "status": {
+          "const": "submitted"
+        },
+        "publishedVersion": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "updatedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "updatedBy": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "township",
+        "townshipName",
+        "itemCode",
+        "name",
+        "status",
+        "publishedVersion",
+        "revision",
+        "updatedAt",
+        "updatedBy"
+      ],
+      "additionalProperties": false
+    },
+    "ReviewQueue": {
+      "title": "ReviewQueue",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ReviewEntry"
+      }
+    },
+    "AdoptRequest": {
+      "title": "AdoptRequest",
+      "description": "认领的基本目录事项",
+      "type": "object",
+      "properties": {
+        "baseCode": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        }
+      },
+      "required": [
+        "baseCode"
+      ],
+      "additionalProperties": false
+    },
+    "DraftView": {
+      "title": "DraftView",
+      "description": "可编辑的草稿：实施清单条目、所依据的基本目录事项、revision、检查结论和完整度（草稿不符合模型时没有完整度）",
+      "type": "object",
+      "properties": {
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "itemCode": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "publishedVersion": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "reviewComment": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "updatedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "updatedBy": {
+          "type": "string"
+        },
+        "implementation": {
+          "$ref": "item-implementation.schema.json"
+        },
+        "base": {
+          "$ref": "base-item.schema.json"
+        },
+        "findings": {
+          "type": "array",
+          "items": {
+            "$ref": "results.schema.json#/$defs/Finding"
+          }
+        },
+        "completeness": {
+          "$ref": "results.schema.json#/$defs/Completeness"
+        }
+      },
+      "required": [
+        "regionCode",
+        "itemCode",
+        "status",
+        "publishedVersion",
+        "revision",
+        "reviewComment",
+        "updatedAt",
+        "updatedBy",
+        "implementation",
+        "base",
+        "findings"
+      ],
+      "additionalProperties": false
+    },
+    "DraftSaved": {
+      "title": "DraftSaved",
+      "description": "保存草稿后的 revision、状态、检查结论和完整度（草稿不符合模型时没有完整度）",
+      "type": "object",
+      "properties": {
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "findings": {
+          "type": "array",
+          "items": {
+            "$ref": "results.schema.json#/$defs/Finding"
+          }
+        },
+        "completeness": {
+          "$ref": "results.schema.json#/$defs/Completeness"
+        }
+      },
+      "required": [
+        "revision",
+        "status",
+        "findings"
+      ],
+      "additionalProperties": false
+    },
+    "ReviewComment": {
+      "title": "ReviewComment",
+      "description": "审核通过时可附的意见",
+      "type": "object",
+      "properties": {
+        "comment": {
+          "type": "string",
+          "maxLength": 1000
+        }
+      },
+      "additionalProperties": false
+    },
+    "ReturnComment": {
+      "title": "ReturnComment",
+      "description": "退回修改的意见（必须写明）",
+      "type": "object",
+      "properties": {
+        "comment": {
+          "type": "string",
+          "maxLength": 1000
+        }
+      },
+      "required": [
+        "comment"
+      ],
+      "additionalProperties": false
+    },
+    "StatusChange": {
+      "title": "StatusChange",
+      "description": "提交、审核、退回、撤回或取消后的状态、revision 和提醒",
+      "type": "object",
+      "properties": {
+        "status": {
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
+        },
+        "revision": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "warnings": {
+          "type": "array",
+          "items": {
+            "$ref": "results.schema.json#/$defs/Finding"
+          }
+        }
+      },
+      "required": [
+        "status",
+        "revision",
+        "warnings"
+      ],
+      "additionalProperties": false
+    },
+    "TownshipPublished": {
+      "title": "TownshipPublished",
+      "description": "一次发布的事项（编码和新版本号）和提醒（itemCode 指出事项）",
+      "type": "object",
+      "properties": {
+        "published": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "itemCode": {
+                "$ref": "common.schema.json#/$defs/BasicCode"
+              },
+              "version": {
+                "type": "integer",
+                "minimum": 1
+              }
+            },
+            "required": [
+              "itemCode",
+              "version"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "warnings": {
+          "type": "array",
+          "items": {
+            "$ref": "results.schema.json#/$defs/Finding"
+          }
+        }
+      },
+      "required": [
+        "published",
+        "warnings"
+      ],
+      "additionalProperties": false
+    },
+    "ImplementationVersionSummary": {
+      "title": "ImplementationVersionSummary",
+      "description": "事项的一个发布版本：版本号、所依据的基本目录版本、生效日期、发布时刻和发布人",
+      "type": "object",
+      "properties": {
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "baseVersion": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "effectiveDate": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        },
+        "publishedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "publishedBy": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "version",
+        "baseVersion",
+        "effectiveDate",
+        "publishedAt",
+        "publishedBy"
+      ],
+      "additionalProperties": false
+    },
+    "ImplementationVersionList": {
+      "title": "ImplementationVersionList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ImplementationVersionSummary"
+      }
+    },
+    "ImplementationVersion": {
+      "title": "ImplementationVersion",
+      "description": "某一发布版本：实施清单条目和合并后的事项",
+      "type": "object",
+      "properties": {
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "effectiveDate": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        },
+        "publishedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "implementation": {
+          "$ref": "item-implementation.schema.json"
+        },
+        "item": {
+          "$ref": "item.schema.json"
+        }
+      },
+      "required": [
+        "version",
+        "effectiveDate",
+        "publishedAt",
+        "implementation",
+        "item"
+      ],
+      "additionalProperties": false
+    },
+    "RegionList": {
+      "title": "RegionList",
+      "type": "array",
+      "items": {
+        "$ref": "region.schema.json"
+      }
+    },
+    "ServiceTag": {
+      "title": "ServiceTag",
+      "description": "服务标签：马上办、网上办、就近办、一次办",
+      "type": "string",
+      "enum": [
+        "马上办",
+        "网上办",
+        "就近办",
+        "一次办"
+      ]
+    },
+    "PublicItemSummary": {
+      "title": "PublicItemSummary",
+      "description": "公开清单中的一个事项（打开前看到的）：事项载明的要素，没有载明的不出现",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "type": "string"
+        },
+        "type": {
+          "$ref": "codes.schema.json#/$defs/ItemType"
+        },
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ServiceTag"
+          }
+        },
+        "serviceObjects": {
+          "type": "array",
+          "items": {
+            "$ref": "codes.schema.json#/$defs/ServiceObject"
+          }
+        },
+        "promisedLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        },
+        "statutoryLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        },
+        "handlingLimit": {
+          "$ref": "common.schema.json#/$defs/TimeLimit"
+        },
+        "visits": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "online": {
+          "description": "能否网上办理",
+          "type": "boolean"
+        },
+        "implementingBody": {
+          "description": "实施主体名称",
+          "type": "string"
+        }
+      },
+      "required": [
+        "code",
+        "name",
+        "version",
+        "tags"
+      ],
+      "additionalProperties": false
+    },
+    "PublicItemPage": {
+      "title": "PublicItemPage",
+      "description": "公开清单的一页：事项、符合条件的总数和下一页游标（没有下一页为 null）",
+      "type": "object",
+      "properties": {
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/PublicItemSummary"
+          }
+        },
+        "total": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "next": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "items",
+        "total",
+        "next"
+      ],
+      "additionalProperties": false
+    },
+    "MetricsReport": {
+      "title": "MetricsReport",
+      "description": "改革指标：区划本身、每个有已发布事项的乡镇及汇总（乡镇时即其本身）",
+      "type": "object",
+      "properties": {
+        "region": {
+          "type": "object",
+          "properties": {
+            "code": {
+              "$ref": "common.schema.json#/$defs/DivisionCode"
+            },
+            "name": {
+              "type": "string"
+            },
+            "level": {
+              "$ref": "codes.schema.json#/$defs/RegionLevel"
+            }
+          },
+          "required": [
+            "code",
+            "name",
+            "level"
+          ],
+          "additionalProperties": false
+        },
+        "townships": {
+          "type": "array",
+          "items": {
+            "$ref": "results.schema.json#/$defs/RegionMetrics"
+          }
+        },
+        "rollup": {
+          "$ref": "results.schema.json#/$defs/RegionMetrics"
+        }
+      },
+      "required": [
+        "region",
+        "townships",
+        "rollup"
+      ],
+      "additionalProperties": false
+    },
+    "BundleList": {
+      "title": "BundleList",
+      "type": "array",
+      "items": {
+        "$ref": "bundle.schema.json"
+      }
+    },
+    "DataElementList": {
+      "title": "DataElementList",
+      "type": "array",
+      "items": {
+        "$ref": "data-element.schema.json"
+      }
+    },
+    "FormAnswers": {
+      "title": "FormAnswers",
+      "description": "申请表的填写内容：字段键 → 值（类型随字段组件：文本、数字、日期、选项、多选、文件等，按合并后的表单校验）",
+      "type": "object",
+      "propertyNames": {
+        "$ref": "item-form.schema.json#/$defs/FieldKey"
+      },
+      "additionalProperties": {}
+    },
+    "SubmissionRequest": {
+      "title": "SubmissionRequest",
+      "description": "网上申请：乡镇、所选事项（一表申请可多个）和填写内容（须有 mobile）",
+      "type": "object",
+      "properties": {
+        "region": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "items": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 20,
+          "items": {
+            "$ref": "common.schema.json#/$defs/BasicCode"
+          }
+        },
+        "data": {
+          "$ref": "#/$defs/FormAnswers"
+        }
+      },
+      "required": [
+        "region",
+        "items",
+        "data"
+      ],
+      "additionalProperties": false
+    },
+    "SubmissionReceipt": {
+      "title": "SubmissionReceipt",
+      "description": "已提交的申请：受理编号、状态和查询码（只在此时给出一次）",
+      "type": "object",
+      "properties": {
+        "reference": {
+          "type": "string"
+        },
+        "status": {
+          "const": "submitted"
+        },
+        "queryCode": {
+          "type": "string",
+          "description": "查询码：与受理编号一起在任何设备上查看完整申请、取得申请表和告知单；只在此时给出一次"
+        }
+      },
+      "required": [
+        "reference",
+        "status",
+        "queryCode"
+      ],
+      "additionalProperties": false
+    },
+    "SubmittedItem": {
+      "title": "SubmittedItem",
+      "description": "申请所填的事项和当时的版本",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "type": "string"
+        },
+        "version": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "baseVersion": {
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "required": [
+        "code",
+        "name",
+        "version",
+        "baseVersion"
+      ],
+      "additionalProperties": false
+    },
+    "SubmissionEvent": {
+      "title": "SubmissionEvent",
+      "description": "办件的一步：状态、名称、时刻，工作人员办理时的用户名和说明",
+      "type": "object",
+      "properties": {
+        "status": {
+          "$ref": "codes.schema.json#/$defs/SubmissionStatus"
+        },
+        "label": {
+          "type": "string"
+        },
+        "at": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "by": {
+          "type": "string"
+        },
+        "note": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "status",
+        "label",
+        "at"
+      ],
+      "additionalProperties": false
+    },
+    "SubmissionStatusView": {
+      "title": "SubmissionStatusView",
+      "description": "申请人看到的办件：进度、所填事项和填写内容（凭手机号码时证件号码和电话部分隐藏，masked 为 true）",
+      "type": "object",
+      "properties": {
+        "reference": {
+          "type": "string"
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/SubmissionStatus"
+        },
+        "statusLabel": {
+          "type": "string"
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SubmittedItem"
+          }
+        },
+        "history": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SubmissionEvent"
+          }
+        },
+        "submittedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "data": {
+          "$ref": "#/$defs/FormAnswers"
+        },
+        "masked": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "reference",
+        "status",
+        "statusLabel",
+        "items",
+        "history",
+        "submittedAt",
+        "data",
+        "masked"
+      ],
+      "additionalProperties": false
+    },
+    "ReceivedSubmission": {
+      "title": "ReceivedSubmission",
+      "description": "乡镇收到的一件申请：进度、下一步可办理的状态、所填事项和填写内容（全文及各事项分得的部分）",
+      "type": "object",
+      "properties": {
+        "reference": {
+          "type": "string"
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/SubmissionStatus"
+        },
+        "statusLabel": {
+          "type": "string"
+        },
+        "next": {
+          "type": "array",
+          "items": {
+            "$ref": "codes.schema.json#/$defs/SubmissionStatus"
+          }
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SubmittedItem"
+          }
+        },
+        "data": {
+          "type": "object",
+          "properties": {
+            "form": {
+              "$ref": "#/$defs/FormAnswers"
+            },
+            "perItem": {
+              "description": "事项编码 → 该事项表单中的填写内容",
+              "type": "object",
+              "additionalProperties": {
+                "$ref": "#/$defs/FormAnswers"
+              }
+            }
+          },
+          "required": [
+            "form",
+            "perItem"
+          ],
+          "additionalProperties": false
+        },
+        "history": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SubmissionEvent"
+          }
+        },
+        "submittedAt": {
+          "$ref": "#/$defs/Timestamp"
+        }
+      },
+      "required": [
+        "reference",
+        "status",
+        "statusLabel",
+        "next",
+        "items",
+        "data",
+        "history",
+        "submittedAt"
+      ],
+      "additionalProperties": false
+    },
+    "ReceivedSubmissionList": {
+      "title": "ReceivedSubmissionList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ReceivedSubmission"
+      }
+    },
+    "SubmissionStatusRequest": {
+      "title": "SubmissionStatusRequest",
+      "description": "受理、要求补正、不予受理或办结，可附说明",
+      "type": "object",
+      "properties": {
+        "status": {
+          "$ref": "codes.schema.json#/$defs/SubmissionStatus"
+        },
+        "note": {
+          "type": "string",
+          "maxLength": 1000
+        }
+      },
+      "required": [
+        "status"
+      ],
+      "additionalProperties": false
+    },
+    "SubmissionStatusChanged": {
+      "title": "SubmissionStatusChanged",
+      "description": "办件的新状态",
+      "type": "object",
+      "properties": {
+        "reference": {
+          "type": "string"
+        },
+        "status": {
+          "$ref": "codes.schema.json#/$defs/SubmissionStatus"
+        }
+      },
+      "required": [
+        "reference",
+        "status"
+      ],
+      "additionalProperties": false
+    },
+    "BaseItemDraft": {
+      "title": "BaseItemDraft",
+      "description": "正在编辑的基本目录事项（无须先保存），用于预览",
+      "type": "object",
+      "properties": {
+        "item": {
+          "$ref": "base-item.schema.json"
+        }
+      },
+      "required": [
+        "item"
+      ],
+      "additionalProperties": false
+    },
+    "FormDraft": {
+      "title": "FormDraft",
+      "description": "正在编辑的申请表，用于预览其字段校验",
+      "type": "object",
+      "properties": {
+        "form": {
+          "$ref": "item-form.schema.json"
+        }
+      },
+      "required": [
+        "form"
+      ],
+      "additionalProperties": false
+    },
+    "OpenApiDocument": {
+      "title": "OpenApiDocument",
+      "description": "本接口的 OpenAPI 3.1 文档（由路由表生成；完整结构见 OpenAPI 3.1 规范）",
+      "type": "object",
+      "properties": {
+        "openapi": {
+          "type": "string"
+        },
+        "info": {
+          "type": "object",
+          "properties": {
+            "title": {
+              "type": "string"
+            },
+            "version": {
+              "type": "string"
+            },
+            "description": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "title",
+            "version"
+          ]
+        },
+        "paths": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/$defs/OpenApiPathItem"
+          }
+        },
+        "components": {
+          "type": "object",
+          "properties": {
+            "schemas": {
+              "type": "object",
+              "additionalProperties": {}
+            }
+          }
+        }
+      },
+      "required": [
+        "openapi",
+        "info",
+        "paths",
+        "components"
+      ]
+    },
+    "OpenApiPathItem": {
+      "title": "OpenApiPathItem",
+      "description": "一个路径的操作：方法 → 操作对象（结构由 OpenAPI 3.1 规范规定）",
+      "type": "object",
+      "additionalProperties": {}
+    }
+  }
+},
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://schemas.oneseal.cn/v1/base-item.schema.json",
   "title": "BaseItem",
   "description": "基本目录事项：由市、县两级定义一次，各乡镇实施清单必须与之一致（同一事项无差别受理、同标准办理）",
@@ -2608,7 +4166,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
     },
     "Finding": {
       "title": "Finding",
-      "description": "checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明",
+      "description": "checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明；一次检查几个事项时带事项编码",
       "type": "object",
       "properties": {
         "rule": {
@@ -2626,6 +4184,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "message": {
           "type": "string"
+        },
+        "itemCode": {
+          "description": "几个事项一起检查时（乡镇发布），结论所属的事项",
+          "$ref": "common.schema.json#/$defs/BasicCode"
         }
       },
       "required": [

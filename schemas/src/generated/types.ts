@@ -1,6 +1,10 @@
 /* Generated from schemas/json/*.schema.json by scripts/generate-types.js. Do not edit: edit the schema. */
 
 /**
+ * 409 stale-revision：他人保存的当前内容，供比较
+ */
+export type StoredDocument = BaseItem | ItemImplementation | Material | DataElement | Bundle;
+/**
  * 基本目录事项：由市、县两级定义一次，各乡镇实施清单必须与之一致（同一事项无差别受理、同标准办理）
  */
 export type BaseItem = CatalogueFields &
@@ -133,68 +137,6 @@ export type MaterialNecessity = '1' | '2' | '3' | '4';
  */
 export type MaterialSource = '1' | '2' | '3' | '4' | '9';
 /**
- * 一件事：一组事项和情形问题；情形的回答决定哪些事项、哪些材料纳入办理
- */
-export type Bundle = Lifecycle & {
-  kind: 'bundle';
-  schemaVersion: SchemaVersion;
-  status: ItemStatus;
-  version: number;
-  code: string;
-  name: string;
-  description?: string;
-  /**
-   * 适用区域，缺省为全市
-   */
-  regionCode?: string;
-  questions: SituationQuestion[];
-  /**
-   * @minItems 2
-   */
-  items: [BundleItem, BundleItem, ...BundleItem[]];
-  materialRules?: MaterialRule[];
-};
-/**
- * 实施主体层级
- */
-export type BodyLevel = '1' | '2' | '3' | '4' | '5' | '6';
-/**
- * 实施主体性质
- */
-export type BodyNature = '1' | '2' | '3' | '9';
-/**
- * 办件类型
- */
-export type CaseType = '1' | '2' | '3' | '4';
-/**
- * 联系方式的用途
- */
-export type ContactKind = 'consult' | 'complaint' | 'supervision';
-/**
- * 办理形式
- */
-export type HandlingForm = '1' | '2' | '3' | '4' | '9';
-/**
- * 通办范围
- */
-export type HandlingScope = '1' | '2' | '3' | '4' | '5' | '6';
-/**
- * 网上办理深度：Ⅰ级仅可互联网咨询；Ⅱ级可网上收件、预审；Ⅲ级可网上受理、办理并反馈结果；Ⅳ级全程网办（含电子证照反馈）
- */
-export type OnlineDepth = '1' | '2' | '3' | '4';
-/**
- * 权力来源
- */
-export type PowerSource = '1' | '2' | '3' | '4' | '5' | '6';
-/**
- * 行政区划层级
- */
-export type RegionLevel = 'city' | 'county' | 'township' | 'village';
-/**
- * 网上申请的办理状态
- */
-export type SubmissionStatus = 'submitted' | 'accepted' | 'correction' | 'refused' | 'completed';
-/**
  * 实施清单条目：一个乡镇（街道）对一个基本目录事项的实施，只能设定乡镇可以设定的要素，只能收紧不能放宽
  */
 export type ItemImplementation = LocalFields &
@@ -235,6 +177,75 @@ export type ItemImplementation = LocalFields &
     riskPoints?: RiskPoint[];
   };
 /**
+ * 实施主体性质
+ */
+export type BodyNature = '1' | '2' | '3' | '9';
+/**
+ * 实施主体层级
+ */
+export type BodyLevel = '1' | '2' | '3' | '4' | '5' | '6';
+/**
+ * 权力来源
+ */
+export type PowerSource = '1' | '2' | '3' | '4' | '5' | '6';
+/**
+ * 办件类型
+ */
+export type CaseType = '1' | '2' | '3' | '4';
+/**
+ * 办理形式
+ */
+export type HandlingForm = '1' | '2' | '3' | '4' | '9';
+/**
+ * 网上办理深度：Ⅰ级仅可互联网咨询；Ⅱ级可网上收件、预审；Ⅲ级可网上受理、办理并反馈结果；Ⅳ级全程网办（含电子证照反馈）
+ */
+export type OnlineDepth = '1' | '2' | '3' | '4';
+/**
+ * 通办范围
+ */
+export type HandlingScope = '1' | '2' | '3' | '4' | '5' | '6';
+/**
+ * 联系方式的用途
+ */
+export type ContactKind = 'consult' | 'complaint' | 'supervision';
+/**
+ * 一件事：一组事项和情形问题；情形的回答决定哪些事项、哪些材料纳入办理
+ */
+export type Bundle = Lifecycle & {
+  kind: 'bundle';
+  schemaVersion: SchemaVersion;
+  status: ItemStatus;
+  version: number;
+  code: string;
+  name: string;
+  description?: string;
+  /**
+   * 适用区域，缺省为全市
+   */
+  regionCode?: string;
+  questions: SituationQuestion[];
+  /**
+   * @minItems 2
+   */
+  items: [BundleItem, BundleItem, ...BundleItem[]];
+  materialRules?: MaterialRule[];
+};
+/**
+ * 时刻（ISO 8601，UTC）
+ */
+export type Timestamp = string;
+/**
+ * 角色：市级管理员、县级管理员、乡镇编辑、审核人员
+ */
+export type Role = 'city-admin' | 'county-admin' | 'township-editor' | 'reviewer';
+export type AuditList = AuditEntry[];
+export type BaseItemSummaryList = BaseItemSummary[];
+export type BaseItemVersionList = BaseItemVersion[];
+export type BundleEntryList = BundleEntry[];
+export type BundleList = Bundle[];
+export type DataElementEntryList = DataElementEntry[];
+export type DataElementList = DataElement[];
+/**
  * 已合并的事项：实施清单条目与其基本目录事项合并后的完整视图，办事指南、告知单、流程图和在线表单都以它为准
  */
 export type Item = CatalogueFields &
@@ -255,6 +266,21 @@ export type Item = CatalogueFields &
 export type ResolvedMaterial = MaterialRequirement & {
   name: string;
 };
+export type ImplementationVersionList = ImplementationVersionSummary[];
+export type MaterialEntryList = MaterialEntry[];
+/**
+ * 行政区划层级
+ */
+export type RegionLevel = 'city' | 'county' | 'township' | 'village';
+/**
+ * 服务标签：马上办、网上办、就近办、一次办
+ */
+export type ServiceTag = '马上办' | '网上办' | '就近办' | '一次办';
+/**
+ * 网上申请的办理状态
+ */
+export type SubmissionStatus = 'submitted' | 'accepted' | 'correction' | 'refused' | 'completed';
+export type ReceivedSubmissionList = ReceivedSubmission[];
 /**
  * 行政区划：市、县（市、区）为 6 位 GB/T 2260 代码，乡镇（街道）9 位，村（社区）12 位
  */
@@ -268,7 +294,44 @@ export type Region = {
    */
   pinyin?: string;
 };
+export type RegionList = Region[];
+export type ReviewQueue = ReviewEntry[];
+export type TownshipItemList = TownshipItemRow[];
+export type UserList = User[];
 
+/**
+ * 认领的基本目录事项
+ */
+export interface AdoptRequest {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  baseCode: string;
+}
+/**
+ * 所有 4xx/5xx 应答：稳定的 code、中文（或 Accept-Language: en 时英文）说明、按 JSON 路径列出的问题，以及个别错误附带的内容
+ */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details: ValidationIssue[];
+    /**
+     * 409 stale-revision：当前的 revision
+     */
+    currentRevision?: number;
+    current?: StoredDocument;
+    findings?: Finding[];
+    report?: ImportReport;
+  };
+}
+/**
+ * 文档中的一个问题：JSON Pointer 路径和给修改人看的说明
+ */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
 /**
  * 基本目录要素：由基本目录规定，乡镇不能改变；指南没有载明的要素不填
  */
@@ -724,167 +787,6 @@ export interface RiskPoint {
   measures: [string, ...string[]];
 }
 /**
- * 情形问题
- */
-export interface SituationQuestion {
-  id: string;
-  text: string;
-  type: 'boolean' | 'single' | 'multiple';
-  /**
-   * @minItems 2
-   */
-  options?: [Option, Option, ...Option[]];
-  help?: string;
-}
-/**
- * 一件事中的事项；when 为空表示始终纳入
- */
-export interface BundleItem {
-  /**
-   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
-   */
-  itemCode: string;
-  when?: Condition;
-  note?: string;
-}
-/**
- * 情形对材料的影响：满足条件时免交（exclude）或须交（require）该材料
- */
-export interface MaterialRule {
-  /**
-   * 材料库编码
-   */
-  material: string;
-  when: Condition;
-  effect: 'exclude' | 'require';
-  note?: string;
-}
-/**
- * 一种联系方式：用途（咨询、投诉、监督）和电话或其他途径（窗口、网站、热线、信箱）
- */
-export interface Contact {
-  kind?: ContactKind;
-  /**
-   * 服务电话：带区号的固定电话、手机号码，或不带区号的本地号码（按事项所在地区号补全）
-   */
-  phone?: string;
-  /**
-   * 其他途径（窗口、网站、12345 热线、信箱）
-   */
-  channel?: string;
-}
-/**
- * 实施主体：乡镇、县、市或更高层级的机构，或泛指一类机构（如“各乡镇民政站”）
- */
-export interface ImplementingBody {
-  name?: string;
-  /**
-   * 统一社会信用代码（GB 32100）
-   */
-  uscc?: string;
-  nature?: BodyNature;
-  level?: BodyLevel;
-  /**
-   * 泛指一类机构（如“各乡镇民政站”），不是某一个机构
-   */
-  generic?: boolean;
-  /**
-   * 承办机构（内设机构或服务中心）
-   */
-  department?: string;
-}
-/**
- * 就近办：可在村（社区）便民服务站收件或办理
- */
-export interface NearbyService {
-  /**
-   * 辖区内所有村（社区）均可办理
-   */
-  allVillages: boolean;
-  /**
-   * Items: 村（社区）代码，12 位
-   */
-  villages?: string[];
-  note?: string;
-}
-/**
- * 网上办理
- */
-export interface Online {
-  available: boolean;
-  /**
-   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
-   */
-  url?: string;
-  depth?: OnlineDepth;
-}
-/**
- * 帮办代办
- */
-export interface ProxyService {
-  available: boolean;
-  /**
-   * 村（社区）代办员可代办
-   */
-  atVillage?: boolean;
-  contact?: string;
-  note?: string;
-}
-/**
- * 公开信息：索引号、发布机构、发布日期和公开网址
- */
-export interface Publication {
-  /**
-   * 索引号
-   */
-  indexNumber?: string;
-  /**
-   * 发布机构
-   */
-  publisher?: string;
-  /**
-   * 发布日期
-   */
-  date?: string;
-  /**
-   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
-   */
-  url?: string;
-}
-/**
- * 数据元：可在各事项表单间共用的命名字段；同一数据元在一表申请中只填一次
- */
-export interface DataElement {
-  kind: 'data-element';
-  schemaVersion: SchemaVersion;
-  /**
-   * 数据元编码，也是一表申请中的字段名
-   */
-  code: string;
-  name: string;
-  description?: string;
-  /**
-   * 所属分组，决定一表申请中的排列顺序
-   */
-  group: 'applicant' | 'agent' | 'organisation' | 'contact' | 'other';
-  type: 'string' | 'number' | 'boolean';
-  format?: FieldFormat;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  /**
-   * @minItems 1
-   */
-  options?: [Option, ...Option[]];
-  component: FieldComponent;
-  /**
-   * 所依据的标准，如 GB 11643
-   */
-  standard?: string;
-}
-/**
  * 实施清单要素：由乡镇（街道）设定；没有载明的要素不填
  */
 export interface LocalFields {
@@ -963,6 +865,98 @@ export interface LocalFields {
   order?: number;
 }
 /**
+ * 实施主体：乡镇、县、市或更高层级的机构，或泛指一类机构（如“各乡镇民政站”）
+ */
+export interface ImplementingBody {
+  name?: string;
+  /**
+   * 统一社会信用代码（GB 32100）
+   */
+  uscc?: string;
+  nature?: BodyNature;
+  level?: BodyLevel;
+  /**
+   * 泛指一类机构（如“各乡镇民政站”），不是某一个机构
+   */
+  generic?: boolean;
+  /**
+   * 承办机构（内设机构或服务中心）
+   */
+  department?: string;
+}
+/**
+ * 网上办理
+ */
+export interface Online {
+  available: boolean;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
+  url?: string;
+  depth?: OnlineDepth;
+}
+/**
+ * 一种联系方式：用途（咨询、投诉、监督）和电话或其他途径（窗口、网站、热线、信箱）
+ */
+export interface Contact {
+  kind?: ContactKind;
+  /**
+   * 服务电话：带区号的固定电话、手机号码，或不带区号的本地号码（按事项所在地区号补全）
+   */
+  phone?: string;
+  /**
+   * 其他途径（窗口、网站、12345 热线、信箱）
+   */
+  channel?: string;
+}
+/**
+ * 公开信息：索引号、发布机构、发布日期和公开网址
+ */
+export interface Publication {
+  /**
+   * 索引号
+   */
+  indexNumber?: string;
+  /**
+   * 发布机构
+   */
+  publisher?: string;
+  /**
+   * 发布日期
+   */
+  date?: string;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
+  url?: string;
+}
+/**
+ * 帮办代办
+ */
+export interface ProxyService {
+  available: boolean;
+  /**
+   * 村（社区）代办员可代办
+   */
+  atVillage?: boolean;
+  contact?: string;
+  note?: string;
+}
+/**
+ * 就近办：可在村（社区）便民服务站收件或办理
+ */
+export interface NearbyService {
+  /**
+   * 辖区内所有村（社区）均可办理
+   */
+  allVillages: boolean;
+  /**
+   * Items: 村（社区）代码，12 位
+   */
+  villages?: string[];
+  note?: string;
+}
+/**
  * 实施清单对基本目录材料的选用：只能取基本目录中的材料，只能减轻要求
  */
 export interface MaterialSelection {
@@ -1010,59 +1004,86 @@ export interface Material {
   acceptanceStandard?: string;
 }
 /**
- * 完整度：事项载明的基本要素占应载明要素（全国政务服务事项基本要素）的比例，以及没有载明的要素
+ * 数据元：可在各事项表单间共用的命名字段；同一数据元在一表申请中只填一次
  */
-export interface Completeness {
-  score: number;
-  stated: number;
-  total: number;
-  missing: UnstatedElement[];
+export interface DataElement {
+  kind: 'data-element';
+  schemaVersion: SchemaVersion;
+  /**
+   * 数据元编码，也是一表申请中的字段名
+   */
+  code: string;
+  name: string;
+  description?: string;
+  /**
+   * 所属分组，决定一表申请中的排列顺序
+   */
+  group: 'applicant' | 'agent' | 'organisation' | 'contact' | 'other';
+  type: 'string' | 'number' | 'boolean';
+  format?: FieldFormat;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  /**
+   * @minItems 1
+   */
+  options?: [Option, ...Option[]];
+  component: FieldComponent;
+  /**
+   * 所依据的标准，如 GB 11643
+   */
+  standard?: string;
 }
 /**
- * 事项没有载明的一项基本要素：事项中的路径、要素名称和给修改人看的说明（完整度警告，不是错误）
+ * 情形问题
  */
-export interface UnstatedElement {
-  path: string;
-  label: string;
-  message: string;
+export interface SituationQuestion {
+  id: string;
+  text: string;
+  type: 'boolean' | 'single' | 'multiple';
+  /**
+   * @minItems 2
+   */
+  options?: [Option, Option, ...Option[]];
+  help?: string;
 }
 /**
- * checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明
+ * 一件事中的事项；when 为空表示始终纳入
+ */
+export interface BundleItem {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  when?: Condition;
+  note?: string;
+}
+/**
+ * 情形对材料的影响：满足条件时免交（exclude）或须交（require）该材料
+ */
+export interface MaterialRule {
+  /**
+   * 材料库编码
+   */
+  material: string;
+  when: Condition;
+  effect: 'exclude' | 'require';
+  note?: string;
+}
+/**
+ * checkItem 的一条结论：规则编号、严重程度、实施清单中的路径（基本目录要素为 /base/…）和说明；一次检查几个事项时带事项编码
  */
 export interface Finding {
   rule: string;
   severity: 'error' | 'warning';
   path: string;
   message: string;
-}
-/**
- * 导入的一行对事项所作的一处修改：工作簿中的位置、实施清单条目中的路径、修改前后的值
- */
-export interface ImportChange {
-  sheet: string;
   /**
-   * 工作表中的行；删除的材料行没有
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
    */
-  row?: number;
-  column: string;
-  /**
-   * 实施清单条目中的 JSON Pointer
-   */
-  path: string;
-  from: unknown;
-  to: unknown;
-}
-/**
- * 导入时一行未通过检查的原因：工作表、行、列与说明（zh-CN）
- */
-export interface ImportReason {
-  sheet: string;
-  row: number;
-  /**
-   * 列名（表头）
-   */
-  column: string;
-  message: string;
+  itemCode?: string;
 }
 /**
  * Excel 导入报告：有修改并通过检查的行、与清单一致的行、未通过检查的行，以及是否已写入
@@ -1095,6 +1116,290 @@ export interface ImportReport {
     reasons: ImportReason[];
   }[];
   written: boolean;
+}
+/**
+ * 导入的一行对事项所作的一处修改：工作簿中的位置、实施清单条目中的路径、修改前后的值
+ */
+export interface ImportChange {
+  sheet: string;
+  /**
+   * 工作表中的行；删除的材料行没有
+   */
+  row?: number;
+  column: string;
+  /**
+   * 实施清单条目中的 JSON Pointer
+   */
+  path: string;
+  from: unknown;
+  to: unknown;
+}
+/**
+ * 导入时一行未通过检查的原因：工作表、行、列与说明（zh-CN）
+ */
+export interface ImportReason {
+  sheet: string;
+  row: number;
+  /**
+   * 列名（表头）
+   */
+  column: string;
+  message: string;
+}
+/**
+ * 一次写操作：谁、何时、做了什么、对哪一条、修改前后
+ */
+export interface AuditEntry {
+  id: number;
+  at: Timestamp;
+  username: string;
+  role: Role;
+  action: string;
+  entityType: string;
+  entityKey: string;
+  regionCode: string;
+  /**
+   * 修改前（新建时为 null）
+   */
+  before?: {
+    [k: string]: unknown;
+  };
+  /**
+   * 修改后（删除时为 null）
+   */
+  after?: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * 正在编辑的基本目录事项（无须先保存），用于预览
+ */
+export interface BaseItemDraft {
+  item: BaseItem;
+}
+/**
+ * 基本目录事项发布的新版本
+ */
+export interface BaseItemPublished {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  version: number;
+  effectiveDate: string;
+}
+/**
+ * 已取消的基本目录事项和取消日期
+ */
+export interface BaseItemRetired {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  status: 'cancelled';
+  cancelDate: string;
+}
+/**
+ * 保存基本目录事项后的 revision 和状态
+ */
+export interface BaseItemSaved {
+  revision: number;
+  status: ItemStatus;
+}
+/**
+ * 基本目录列表的一行（不含事项内容，打开事项读 BaseItemView）
+ */
+export interface BaseItemSummary {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  name: string;
+  type?: ItemType;
+  status: ItemStatus;
+  /**
+   * 最新发布的版本（从未发布为 0）
+   */
+  publishedVersion: number;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  ownerRegion: string;
+  revision: number;
+}
+/**
+ * 基本目录事项的一个发布版本：版本号、生效日期、发布时刻和发布人
+ */
+export interface BaseItemVersion {
+  version: number;
+  effectiveDate: string;
+  publishedAt: Timestamp;
+  publishedBy: string;
+}
+/**
+ * 基本目录事项的工作副本、revision 和归属
+ */
+export interface BaseItemView {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  ownerRegion: string;
+  status: ItemStatus;
+  publishedVersion: number;
+  revision: number;
+  updatedAt: Timestamp;
+  updatedBy?: string;
+  baseItem: BaseItem;
+}
+/**
+ * 一件事的一条：revision 和一件事
+ */
+export interface BundleEntry {
+  revision: number;
+  document: Bundle;
+}
+export interface Credentials {
+  username: string;
+  password: string;
+}
+/**
+ * 数据元字典的一条：revision 和数据元
+ */
+export interface DataElementEntry {
+  revision: number;
+  document: DataElement;
+}
+/**
+ * 保存草稿后的 revision、状态、检查结论和完整度（草稿不符合模型时没有完整度）
+ */
+export interface DraftSaved {
+  revision: number;
+  status: ItemStatus;
+  findings: Finding[];
+  completeness?: Completeness;
+}
+/**
+ * 完整度：事项载明的基本要素占应载明要素（全国政务服务事项基本要素）的比例，以及没有载明的要素
+ */
+export interface Completeness {
+  score: number;
+  stated: number;
+  total: number;
+  missing: UnstatedElement[];
+}
+/**
+ * 事项没有载明的一项基本要素：事项中的路径、要素名称和给修改人看的说明（完整度警告，不是错误）
+ */
+export interface UnstatedElement {
+  path: string;
+  label: string;
+  message: string;
+}
+/**
+ * 可编辑的草稿：实施清单条目、所依据的基本目录事项、revision、检查结论和完整度（草稿不符合模型时没有完整度）
+ */
+export interface DraftView {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  regionCode: string;
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  status: ItemStatus;
+  publishedVersion: number;
+  revision: number;
+  reviewComment: string | null;
+  updatedAt: Timestamp;
+  updatedBy: string;
+  implementation: ItemImplementation;
+  base: BaseItem;
+  findings: Finding[];
+  completeness?: Completeness;
+}
+/**
+ * 发布时可给出生效日期（默认今天，北京时间）
+ */
+export interface EffectiveDate {
+  effectiveDate?: string;
+}
+/**
+ * 两个版本之间一处变化：JSON Pointer 路径、增删改和前后的值
+ */
+export interface FieldChange {
+  path: string;
+  op: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+/**
+ * 申请表的填写内容：字段键 → 值（类型随字段组件：文本、数字、日期、选项、多选、文件等，按合并后的表单校验）
+ */
+export interface FormAnswers {
+  [k: string]: unknown;
+}
+/**
+ * 正在编辑的申请表，用于预览其字段校验
+ */
+export interface FormDraft {
+  form: ItemForm;
+}
+/**
+ * 数据库可读时的健康状态：能写入时 ok；只读或空间已满时 degraded（cause 说明原因）
+ */
+export interface Health {
+  status: 'ok' | 'degraded';
+  db: 'sqlite' | 'mysql';
+  writable: boolean;
+  cause?: 'read-only' | 'full';
+  message?: string;
+}
+/**
+ * 某一发布版本：实施清单条目和合并后的事项
+ */
+export interface ImplementationVersion {
+  version: number;
+  effectiveDate: string;
+  publishedAt: Timestamp;
+  implementation: ItemImplementation;
+  item: Item;
+}
+/**
+ * 事项的一个发布版本：版本号、所依据的基本目录版本、生效日期、发布时刻和发布人
+ */
+export interface ImplementationVersionSummary {
+  version: number;
+  baseVersion: number;
+  effectiveDate: string;
+  publishedAt: Timestamp;
+  publishedBy: string;
+}
+/**
+ * 材料库的一条：revision 和材料
+ */
+export interface MaterialEntry {
+  revision: number;
+  document: Material;
+}
+/**
+ * 改革指标：区划本身、每个有已发布事项的乡镇及汇总（乡镇时即其本身）
+ */
+export interface MetricsReport {
+  region: {
+    /**
+     * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+     */
+    code: string;
+    name: string;
+    level: RegionLevel;
+  };
+  townships: RegionMetrics[];
+  rollup: RegionMetrics;
 }
 /**
  * 一个乡镇（或汇总的县、市）的改革指标：atMostOneVisit 最多跑一次（到现场 ≤ 1 次），online 网上可办（网办深度 Ⅱ 级及以上），inHall 进驻政务服务大厅
@@ -1134,9 +1439,282 @@ export interface Share {
   met: boolean;
 }
 /**
- * 文档中的一个问题：JSON Pointer 路径和给修改人看的说明
+ * 新建用户：登录名、姓名、角色、所在区划与初始口令
  */
-export interface ValidationIssue {
-  path: string;
-  message: string;
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode: string;
+  password: string;
+}
+/**
+ * 本接口的 OpenAPI 3.1 文档（由路由表生成；完整结构见 OpenAPI 3.1 规范）
+ */
+export interface OpenApiDocument {
+  openapi: string;
+  info: {
+    title: string;
+    version: string;
+    description?: string;
+  };
+  paths: {
+    [k: string]: OpenApiPathItem;
+  };
+  components: {
+    schemas?: {
+      [k: string]: unknown;
+    };
+  };
+}
+/**
+ * 一个路径的操作：方法 → 操作对象（结构由 OpenAPI 3.1 规范规定）
+ */
+export interface OpenApiPathItem {
+  [k: string]: unknown;
+}
+/**
+ * 登录的用户：用户名、角色和所在区划
+ */
+export interface Principal {
+  username: string;
+  role: Role;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode: string;
+}
+/**
+ * 公开清单的一页：事项、符合条件的总数和下一页游标（没有下一页为 null）
+ */
+export interface PublicItemPage {
+  items: PublicItemSummary[];
+  total: number;
+  next: string | null;
+}
+/**
+ * 公开清单中的一个事项（打开前看到的）：事项载明的要素，没有载明的不出现
+ */
+export interface PublicItemSummary {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  name: string;
+  type?: ItemType;
+  version: number;
+  tags: ServiceTag[];
+  serviceObjects?: ServiceObject[];
+  promisedLimit?: TimeLimit;
+  statutoryLimit?: TimeLimit;
+  handlingLimit?: TimeLimit;
+  visits?: number;
+  /**
+   * 能否网上办理
+   */
+  online?: boolean;
+  /**
+   * 实施主体名称
+   */
+  implementingBody?: string;
+}
+/**
+ * 乡镇收到的一件申请：进度、下一步可办理的状态、所填事项和填写内容（全文及各事项分得的部分）
+ */
+export interface ReceivedSubmission {
+  reference: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  next: SubmissionStatus[];
+  items: SubmittedItem[];
+  data: {
+    form: FormAnswers;
+    /**
+     * 事项编码 → 该事项表单中的填写内容
+     */
+    perItem: {
+      [k: string]: FormAnswers;
+    };
+  };
+  history: SubmissionEvent[];
+  submittedAt: Timestamp;
+}
+/**
+ * 申请所填的事项和当时的版本
+ */
+export interface SubmittedItem {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  name: string;
+  version: number;
+  baseVersion: number;
+}
+/**
+ * 办件的一步：状态、名称、时刻，工作人员办理时的用户名和说明
+ */
+export interface SubmissionEvent {
+  status: SubmissionStatus;
+  label: string;
+  at: Timestamp;
+  by?: string;
+  note?: string;
+}
+/**
+ * 退回修改的意见（必须写明）
+ */
+export interface ReturnComment {
+  comment: string;
+}
+/**
+ * 审核通过时可附的意见
+ */
+export interface ReviewComment {
+  comment?: string;
+}
+/**
+ * 待审核的一个草稿：乡镇、事项、revision、提交时刻和提交人
+ */
+export interface ReviewEntry {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  township: string;
+  townshipName: string;
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  name: string;
+  status: 'submitted';
+  publishedVersion: number;
+  revision: number;
+  updatedAt: Timestamp;
+  updatedBy: string;
+}
+/**
+ * 登录得到的令牌、失效时刻和用户
+ */
+export interface Session {
+  token: string;
+  expiresAt: Timestamp;
+  user: User;
+}
+/**
+ * 用户（不含口令）
+ */
+export interface User {
+  username: string;
+  displayName: string;
+  role: Role;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode: string;
+}
+/**
+ * 提交、审核、退回、撤回或取消后的状态、revision 和提醒
+ */
+export interface StatusChange {
+  status: ItemStatus;
+  revision: number;
+  warnings: Finding[];
+}
+/**
+ * 已提交的申请：受理编号、状态和查询码（只在此时给出一次）
+ */
+export interface SubmissionReceipt {
+  reference: string;
+  status: 'submitted';
+  /**
+   * 查询码：与受理编号一起在任何设备上查看完整申请、取得申请表和告知单；只在此时给出一次
+   */
+  queryCode: string;
+}
+/**
+ * 网上申请：乡镇、所选事项（一表申请可多个）和填写内容（须有 mobile）
+ */
+export interface SubmissionRequest {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  region: string;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   *
+   * Items: 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  items: [string, ...string[]];
+  data: FormAnswers;
+}
+/**
+ * 办件的新状态
+ */
+export interface SubmissionStatusChanged {
+  reference: string;
+  status: SubmissionStatus;
+}
+/**
+ * 受理、要求补正、不予受理或办结，可附说明
+ */
+export interface SubmissionStatusRequest {
+  status: SubmissionStatus;
+  note?: string;
+}
+/**
+ * 申请人看到的办件：进度、所填事项和填写内容（凭手机号码时证件号码和电话部分隐藏，masked 为 true）
+ */
+export interface SubmissionStatusView {
+  reference: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  items: SubmittedItem[];
+  history: SubmissionEvent[];
+  submittedAt: Timestamp;
+  data: FormAnswers;
+  masked: boolean;
+}
+/**
+ * 乡镇清单的一行：事项、审核状态、revision 和完整度（基本目录事项未发布或草稿不符合模型时为 null）
+ */
+export interface TownshipItemRow {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  name: string;
+  completeness: number | null;
+  status: ItemStatus;
+  publishedVersion: number;
+  revision: number;
+  order: number;
+  reviewComment: string | null;
+  updatedAt: Timestamp;
+  updatedBy: string;
+}
+/**
+ * 一次发布的事项（编码和新版本号）和提醒（itemCode 指出事项）
+ */
+export interface TownshipPublished {
+  published: {
+    /**
+     * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+     */
+    itemCode: string;
+    version: number;
+  }[];
+  warnings: Finding[];
+}
+/**
+ * 两个发布版本之间的字段级差异
+ */
+export interface VersionDiff {
+  from: number;
+  to: number;
+  changes: FieldChange[];
 }
