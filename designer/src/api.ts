@@ -1,5 +1,5 @@
 // The designer's one way to talk to the catalogue API: bearer token, JSON, and errors as ApiProblem.
-import { ApiProblem } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 
 export interface Session {
   token: string;
@@ -65,7 +65,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!response.ok) {
     // An expired or revoked token: sign out, the shell shows the login page.
     if (response.status === 401 && token) session.set(undefined);
-    throw await ApiProblem.of(response);
+    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
   }
   if (response.status === 204) return undefined as T;
   return (await response.json().catch(() => undefined)) as T;
@@ -77,7 +77,8 @@ async function fetchBlob(path: string): Promise<Blob> {
   const headers: Record<string, string> = { 'Accept-Language': 'zh-CN' };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`/api${path}`, { headers });
-  if (!response.ok) throw await ApiProblem.of(response, `下载失败（${response.status}）`);
+  if (!response.ok)
+    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
   return response.blob();
 }
 

@@ -1,5 +1,6 @@
 import type { Bundle, DataElement, Region, ResolvedItem } from '@oneseal/schemas';
-import { ApiProblem, importFieldChecks } from '@oneseal/runtime/web';
+import { importFieldChecks } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
@@ -11,7 +12,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new ApiProblem(0, 'network', '网络连接失败，请检查网络后重试');
   }
-  if (!response.ok) throw await ApiProblem.of(response);
+  if (!response.ok)
+    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
   return (await response.json()) as T;
 }
 

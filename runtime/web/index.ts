@@ -1,8 +1,7 @@
 // The browser entry of @oneseal/runtime (`@oneseal/runtime/web`), what the portal and the designer share: the form
-// renderer and the pure form functions it renders from, the guide's sections, and the one way both apps load data and show the API's problems.
+// renderer and the pure form functions it renders from, the guide's sections, and the one way both apps load data
+// (useRequest; the client and its ApiProblem are the model's, in @oneseal/schemas).
 export * from './renderer';
-export { ApiProblem } from './apiProblem';
-export type { Issue } from './apiProblem';
 export { useRequest } from './useRequest';
 export type { RequestState } from './useRequest';
 export { guideSections } from '../src/documents/guideView';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiProblem } from './apiProblem';
+import { ApiProblem } from '@oneseal/schemas';
 
 export interface RequestState<T> {
   data?: T;

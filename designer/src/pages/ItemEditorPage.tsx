@@ -3,7 +3,8 @@ import { assessImplementation, implementationCompleteness, SCHEMA_IDS, validateI
 import { Alert, App, Button, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiProblem, useRequest } from '@oneseal/runtime/web';
+import { useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import { request } from '../api';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';

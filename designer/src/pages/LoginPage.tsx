@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { ApiProblem } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import { login } from '../api';
 
 /** Sign in with the API's users (演示账号的密码见接口文档). */

@@ -1,5 +1,6 @@
 import { createForm } from '@formily/core';
-import { ApiProblem, deriveForm, FormRenderer, mergeForms, useRequest } from '@oneseal/runtime/web';
+import { deriveForm, FormRenderer, mergeForms, useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import type { DataElement, Item, SubmissionStatus } from '@oneseal/schemas';
 import { codeLabel, codeOptions } from '@oneseal/schemas';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';

@@ -1,6 +1,6 @@
 import type { BaseItem } from '@oneseal/schemas';
 import { useEffect, useState } from 'react';
-import { ApiProblem } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import { session } from '../api';
 
 /**
@@ -26,7 +26,7 @@ export async function fetchPreview(
   });
   if (response.ok) return response.text();
   if (response.status === 401 && token) session.set(undefined);
-  throw await ApiProblem.of(response, `预览暂时不可用（${response.status}）`);
+  throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
 }
 
 export interface Preview {

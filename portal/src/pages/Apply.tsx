@@ -4,7 +4,6 @@ import { createForm, onFieldValueChange } from '@formily/core';
 import { toJS } from '@formily/reactive';
 import type { BundleOutcome, FieldChecks, MergedForm } from '@oneseal/runtime/web';
 import {
-  ApiProblem,
   cleanAnswers,
   deriveForm,
   ensureAllFields,
@@ -12,6 +11,7 @@ import {
   mergeForms,
   useRequest,
 } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import { Alert, Button, Card, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';

@@ -4,14 +4,8 @@ import { Alert, Button, Card, Form, Input, Radio, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { MergedForm } from '@oneseal/runtime/web';
-import {
-  ApiProblem,
-  deriveForm,
-  FormRenderer,
-  mergeForms,
-  normaliseQueryCode,
-  useRequest,
-} from '@oneseal/runtime/web';
+import { deriveForm, FormRenderer, mergeForms, normaliseQueryCode, useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import type { SubmissionStatusView } from '../api';
 import { api, documentUrl } from '../api';
 import { Loaded } from './Status';
