@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-web/**', '**/generated/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The web apps run in browsers.
-    files: ['runtime/web/**/*.{ts,tsx}', 'designer/src/**/*.{ts,tsx}'],
+    files: ['runtime/web/**/*.{ts,tsx}', 'portal/src/**/*.{ts,tsx}', 'designer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

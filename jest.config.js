@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/runtime',
     '<rootDir>/seeds',
     '<rootDir>/catalogue-api',
+    '<rootDir>/portal',
     '<rootDir>/designer',
   ],
   testMatch: ['**/src/**/__tests__/**/*.spec.ts', '**/web/**/__tests__/**/*.spec.ts'],

@@ -5,7 +5,7 @@
  * assets), once at build time, so the server sends them from disk instead of compressing on every request.
  * A variant is kept only when it is smaller than the file itself.
  *
- *   node scripts/precompress.js runtime/dist-web/portal/assets
+ *   node scripts/precompress.js portal/dist/assets
  */
 const { readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { extname, join } = require('node:path');

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// The bench pages, built for production like the portal (runtime/vite.config.ts): the model bundled from its
+// The bench pages, built for production like the portal (portal/vite.config.ts): the model bundled from its
 // TypeScript source, TSX through oxc. Relative asset URLs, so run.js can serve dist/ from any path.
 export default defineConfig({
   root: here('.'),

@@ -86,7 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     loadSeeds: env.LOAD_SEEDS !== 'false',
     publicCacheMs: Number(env.PUBLIC_CACHE_MS ?? 1000),
     webApps: [
-      { mount: '', dir: env.PORTAL_DIR ?? builtApp('@oneseal/runtime', 'dist-web/portal') },
+      { mount: '', dir: env.PORTAL_DIR ?? builtApp('@oneseal/portal', 'dist') },
       {
         mount: '/designer',
         dir: env.DESIGNER_DIR ?? builtApp('@oneseal/designer', 'dist'),

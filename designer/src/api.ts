@@ -1,22 +1,5 @@
 // The designer's one way to talk to the catalogue API: bearer token, JSON, and errors as ApiProblem.
-
-export interface Issue {
-  path: string;
-  message: string;
-}
-
-/** An error answer of the API: status, stable code, zh-CN message, the fields it names, and anything extra. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Issue[] = [],
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+import { ApiProblem } from '@oneseal/schemas';
 
 export interface Session {
   token: string;
@@ -79,22 +62,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   } catch {
     throw new ApiProblem(0, 'network', '网络连接失败，请检查网络后重试');
   }
-  if (response.status === 204) return undefined as T;
-  const json = (await response.json().catch(() => undefined)) as
-    { error?: { code: string; message: string; details?: Issue[] } & Record<string, unknown> } | undefined;
   if (!response.ok) {
     // An expired or revoked token: sign out, the shell shows the login page.
     if (response.status === 401 && token) session.set(undefined);
-    const { code = 'error', message, details = [], ...extra } = json?.error ?? ({} as never);
-    throw new ApiProblem(
-      response.status,
-      code,
-      message ?? `服务暂时不可用（${response.status}）`,
-      details,
-      extra,
-    );
+    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
   }
-  return json as T;
+  if (response.status === 204) return undefined as T;
+  return (await response.json().catch(() => undefined)) as T;
 }
 
 /** A binary answer (an .xlsx export, a PDF) fetched with the session's token. */
@@ -103,11 +77,8 @@ async function fetchBlob(path: string): Promise<Blob> {
   const headers: Record<string, string> = { 'Accept-Language': 'zh-CN' };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`/api${path}`, { headers });
-  if (!response.ok) {
-    const json = (await response.json().catch(() => undefined)) as
-      { error?: { message: string } } | undefined;
-    throw new ApiProblem(response.status, 'error', json?.error?.message ?? `下载失败（${response.status}）`);
-  }
+  if (!response.ok)
+    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
   return response.blob();
 }
 

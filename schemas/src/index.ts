@@ -55,6 +55,8 @@ export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCa
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';
 export { isDivisionCode, isWithinRegion, regionCodePrefix, townshipKind } from './formats/division';
 export type { TownshipKind } from './formats/division';
+export { regionTree } from './regionTree';
+export type { RegionOption } from './regionTree';
 export { isLandline, isLocalNumber, isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 export { diffDocuments } from './diff';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';

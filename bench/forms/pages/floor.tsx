@@ -1,7 +1,7 @@
 // The floor: one React-controlled <input> in the same page shell, timed by the same harness. What a keystroke costs
 // the browser itself here (input handling, one frame), which no form renderer can go below.
 import 'antd/dist/reset.css';
-import '../../../runtime/web/portal/portal.css';
+import '../../../portal/src/portal.css';
 import { useState } from 'react';
 import { TARGET_TITLE } from './generate';
 import { install } from './harness';

@@ -1,13 +1,13 @@
-// (a) The OneSeal renderer, set up as the portal's application page sets it up (runtime/web/portal/pages/Apply.tsx):
+// (a) The OneSeal renderer, set up as the portal's application page sets it up (portal/src/pages/Apply.tsx):
 // the items merged into one table, the field checks the server compiled for them, deriveForm and createForm when
 // the form mounts, the same form effects and the provenance note under each shared field.
 import 'antd/dist/reset.css';
-import '../../../runtime/web/portal/portal.css';
+import '../../../portal/src/portal.css';
 import { createForm, onFieldValueChange } from '@formily/core';
 import { checksModule, evaluateChecks } from '@oneseal/schemas';
 import { useMemo } from 'react';
-import type { MergedForm } from '../../../runtime/web/renderer';
-import { deriveForm, FormRenderer, mergeForms } from '../../../runtime/web/renderer';
+import type { MergedForm } from '@oneseal/runtime/web';
+import { deriveForm, FormRenderer, mergeForms } from '@oneseal/runtime/web';
 import { benchForm, DATA_ELEMENTS, TARGET_TITLE } from './generate';
 import { install } from './harness';
 

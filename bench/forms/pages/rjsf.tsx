@@ -4,7 +4,7 @@
 // title, description and default added, and a uiSchema that picks the widget of each FieldComponent and names
 // the options. `?live=onChange` live-validates every change (liveValidate: 'onChange'), `?live=off` does not.
 import 'antd/dist/reset.css';
-import '../../../runtime/web/portal/portal.css';
+import '../../../portal/src/portal.css';
 import type { FormFields } from '@oneseal/schemas';
 import { FORMAT_CHECKS } from '@oneseal/schemas';
 import Form from '@rjsf/core';

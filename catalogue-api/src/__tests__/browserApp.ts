@@ -26,7 +26,7 @@ export interface BrowserApp {
 }
 
 export async function startBrowserApp(folder: string): Promise<BrowserApp> {
-  for (const app of ['runtime/dist-web/portal', 'designer/dist'])
+  for (const app of ['portal/dist', 'designer/dist'])
     if (!existsSync(join(ROOT, app, 'index.html'))) throw new Error(`${app} is not built: npm run build`);
   const shots = join(ROOT, 'out', 'e2e', folder);
   mkdirSync(shots, { recursive: true });

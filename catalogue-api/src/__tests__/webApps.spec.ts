@@ -8,7 +8,7 @@ import type { TestApp } from './testApp';
 import { createTestApp } from './testApp';
 
 // The API serves the built portal at / and the designer at /designer (npm run build makes them).
-const PORTAL = join(__dirname, '..', '..', '..', 'runtime', 'dist-web', 'portal');
+const PORTAL = join(__dirname, '..', '..', '..', 'portal', 'dist');
 const DESIGNER = join(__dirname, '..', '..', '..', 'designer', 'dist');
 
 let t: TestApp;

@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Loaded } from '../shell/Loaded';
-import { useRequest } from '../shell/useRequest';
+import { useRequest } from '@oneseal/runtime/web';
 import type { ItemStanding } from './itemMisses';
 import { loadStandings } from './itemMisses';
 import type { MetricKey } from './metricsData';

@@ -1,16 +1,17 @@
 import type { Form } from '@formily/core';
 import { createForm } from '@formily/core';
 import { toJS } from '@formily/reactive';
-import type { ItemForm } from '@oneseal/schemas';
-import type { FieldChecks, RegionOption } from '@oneseal/runtime/web';
+import type { ItemForm, RegionOption } from '@oneseal/schemas';
+import type { FieldChecks } from '@oneseal/runtime/web';
 import { deriveForm, FormRenderer, importFieldChecks } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import { Alert, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Component, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiProblem } from '../api';
 import { fetchPreview } from '../process/usePreview';
-import type { Region } from '../shell/regions';
+import { useUser } from '../shell/auth';
 import { loadRegions } from '../shell/regions';
+import { previewRegions } from './previewRegions';
 
 /** A form the renderer cannot draw (a half-typed one) shows a message instead of taking the designer down. */
 class RenderGuard extends Component<{ children: ReactNode }, { error?: Error }> {
@@ -27,32 +28,19 @@ class RenderGuard extends Component<{ children: ReactNode }, { error?: Error }> 
   }
 }
 
-/** Counties with their townships, as the region picker offers them. */
-function regionTree(regions: Region[]): RegionOption[] {
-  const below = (code: string): RegionOption[] =>
-    regions
-      .filter((r) => r.parentCode === code && r.level !== 'village')
-      .map((r) => {
-        const children = below(r.code);
-        return { value: r.code, label: r.name, ...(children.length > 0 ? { children } : {}) };
-      });
-  return regions
-    .filter((r) => r.level === 'county')
-    .map((r) => ({ value: r.code, label: r.name, children: below(r.code) }));
-}
-
 function useRegions(): RegionOption[] {
+  const { regionCode } = useUser();
   const [regions, setRegions] = useState<RegionOption[]>([]);
   useEffect(() => {
     let current = true;
     loadRegions().then(
-      (all) => current && setRegions(regionTree(all)),
+      (all) => current && setRegions(previewRegions(all, { regionCode })),
       () => undefined, // Without regions the picker is empty; the rest of the preview still works.
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [regionCode]);
   return regions;
 }
 

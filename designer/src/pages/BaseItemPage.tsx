@@ -6,7 +6,9 @@ import type { Form } from '@formily/core';
 import { App, Button, ConfigProvider, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiProblem, request } from '../api';
+import { useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
+import { request } from '../api';
 import { FormDesigner } from '../formDesigner/FormDesigner';
 import { ProcessEditor } from '../process/ProcessEditor';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
@@ -19,7 +21,6 @@ import { Loaded } from '../shell/Loaded';
 import type { BaseItemView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 import { useDocumentForm } from '../shell/useDocumentForm';
-import { useRequest } from '../shell/useRequest';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
 
 const BASE_ITEM = schemaById(SCHEMA_IDS['base-item']);

@@ -3,11 +3,12 @@ import { codeLabel, codeOptions } from '@oneseal/schemas';
 import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiProblem, request } from '../api';
+import { useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
+import { request } from '../api';
 import { Loaded } from '../shell/Loaded';
 import type { BaseItemSummary, BaseItemView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
-import { useRequest } from '../shell/useRequest';
 
 /** A new base item starts as a copy of a similar one (a base item has dozens of required elements). */
 function CopyButton({ items, onDone }: { items: BaseItemSummary[]; onDone: () => void }) {

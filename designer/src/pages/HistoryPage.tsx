@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { request } from '../api';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
-import { useRequest } from '../shell/useRequest';
+import { useRequest } from '@oneseal/runtime/web';
 
 interface VersionRow {
   version: number;

@@ -3,7 +3,9 @@ import { assessImplementation, implementationCompleteness, SCHEMA_IDS, validateI
 import { Alert, App, Button, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiProblem, request } from '../api';
+import { useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
+import { request } from '../api';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { CompletenessPanel } from '../shell/CompletenessPanel';
@@ -14,7 +16,6 @@ import { Loaded } from '../shell/Loaded';
 import type { DraftView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 import { useDocumentForm } from '../shell/useDocumentForm';
-import { useRequest } from '../shell/useRequest';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
 
 // The township sets only its own elements (LocalFields and the local lists); the rest comes from the base item.

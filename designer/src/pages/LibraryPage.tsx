@@ -11,7 +11,7 @@ import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
 import { useDocumentForm } from '../shell/useDocumentForm';
-import { useRequest } from '../shell/useRequest';
+import { useRequest } from '@oneseal/runtime/web';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
 
 type Entry = Material | DataElement;

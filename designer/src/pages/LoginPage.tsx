@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { ApiProblem, login } from '../api';
+import { ApiProblem } from '@oneseal/schemas';
+import { login } from '../api';
 
 /** Sign in with the API's users (演示账号的密码见接口文档). */
 export function LoginPage() {

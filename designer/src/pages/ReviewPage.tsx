@@ -3,12 +3,13 @@ import { diffDocuments } from '@oneseal/schemas';
 import { App, Button, Card, Empty, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiProblem, request } from '../api';
+import { useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
+import { request } from '../api';
 import { useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
 import type { DraftView, TownshipItemRow } from '../shell/types';
-import { useRequest } from '../shell/useRequest';
 import { SERVER_OWNED } from '../schemaForm/uiHints';
 
 interface Pending extends TownshipItemRow {

@@ -1,14 +1,14 @@
 import { createForm } from '@formily/core';
-import { deriveForm, FormRenderer, mergeForms } from '@oneseal/runtime/web';
+import { deriveForm, FormRenderer, mergeForms, useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import type { DataElement, Item, SubmissionStatus } from '@oneseal/schemas';
 import { codeLabel, codeOptions } from '@oneseal/schemas';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiProblem, openDocument, request } from '../api';
+import { openDocument, request } from '../api';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
-import { useRequest } from '../shell/useRequest';
 
 // Colours only: the statuses and their labels are the model's SubmissionStatus code list, and the API says
 // which moves each application allows (`next`).

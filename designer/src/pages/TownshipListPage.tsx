@@ -3,13 +3,14 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiProblem, request } from '../api';
+import { useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
+import { request } from '../api';
 import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
 import type { BaseItemSummary, DraftView, TownshipItemRow } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
-import { useRequest } from '../shell/useRequest';
 
 /** Adopt an item of the base catalogue into this township's list (a draft filled from the base item). */
 function AdoptButton({ code, taken, onDone }: { code: string; taken: Set<string>; onDone: () => void }) {

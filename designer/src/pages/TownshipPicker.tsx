@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, scopedTree } from '../shell/regions';
-import { useRequest } from '../shell/useRequest';
+import { useRequest } from '@oneseal/runtime/web';
 
 /** The regions a user may work in, as a tree; choosing a township opens its list. */
 export function TownshipPicker() {

@@ -1,7 +1,7 @@
 import type { BaseItem } from '@oneseal/schemas';
 import { useEffect, useState } from 'react';
-import type { Issue } from '../api';
-import { ApiProblem, session } from '../api';
+import { ApiProblem } from '@oneseal/schemas';
+import { session } from '../api';
 
 /**
  * POST /api/preview/<kind> with the edited document (`{ item }` or `{ form }`): the server's answer as text.
@@ -26,14 +26,7 @@ export async function fetchPreview(
   });
   if (response.ok) return response.text();
   if (response.status === 401 && token) session.set(undefined);
-  const json = (await response.json().catch(() => undefined)) as
-    { error?: { code: string; message: string; details?: Issue[] } } | undefined;
-  throw new ApiProblem(
-    response.status,
-    json?.error?.code ?? 'error',
-    json?.error?.message ?? `预览暂时不可用（${response.status}）`,
-    json?.error?.details ?? [],
-  );
+  throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
 }
 
 export interface Preview {

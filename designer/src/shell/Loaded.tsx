@@ -1,6 +1,6 @@
 import { Alert, Spin } from 'antd';
 import type { ReactNode } from 'react';
-import type { RequestState } from './useRequest';
+import type { RequestState } from '@oneseal/runtime/web';
 
 /** A page's loading and error states, the same everywhere; the content once the data is there. */
 export function Loaded<T>({ state, children }: { state: RequestState<T>; children: (data: T) => ReactNode }) {

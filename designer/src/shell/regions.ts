@@ -1,12 +1,6 @@
+import type { Region } from '@oneseal/schemas';
 import { request } from '../api';
 import type { Session } from '../api';
-
-export interface Region {
-  code: string;
-  name: string;
-  level: 'city' | 'county' | 'township' | 'village';
-  parentCode: string | null;
-}
 
 export interface RegionNode {
   key: string;
@@ -16,7 +10,7 @@ export interface RegionNode {
 }
 
 let all: Promise<Region[]> | undefined;
-/** Every division above villages, fetched once per page load. */
+/** Every division, fetched once per page load. */
 export const loadRegions = () => (all ??= request<Region[]>('/public/regions'));
 
 /**

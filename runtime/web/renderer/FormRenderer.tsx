@@ -7,7 +7,7 @@ import { fieldTypeOf } from '@oneseal/schemas';
 import { useEffect, useMemo } from 'react';
 import { createAllFields, DrawPlanContext, drawPlan } from './drawPlan';
 import type { FormilyNode } from '../../src/forms';
-import type { RegionOption } from './components';
+import type { RegionOption } from '@oneseal/schemas';
 import { RegionsContext } from './components';
 import { FIELD_CONTROLS } from './fieldTypes';
 

@@ -1,17 +1,13 @@
 import { Select } from '@formily/antd-v5';
 import type { Field, GeneralField } from '@formily/core';
 import { observer, useField } from '@formily/react';
+import type { RegionOption } from '@oneseal/schemas';
 import { Cascader } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { createContext, useContext, useEffect, useState } from 'react';
 import { DrawPlanContext } from './drawPlan';
 
-/** Division tree for the region picker, given by the host page (the renderer never fetches). */
-export interface RegionOption {
-  value: string;
-  label: string;
-  children?: RegionOption[];
-}
+/** Division tree for the region picker (the model's regionTree), given by the host page (the renderer never fetches). */
 export const RegionsContext = createContext<RegionOption[]>([]);
 
 /**

@@ -4,6 +4,5 @@ export { ensureAllFields, FormRenderer } from './FormRenderer';
 export { importFieldChecks } from './fieldChecks';
 export { FIELD_CONTROLS, FIELD_ICONS } from './fieldTypes';
 export type { FormRendererProps, Provenance } from './FormRenderer';
-export type { RegionOption } from './components';
 export { applyBundle, cleanAnswers, deriveForm, mergeForms } from '../../src/forms';
 export type { BundleOutcome, FieldChecks, FormilyNode, MergedForm } from '../../src/forms';

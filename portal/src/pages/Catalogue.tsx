@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Empty, Input, List, Segmented } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api';
-import { useRequest } from '../useRequest';
+import { useRequest } from '@oneseal/runtime/web';
 import { Loaded } from './Status';
 import { SERVICE_TAG_NAMES, ServiceTags } from './Tags';
 

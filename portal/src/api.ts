@@ -1,16 +1,6 @@
-import type { Bundle, DataElement, ResolvedItem } from '@oneseal/schemas';
-import { importFieldChecks } from '../renderer';
-
-/** An answer of the API that is not a success, with the fields it names (422) in zh-CN. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
+import type { Bundle, DataElement, Region, ResolvedItem } from '@oneseal/schemas';
+import { importFieldChecks } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
@@ -20,24 +10,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
       headers: { Accept: 'application/json', ...init?.headers },
     });
   } catch {
-    throw new ApiProblem(0, '网络连接失败，请检查网络后重试');
+    throw new ApiProblem(0, 'network', '网络连接失败，请检查网络后重试');
   }
-  const body = (await response.json().catch(() => undefined)) as
-    { error?: { message: string; details?: { path: string; message: string }[] } } | undefined;
   if (!response.ok)
-    throw new ApiProblem(
-      response.status,
-      body?.error?.message ?? `服务暂时不可用（${response.status}）`,
-      body?.error?.details,
-    );
-  return body as T;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: 'city' | 'county' | 'township' | 'village';
-  parentCode: string | null;
+    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
+  return (await response.json()) as T;
 }
 
 /** An entry of a township's list: what the item states of these; an unstated one is left out. */
@@ -91,7 +68,7 @@ export const api = {
     importFieldChecks(
       `/api/public/regions/${region}/form-checks.js${query({ items: codes.join(',') })}`,
     ).catch(() => {
-      throw new ApiProblem(0, '无法加载申请表的校验规则，请刷新页面重试');
+      throw new ApiProblem(0, 'network', '无法加载申请表的校验规则，请刷新页面重试');
     }),
   submit: (body: { region: string; items: string[]; data: unknown }) =>
     request<{ reference: string; status: string; queryCode: string }>('/public/submissions', {

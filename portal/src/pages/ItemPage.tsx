@@ -1,9 +1,8 @@
 import { isOnlineAvailable, serviceTags } from '@oneseal/schemas';
 import { Alert, Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { guideSections } from '../../../src/documents/guideView';
+import { guideSections, useRequest } from '@oneseal/runtime/web';
 import { api, documentUrl } from '../api';
-import { useRequest } from '../useRequest';
 import { GuideSections } from './GuideSections';
 import { Loaded } from './Status';
 import { ServiceTags } from './Tags';

@@ -1,8 +1,7 @@
 import { Button, Result, Space } from 'antd';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { formatQueryCode } from '../../../src/queryCode';
+import { formatQueryCode, useRequest } from '@oneseal/runtime/web';
 import { api, documentUrl, receipts } from '../api';
-import { useRequest } from '../useRequest';
 import { Loaded } from './Status';
 
 /**

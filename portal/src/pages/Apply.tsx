@@ -1,15 +1,21 @@
-import type { DataElement, ResolvedItem } from '@oneseal/schemas';
+import type { DataElement, RegionOption, ResolvedItem } from '@oneseal/schemas';
+import { regionTree } from '@oneseal/schemas';
 import { createForm, onFieldValueChange } from '@formily/core';
 import { toJS } from '@formily/reactive';
+import type { BundleOutcome, FieldChecks, MergedForm } from '@oneseal/runtime/web';
+import {
+  cleanAnswers,
+  deriveForm,
+  ensureAllFields,
+  FormRenderer,
+  mergeForms,
+  useRequest,
+} from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import { Alert, Button, Card, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { BundleOutcome, FieldChecks, MergedForm } from '../../renderer';
-import { cleanAnswers, deriveForm, ensureAllFields, FormRenderer, mergeForms } from '../../renderer';
-import type { RegionOption } from '../../renderer';
-import type { Region } from '../api';
-import { api, ApiProblem, receipts } from '../api';
-import { useRequest } from '../useRequest';
+import { api, receipts } from '../api';
 import { Loaded } from './Status';
 import { MaterialChecklist } from './MaterialChecklist';
 
@@ -18,17 +24,6 @@ export interface BundleChoice {
   bundle: string;
   name: string;
   outcome: BundleOutcome;
-}
-
-function regionTree(regions: Region[], township: string): RegionOption[] {
-  // A form's region field asks for a place in this township's county: its townships and their villages.
-  const own = regions.find((r) => r.code === township);
-  const county = own?.parentCode;
-  const below = (code: string): RegionOption[] =>
-    regions
-      .filter((r) => r.parentCode === code)
-      .map((r) => ({ value: r.code, label: r.name, children: below(r.code) }));
-  return county ? below(county) : [];
 }
 
 /** Moves the reader to the first field that needs fixing. */
@@ -122,7 +117,7 @@ function ApplicationForm({
       receipts.save(reference, queryCode);
       navigate(`/receipt/${reference}`);
     } catch (error) {
-      const apiProblem = error instanceof ApiProblem ? error : new ApiProblem(0, String(error));
+      const apiProblem = error instanceof ApiProblem ? error : new ApiProblem(0, 'error', String(error));
       setProblem(apiProblem.message);
       for (const detail of apiProblem.details) {
         // A message about one chosen option (/data/members/1) belongs to the field (members).

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiProblem } from '../api';
+import { ApiProblem } from '@oneseal/schemas';
 
 export interface RequestState<T> {
   data?: T;
@@ -29,6 +29,7 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]):
     return () => {
       current = false;
     };
+    // The caller names what the load depends on, as for useEffect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { ...state, reload };

@@ -1,7 +1,6 @@
 import { Tag } from 'antd';
-import type { MergedForm } from '../../renderer';
-import { copiesText } from '../../../src/documents/text';
-import { materialUse } from '../../../src/forms/mergeMaterials';
+import type { MergedForm } from '@oneseal/runtime/web';
+import { copiesText, materialUse } from '@oneseal/runtime/web';
 import { codeLabel } from '@oneseal/schemas';
 
 /** 一次告知: every material the chosen items need, once each, with the strictest requirement among them. */

@@ -1,9 +1,9 @@
 import { Collapse, Empty, Input, List } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Region } from '../api';
+import type { Region } from '@oneseal/schemas';
 import { api } from '../api';
-import { useRequest } from '../useRequest';
+import { useRequest } from '@oneseal/runtime/web';
 import { Loaded } from './Status';
 
 const LAST = 'oneseal.lastTownship';

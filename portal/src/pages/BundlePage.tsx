@@ -2,16 +2,16 @@ import type { Bundle } from '@oneseal/schemas';
 import { Alert, Button, Checkbox, Radio } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { applyBundle } from '../../renderer';
-import { api, ApiProblem } from '../api';
-import { useRequest } from '../useRequest';
+import { applyBundle, useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
+import { api } from '../api';
 import type { BundleChoice } from './Apply';
 import { Loaded } from './Status';
 
 /** The bundle and which of its items this township has published. */
 async function loadBundle(region: string, code: string) {
   const bundle = (await api.bundles()).find((b) => b.code === code);
-  if (!bundle) throw new ApiProblem(404, '没有这个“一件事”');
+  if (!bundle) throw new ApiProblem(404, 'not-found', '没有这个“一件事”');
   const published = await Promise.all(
     bundle.items.map((i) =>
       api.item(region, i.itemCode).then(

@@ -1,5 +1,5 @@
 import { Descriptions, Tag } from 'antd';
-import type { GuideSection } from '../../../src/documents/guideView';
+import type { GuideSection } from '@oneseal/runtime/web';
 
 // A fact the item does not state is '' in the view: on screen it is simply left out.
 const shown = (text: string) => Boolean(text);

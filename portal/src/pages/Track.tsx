@@ -3,12 +3,11 @@ import { createForm } from '@formily/core';
 import { Alert, Button, Card, Form, Input, Radio, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { MergedForm } from '../../renderer';
-import { deriveForm, FormRenderer, mergeForms } from '../../renderer';
+import type { MergedForm } from '@oneseal/runtime/web';
+import { deriveForm, FormRenderer, mergeForms, normaliseQueryCode, useRequest } from '@oneseal/runtime/web';
+import { ApiProblem } from '@oneseal/schemas';
 import type { SubmissionStatusView } from '../api';
-import { normaliseQueryCode } from '../../../src/queryCode';
-import { api, ApiProblem, documentUrl } from '../api';
-import { useRequest } from '../useRequest';
+import { api, documentUrl } from '../api';
 import { Loaded } from './Status';
 
 const STATUS_COLORS: Record<string, string> = {
