@@ -1,4 +1,10 @@
-import type { BaseItem } from '@oneseal/schemas';
+import type {
+  BaseItem,
+  BaseItemSummaryList,
+  ItemType,
+  BaseItemVersionList,
+  BaseItemView,
+} from '@oneseal/schemas';
 import { diffDocuments, validateItem } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
 import { Op } from 'sequelize';
@@ -11,7 +17,7 @@ import { requireSafePatterns } from './patternSafety';
 import { likeContains } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
-import { chinaToday } from './chinaDate';
+import { asDate, chinaToday } from './chinaDate';
 
 async function requireRow(store: Store, code: string) {
   const row = await store.models.BaseItem.findByPk(code);
@@ -19,20 +25,23 @@ async function requireRow(store: Store, code: string) {
   return row;
 }
 
-export function baseItemView(row: BaseItemRow) {
+export function baseItemView(row: BaseItemRow): BaseItemView {
   return {
     code: row.code,
     ownerRegion: row.ownerRegion,
     status: row.status,
     publishedVersion: row.version,
     revision: row.revision,
-    updatedAt: row.updatedAt,
+    updatedAt: asDate(row.updatedAt).toISOString(),
     updatedBy: row.updatedBy,
     baseItem: row.doc as BaseItem,
   };
 }
 
-export async function listBaseItems(store: Store, filters: { q?: string; type?: string; status?: string }) {
+export async function listBaseItems(
+  store: Store,
+  filters: { q?: string; type?: string; status?: string },
+): Promise<BaseItemSummaryList> {
   const where: WhereOptions<BaseItemRow>[] = [];
   if (filters.type) where.push({ type: filters.type });
   if (filters.status) where.push({ status: filters.status });
@@ -45,7 +54,8 @@ export async function listBaseItems(store: Store, filters: { q?: string; type?: 
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
-    type: r.type,
+    // The column holds '' for an item that does not state its type: the answer leaves it out, as the item does.
+    ...(r.type ? { type: r.type as ItemType } : {}),
     status: r.status,
     publishedVersion: r.version,
     ownerRegion: r.ownerRegion,
@@ -236,7 +246,7 @@ export async function retireBaseItem(store: Store, actor: Principal, code: strin
   });
 }
 
-export async function baseItemVersions(store: Store, code: string) {
+export async function baseItemVersions(store: Store, code: string): Promise<BaseItemVersionList> {
   await requireRow(store, code);
   const rows = await store.models.BaseItemVersion.findAll({
     where: { code },
@@ -246,7 +256,7 @@ export async function baseItemVersions(store: Store, code: string) {
   return rows.map((r) => ({
     version: r.version,
     effectiveDate: r.effectiveDate,
-    publishedAt: r.publishedAt,
+    publishedAt: asDate(r.publishedAt).toISOString(),
     publishedBy: r.publishedBy,
   }));
 }

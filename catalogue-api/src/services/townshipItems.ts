@@ -2,12 +2,15 @@ import type {
   BaseItem,
   DraftSaved,
   DraftView,
+  ImplementationVersion,
   ImplementationVersionList,
   Item,
   ItemImplementation,
   ItemStatus,
   ResolvedItem,
+  ReviewQueue,
   StatusChange,
+  TownshipItemList,
   TownshipPublished,
   ValidationIssue,
 } from '@oneseal/schemas';
@@ -524,7 +527,12 @@ export async function listVersions(
   }));
 }
 
-export async function getVersion(store: Store, regionCode: string, itemCode: string, version: number) {
+export async function getVersion(
+  store: Store,
+  regionCode: string,
+  itemCode: string,
+  version: number,
+): Promise<ImplementationVersion> {
   const row = await store.models.ImplementationVersion.findOne({
     where: { regionCode, baseCode: itemCode, version },
   });
@@ -536,7 +544,7 @@ export async function getVersion(store: Store, regionCode: string, itemCode: str
   return {
     version: row.version,
     effectiveDate: row.effectiveDate,
-    publishedAt: row.publishedAt,
+    publishedAt: asDate(row.publishedAt).toISOString(),
     implementation: row.doc as ItemImplementation,
     item: row.item as Item,
   };
@@ -593,7 +601,7 @@ const LISTED = [
   'completeness',
 ] as const;
 
-export async function listTownshipItems(store: Store, regionCode: string) {
+export async function listTownshipItems(store: Store, regionCode: string): Promise<TownshipItemList> {
   const rows = await store.models.Implementation.findAll({
     where: { regionCode },
     attributes: [...LISTED],
@@ -617,7 +625,7 @@ export async function listTownshipItems(store: Store, regionCode: string) {
     order: r.sortOrder,
     reviewComment: r.reviewComment,
     // A raw row holds the database's own text of the instant; the answer gives ISO 8601 like every other.
-    updatedAt: asDate(r.updatedAt),
+    updatedAt: asDate(r.updatedAt).toISOString(),
     updatedBy: r.updatedBy,
   }));
 }
@@ -629,7 +637,7 @@ export const REVIEW_QUEUE_LIMIT = 500;
  * The drafts waiting for review in a region's townships (a reviewer's queue), oldest first. Only the region's
  * rows are read, and at most REVIEW_QUEUE_LIMIT of them: a city's queue costs what its page shows.
  */
-export async function reviewQueue(store: Store, regionCode: string) {
+export async function reviewQueue(store: Store, regionCode: string): Promise<ReviewQueue> {
   const rows = await store.models.Implementation.findAll({
     where: { status: 'submitted', regionCode: { [Op.like]: `${regionCodePrefix(regionCode)}%` } },
     attributes: [...LISTED],
@@ -649,7 +657,7 @@ export async function reviewQueue(store: Store, regionCode: string) {
     status: r.status,
     publishedVersion: r.version,
     revision: r.revision,
-    updatedAt: r.updatedAt,
+    updatedAt: asDate(r.updatedAt).toISOString(),
     updatedBy: r.updatedBy,
   }));
 }

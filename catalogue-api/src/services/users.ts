@@ -11,6 +11,7 @@ import { audit } from './audit';
 import type { LoginLockout } from './loginLockout';
 import type { Store } from './store';
 import { inTransaction } from './store';
+import { asDate } from './chinaDate';
 
 const publicUser = (u: UserRow): User => ({
   username: u.username,
@@ -120,7 +121,8 @@ export async function listAudit(
   });
   return rows.map((r) => ({
     id: r.id,
-    at: r.at,
+    // MySQL gives DATETIME as its own text: every answer gives ISO 8601.
+    at: asDate(r.at).toISOString(),
     username: r.username,
     role: r.role,
     action: r.action,

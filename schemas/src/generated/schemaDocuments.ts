@@ -731,7 +731,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "string"
         },
         "status": {
-          "const": "submitted"
+          "$ref": "codes.schema.json#/$defs/ItemStatus"
         },
         "publishedVersion": {
           "type": "integer",

@@ -1590,7 +1590,7 @@ export interface ReviewEntry {
    */
   itemCode: string;
   name: string;
-  status: 'submitted';
+  status: ItemStatus;
   publishedVersion: number;
   revision: number;
   updatedAt: Timestamp;
