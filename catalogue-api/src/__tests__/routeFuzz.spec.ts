@@ -9,7 +9,9 @@ import { apiRoutes } from '../app';
 import { TokenSigner } from '../auth/tokens';
 import { createHttpServer } from '../http/httpServer';
 import { RAW_BODIES } from '../http/middleware';
+import { compileResponseChecks } from '../http/responseCheck';
 import type { RouteSpec } from '../http/routeTable';
+import { errorBody } from '../routes/common';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import { SUBMISSION_STATUSES } from '../services/submissions';
 import type { Answer, Json, Outcome, Rng } from './fuzzInput';
@@ -597,6 +599,8 @@ beforeAll(async () => {
       }),
     },
   };
+  // The answers are checked against their schemas in tests; compiling those checks is not the server's latency.
+  compileResponseChecks(routes, errorBody);
   polling = pollHealth();
 });
 

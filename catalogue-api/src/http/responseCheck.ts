@@ -33,6 +33,17 @@ const isJsonResponse = (r: RouteSpec['responses'][number]) =>
   r.schema !== undefined && (r.contentType === undefined || /json/.test(r.contentType));
 
 /**
+ * Compiles the checks of every answer the routes declare, ahead of use: the first compile of a large shape
+ * blocks the event loop for up to seconds, which a test that times the server must not measure.
+ */
+export function compileResponseChecks(routes: readonly RouteSpec[], errorSchema: JsonSchema): void {
+  validatorOf(errorSchema);
+  for (const route of routes)
+    for (const declared of Object.values(route.responses))
+      if (isJsonResponse(declared)) validatorOf(declared.schema!);
+}
+
+/**
  * Checks every answer against the route table, for tests (the app installs it under NODE_ENV=test, outside the
  * error middleware so that it sees error answers too): a JSON answer must match the schema the route declares
  * for its status, every 4xx/5xx answer the one error schema, and a 2xx status must be declared. A mismatch
