@@ -1,12 +1,8 @@
-// The designer's one way to talk to the catalogue API: bearer token, JSON, and errors as ApiProblem.
-import { ApiProblem } from '@oneseal/schemas';
+// The designer's one way to talk to the catalogue API: the typed client with the session's bearer token.
+import type { Session } from '@oneseal/schemas';
+import { browserClient } from '@oneseal/runtime/web';
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: { username: string; role: Role; regionCode: string; displayName?: string };
-}
-export type Role = 'city-admin' | 'county-admin' | 'township-editor' | 'reviewer';
+export type { Role, Session } from '@oneseal/schemas';
 
 const SESSION = 'oneseal.designer.session';
 type Listener = (session: Session | undefined) => void;
@@ -32,59 +28,23 @@ export const session = {
   },
 };
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  body?: unknown;
-  /** Sent as If-Match: the revision the editor started from. */
-  revision?: number;
-  /** A raw body (an .xlsx file) with its content type, instead of JSON. */
-  raw?: { data: Blob | ArrayBuffer; type: string };
-}
+/**
+ * The typed client of the catalogue API with the session's token. Errors are ApiProblem; an expired or revoked
+ * token (401 while signed in) signs out, and the shell shows the login page.
+ */
+export const api = browserClient({
+  token: () => session.get()?.token,
+  onProblem: (problem) => {
+    if (problem.status === 401 && session.get()) session.set(undefined);
+  },
+});
 
-/** Calls /api<path>; answers the JSON (or the Response itself for binary answers when `binary` is set). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  // The editors read zh-CN whatever language their browser asks for.
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'zh-CN' };
-  const token = session.get()?.token;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.revision !== undefined) headers['If-Match'] = `"${options.revision}"`;
-  let body: BodyInit | undefined;
-  if (options.raw) {
-    headers['Content-Type'] = options.raw.type;
-    body = options.raw.data;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, { method: options.method ?? 'GET', headers, body });
-  } catch {
-    throw new ApiProblem(0, 'network', '网络连接失败，请检查网络后重试');
-  }
-  if (!response.ok) {
-    // An expired or revoked token: sign out, the shell shows the login page.
-    if (response.status === 401 && token) session.set(undefined);
-    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json().catch(() => undefined)) as T;
-}
+/** The If-Match header of a write: the revision the editor started from (a newer one answers 409). */
+export const ifMatch = (revision: number) => ({ 'If-Match': `"${revision}"` });
 
-/** A binary answer (an .xlsx export, a PDF) fetched with the session's token. */
-async function fetchBlob(path: string): Promise<Blob> {
-  const token = session.get()?.token;
-  const headers: Record<string, string> = { 'Accept-Language': 'zh-CN' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`/api${path}`, { headers });
-  if (!response.ok)
-    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
-  return response.blob();
-}
-
-/** Downloads a binary answer as a file the browser saves. */
-export async function download(path: string, filename: string): Promise<void> {
-  const url = URL.createObjectURL(await fetchBlob(path));
+/** Saves a binary answer (an .xlsx export) as a file the browser downloads. */
+export async function download(file: Promise<Blob>, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await file);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -92,11 +52,14 @@ export async function download(path: string, filename: string): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-/** Opens a document the API renders (a PDF to print) in a new tab, opened at once so no pop-up blocker stops it. */
-export async function openDocument(path: string): Promise<void> {
+/**
+ * Opens a document the API renders (a PDF to print) in a new tab, opened before the answer comes so no pop-up
+ * blocker stops it.
+ */
+export async function openDocument(file: () => Promise<Blob>): Promise<void> {
   const tab = window.open('', '_blank');
   try {
-    const url = URL.createObjectURL(await fetchBlob(path));
+    const url = URL.createObjectURL(await file());
     if (tab) tab.location.href = url;
     else window.location.href = url;
   } catch (error) {
@@ -106,7 +69,7 @@ export async function openDocument(path: string): Promise<void> {
 }
 
 export async function login(username: string, password: string): Promise<Session> {
-  const result = await request<Session>('/auth/login', { method: 'POST', body: { username, password } });
+  const result = await api.post('/auth/login', { body: { username, password } });
   session.set(result);
   return result;
 }

@@ -1,46 +1,9 @@
-import type { Bundle, DataElement, Region, ResolvedItem } from '@oneseal/schemas';
-import { importFieldChecks } from '@oneseal/runtime/web';
+import type { SubmissionRequest } from '@oneseal/schemas';
+import { browserClient, importFieldChecks } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      ...init,
-      headers: { Accept: 'application/json', ...init?.headers },
-    });
-  } catch {
-    throw new ApiProblem(0, 'network', '网络连接失败，请检查网络后重试');
-  }
-  if (!response.ok)
-    throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
-  return (await response.json()) as T;
-}
-
-/** An entry of a township's list: what the item states of these; an unstated one is left out. */
-export interface ItemSummary {
-  code: string;
-  name: string;
-  type?: string;
-  version: number;
-  tags: string[];
-  serviceObjects?: string[];
-  visits?: number;
-  online?: boolean;
-  implementingBody?: string;
-}
-
-export interface SubmissionStatusView {
-  reference: string;
-  status: string;
-  statusLabel: string;
-  items: { code: string; name: string; version: number }[];
-  history: { status: string; label: string; at: string; note?: string }[];
-  submittedAt: string;
-  data: Record<string, unknown>;
-  /** Looked up by phone: identity and phone numbers partly hidden. */
-  masked: boolean;
-}
+/** The typed client of the catalogue API; the portal's visitors are not signed in. */
+const client = browserClient();
 
 /** How the applicant proves an application is theirs: the 查询码 of the receipt (everything) or the phone (progress). */
 export type ApplicantSecret = { code: string } | { phone: string };
@@ -53,16 +16,17 @@ const query = (params: Record<string, string | undefined>) => {
 };
 
 export const api = {
-  regions: (q?: string) => request<Region[]>(`/public/regions${query({ q })}`),
+  regions: (q?: string) => client.get('/public/regions', { query: { q } }),
   items: (region: string, params: { q?: string; tag?: string; cursor?: string }) =>
-    request<{ items: ItemSummary[]; total: number; next: string | null }>(
-      `/public/regions/${region}/items${query({ ...params, limit: '100' })}`,
-    ),
-  item: (region: string, code: string) => request<ResolvedItem>(`/public/regions/${region}/items/${code}`),
+    client.get('/public/regions/:code/items', { params: { code: region }, query: { ...params, limit: 100 } }),
+  item: (region: string, code: string) =>
+    client.get('/public/regions/:code/items/:itemCode', { params: { code: region, itemCode: code } }),
   itemVersion: (region: string, code: string, version: number) =>
-    request<ResolvedItem>(`/public/regions/${region}/items/${code}/versions/${version}`),
-  bundles: () => request<Bundle[]>('/public/bundles'),
-  dataElements: () => request<DataElement[]>('/public/data-elements'),
+    client.get('/public/regions/:code/items/:itemCode/versions/:version', {
+      params: { code: region, itemCode: code, version: String(version) },
+    }),
+  bundles: () => client.get('/public/bundles'),
+  dataElements: () => client.get('/public/data-elements'),
   /** The form's field checks, compiled by the server for exactly these items (a same-origin module, no eval). */
   fieldChecks: (region: string, codes: string[]) =>
     importFieldChecks(
@@ -70,14 +34,16 @@ export const api = {
     ).catch(() => {
       throw new ApiProblem(0, 'network', '无法加载申请表的校验规则，请刷新页面重试');
     }),
-  submit: (body: { region: string; items: string[]; data: unknown }) =>
-    request<{ reference: string; status: string; queryCode: string }>('/public/submissions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
+  /** Sends an application; the model asks for one item at least, which the application page always has. */
+  submit: ({
+    items: [first, ...rest],
+    ...request
+  }: Omit<SubmissionRequest, 'items'> & { items: string[] }) =>
+    first === undefined
+      ? Promise.reject(new ApiProblem(400, 'no-items', '请至少选择一个事项'))
+      : client.post('/public/submissions', { body: { ...request, items: [first, ...rest] } }),
   submission: (reference: string, secret: ApplicantSecret) =>
-    request<SubmissionStatusView>(`/public/submissions/${reference}${query(secret)}`),
+    client.get('/public/submissions/:reference', { params: { reference }, query: secret }),
 };
 
 /** Where the printable documents are (opened by the browser itself, not fetched). */

@@ -1,6 +1,6 @@
 // The browser entry of @oneseal/runtime (`@oneseal/runtime/web`), what the portal and the designer share: the form
 // renderer and the pure form functions it renders from, the guide's sections, and the one way both apps load data
-// (useRequest; the client and its ApiProblem are the model's, in @oneseal/schemas).
+// (useRequest, and browserClient: the model's typed client and its ApiProblem on the browser's fetch).
 export * from './renderer';
 export { useRequest } from './useRequest';
 export type { RequestState } from './useRequest';
@@ -9,3 +9,4 @@ export type { GuideSection } from '../src/documents/guideView';
 export { copiesText } from '../src/documents/text';
 export { materialUse } from '../src/forms/mergeMaterials';
 export { formatQueryCode, normaliseQueryCode } from '../src/queryCode';
+export { browserClient } from './apiClient';

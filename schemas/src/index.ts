@@ -25,7 +25,7 @@ export type { Rule, Severity } from './check';
 export { patternsIn, patternSize } from './check/patterns';
 export type { PatternAt } from './check/patterns';
 export { resolveItem, ResolutionError } from './resolve';
-export type { ResolvedItem, ResolveOptions } from './resolve';
+export type { ResolveOptions } from './resolve';
 export {
   metrics,
   aggregateMetrics,

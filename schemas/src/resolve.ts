@@ -1,10 +1,10 @@
 import type {
   BaseItem,
   CatalogueFields,
-  Item,
   ItemImplementation,
   LocalFields,
   MaterialRequirement,
+  ResolvedItem,
   ResolvedMaterial,
 } from './generated/types';
 import { SCHEMA_VERSION } from './migration';
@@ -20,10 +20,6 @@ export class ResolutionError extends Error {
     this.name = 'ResolutionError';
   }
 }
-
-/** An item resolved from a township's list: it always has its code, region, version and status. */
-export type ResolvedItem = Item &
-  Required<Pick<Item, 'code' | 'regionCode' | 'regionName' | 'baseVersion' | 'status' | 'version'>>;
 
 export interface ResolveOptions {
   regionName: string;

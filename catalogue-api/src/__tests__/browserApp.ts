@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@oneseal/runtime';
+import type { ApiClient } from '@oneseal/schemas';
+import { createClient } from '@oneseal/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { applicant, building } from './homesteadApplication';
@@ -18,6 +20,8 @@ export interface BrowserApp {
   t: TestApp;
   base: string;
   browser: Browser;
+  /** The typed client over HTTP to this app's /api, signed in as `username` (a seeded user) or anonymous. */
+  client(username?: string): Promise<ApiClient>;
   /** A new page; `bypassCSP` only so the tests can inject axe-core. */
   page(viewport?: { width: number; height: number }): Promise<Page>;
   /** A full-page screenshot in out/e2e/<folder>/<name>.png, for a person to look at. */
@@ -34,10 +38,15 @@ export async function startBrowserApp(folder: string): Promise<BrowserApp> {
   const server: Server = createServer(t.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     t,
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base,
     browser,
+    async client(username) {
+      const token = username ? (await t.as(username)).Authorization.replace(/^Bearer /, '') : undefined;
+      return createClient(fetch, { baseUrl: `${base}/api`, token });
+    },
     async page(viewport = { width: 1280, height: 900 }) {
       const page = await browser.newPage({ viewport, locale: 'zh-CN', bypassCSP: true });
       page.setDefaultTimeout(15_000);

@@ -48,11 +48,10 @@ describe(`the designer (${DB_LABEL})`, () => {
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.locator('.ant-message-error').waitFor();
     expect(await page.locator('h1 .ant-tag').first().textContent()).toBe('草稿');
-    const refused = await app.t.api
-      .post(`/api/townships/${TOWNSHIP}/items/${ITEM}/submit`)
-      .set(await app.t.as('editor-450321100'))
-      .send({});
-    expect(refused.status).toBe(422);
+    const editor = await app.client('editor-450321100');
+    await expect(
+      editor.post('/townships/:code/items/:itemCode/submit', { params: { code: TOWNSHIP, itemCode: ITEM } }),
+    ).rejects.toMatchObject({ status: 422 });
     await app.shot(page, '02-refused');
 
     await promisedValue(page).fill('15');
@@ -112,10 +111,10 @@ describe(`the designer (${DB_LABEL})`, () => {
     await app.shot(mine, '07-conflict');
     await dialog.getByRole('button', { name: '用我的版本覆盖' }).click();
     await mine.getByText('已保存').waitFor();
-    const stored = await app.t.api
-      .get(`/api/townships/${TOWNSHIP}/items/${ITEM}`)
-      .set(await app.t.as('editor-450321100'));
-    expect(stored.body.implementation.promisedLimit.value).toBe(11);
+    const stored = await (
+      await app.client('editor-450321100')
+    ).get('/townships/:code/items/:itemCode', { params: { code: TOWNSHIP, itemCode: ITEM } });
+    expect(stored.implementation.promisedLimit?.value).toBe(11);
     await mine.close();
     await theirs.close();
   });
@@ -136,14 +135,13 @@ describe(`the designer (${DB_LABEL})`, () => {
   });
 
   it('lets township staff read an online application as it was filled in and accept it', async () => {
-    const submitted = await app.t.api
-      .post('/api/public/submissions')
-      .send({ region: TOWNSHIP, items: [ITEM], data: homesteadData() });
-    expect(submitted.status).toBe(201);
+    const submitted = await (
+      await app.client()
+    ).post('/public/submissions', { body: { region: TOWNSHIP, items: [ITEM], data: homesteadData() } });
     const page = await app.page();
     await signIn(page, app.base, 'editor-450321100');
     await page.getByRole('link', { name: '网上申请' }).click();
-    const row = page.getByRole('row', { name: new RegExp(submitted.body.reference) });
+    const row = page.getByRole('row', { name: new RegExp(submitted.reference) });
     await row.getByRole('button', { name: /展开/ }).click();
     await page.getByText('东至村道，西至莫家自留地，南至水渠，北至后山').waitFor();
     await app.shot(page, '08-submission');

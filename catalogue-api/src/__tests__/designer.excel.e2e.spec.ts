@@ -41,8 +41,11 @@ async function edited(exported: string, value: number | string, name: string): P
 }
 
 const storedLimit = async () =>
-  (await app.t.api.get(`/api/townships/${TOWNSHIP}/items/${ITEM}`).set(await app.t.as('editor-450321100')))
-    .body.implementation.promisedLimit.value as number;
+  (
+    await (
+      await app.client('editor-450321100')
+    ).get('/townships/:code/items/:itemCode', { params: { code: TOWNSHIP, itemCode: ITEM } })
+  ).implementation.promisedLimit?.value;
 
 describe(`Excel round trip in the designer (${DB_LABEL})`, () => {
   it('exports, takes an edited cell back, and refuses a broken row without changing anything', async () => {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { ItemForm } from '@oneseal/schemas';
 import type { Locator, Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
 import { signIn, startBrowserApp } from './browserApp';
@@ -129,9 +128,8 @@ describe(`the form designer (${DB_LABEL})`, () => {
     // The designer edits the item the page saves: the stored form carries the bound field.
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.locator('.ant-message-success').waitFor();
-    const saved = await app.t.api.get(`/api/base-items/${ITEM}`).set(await app.t.as('admin'));
-    expect(saved.status).toBe(200);
-    const form = (saved.body.baseItem as { form: ItemForm }).form;
+    const saved = await (await app.client('admin')).get('/base-items/:code', { params: { code: ITEM } });
+    const form = saved.baseItem.form!;
     expect(Object.keys(form.properties.applicant!.properties!)).toEqual([
       'applicantName',
       'idNumber',

@@ -103,7 +103,7 @@ export const publicRoutes: RouteSpec[] = [
     access: 'public',
     params: { code: townshipParam, itemCode: itemParam },
     responses: {
-      200: { description: '事项', schema: model.item },
+      200: { description: '事项', schema: shape('ResolvedItem') },
       304: { description: '未变化（If-None-Match）' },
       ...pick(400, 404),
     },
@@ -124,7 +124,7 @@ export const publicRoutes: RouteSpec[] = [
     summary: '事项的某一已发布版本（不可变）',
     access: 'public',
     params: { code: townshipParam, itemCode: itemParam, version: versionParam },
-    responses: { 200: { description: '该版本的事项', schema: model.item }, ...pick(400, 404) },
+    responses: { 200: { description: '该版本的事项', schema: shape('ResolvedItem') }, ...pick(400, 404) },
     async handle(ctx, { store }) {
       const { item, version } = await getVersion(
         store,

@@ -2,7 +2,7 @@ import { Breadcrumb, Card, Col, Drawer, Row, Statistic, Tag, Typography } from '
 import type { RegionMetrics } from '@oneseal/schemas';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { request } from '../api';
+import { api } from '../api';
 import { useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import type { Region } from '@oneseal/schemas';
@@ -64,7 +64,7 @@ function Dashboard({ regions }: { regions: Region[] }) {
   const [params, setParams] = useSearchParams();
   const view = resolveView(regions, user.regionCode, params);
   const metrics = useRequest(
-    () => request<MetricsReport>(`/public/regions/${view.code}/metrics`),
+    () => api.get('/public/regions/:code/metrics', { params: { code: view.code } }),
     [view.code],
   );
   const focus = (FILTERS.includes(params.get('focus') ?? '') ? params.get('focus') : 'any') as ItemFilter;

@@ -1,5 +1,5 @@
 // Which published items of a township miss which target, by the model's own definitions.
-import type { ResolvedItem, TimeLimit } from '@oneseal/schemas';
+import type { PublicItemPage, ResolvedItem, TimeLimit } from '@oneseal/schemas';
 import {
   aggregateMetrics,
   codeLabel,
@@ -8,14 +8,8 @@ import {
   isOnlineAvailable,
   toWorkdays,
 } from '@oneseal/schemas';
-import { request } from '../api';
+import { api } from '../api';
 import type { MetricKey, ShareKey } from './metricsData';
-
-interface SummaryPage {
-  items: { code: string; name: string }[];
-  total: number;
-  next: string | null;
-}
 
 /** What an item states of an element, or “未载明”: an unstated element misses its target but is never guessed. */
 export const UNSTATED = '未载明';
@@ -89,15 +83,15 @@ export async function loadStandings(township: string): Promise<ItemStanding[]> {
   const codes: string[] = [];
   let cursor: string | null = null;
   do {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const page: SummaryPage = await request<SummaryPage>(
-      `/public/regions/${township}/items?limit=100${query}`,
-    );
+    const page: PublicItemPage = await api.get('/public/regions/:code/items', {
+      params: { code: township },
+      query: { limit: 100, cursor: cursor ?? undefined },
+    });
     codes.push(...page.items.map((i) => i.code));
     cursor = page.next;
   } while (cursor);
   const items = await eachLimited(codes, (code) =>
-    request<ResolvedItem>(`/public/regions/${township}/items/${code}`),
+    api.get('/public/regions/:code/items/:itemCode', { params: { code: township, itemCode: code } }),
   );
   return items.map(standing);
 }

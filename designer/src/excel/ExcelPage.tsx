@@ -6,12 +6,12 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import { download, request } from '../api';
+import { api, download } from '../api';
 import { can, useUser } from '../shell/auth';
 import { loadRegions, regionName } from '../shell/regions';
 import './excel.css';
 import type { ImportMode, ImportReport } from './importReport';
-import { MAX_BYTES, reportOf, XLSX_TYPE } from './importReport';
+import { MAX_BYTES, reportOf } from './importReport';
 import { ReportView } from './ReportView';
 
 const MODES: { value: ImportMode; label: string; help: string }[] = [
@@ -46,7 +46,10 @@ export function ExcelPage() {
   const exportList = async () => {
     setExporting(true);
     try {
-      await download(`/townships/${code}/items.xlsx`, `${name}实施清单-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await download(
+        api.get('/townships/:code/items.xlsx', { params: { code } }),
+        `${name}实施清单-${dayjs().format('YYYYMMDD')}.xlsx`,
+      );
     } catch (error) {
       message.error(error instanceof ApiProblem ? error.message : String(error));
     } finally {
@@ -77,10 +80,7 @@ export function ExcelPage() {
     setProblem(undefined);
     try {
       setReport(
-        await request<ImportReport>(`/townships/${code}/items/import?mode=${mode}`, {
-          method: 'POST',
-          raw: { data: file, type: XLSX_TYPE },
-        }),
+        await api.post('/townships/:code/items/import', { params: { code }, query: { mode }, body: file }),
       );
     } catch (error) {
       const failure = error instanceof ApiProblem ? error : new ApiProblem(0, 'error', String(error));

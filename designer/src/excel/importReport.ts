@@ -1,7 +1,6 @@
 // The answer of POST /api/townships/:code/items/import: the model's ImportReport (results.schema.json).
 import type { ImportChange, ImportReason, ImportReport } from '@oneseal/schemas';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The API's limit for an uploaded workbook. */
 export const MAX_BYTES = 5 * 1024 * 1024;
 

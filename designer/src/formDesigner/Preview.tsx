@@ -8,7 +8,7 @@ import { ApiProblem } from '@oneseal/schemas';
 import { Alert, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Component, useEffect, useMemo, useRef, useState } from 'react';
-import { fetchPreview } from '../process/usePreview';
+import { api } from '../api';
 import { useUser } from '../shell/auth';
 import { loadRegions } from '../shell/regions';
 import { previewRegions } from './previewRegions';
@@ -56,7 +56,10 @@ function useFieldChecks(value: ItemForm, delay = 400): { checks?: FieldChecks; p
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
       try {
-        const source = await fetchPreview('form-checks.js', { form: JSON.parse(key) }, controller.signal);
+        const source = await api.post('/preview/form-checks.js', {
+          body: { form: JSON.parse(key) as ItemForm },
+          signal: controller.signal,
+        });
         const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         try {
           const checks = await importFieldChecks(url);

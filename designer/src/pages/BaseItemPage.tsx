@@ -1,6 +1,13 @@
 import { observer } from '@formily/react';
 import { toJS } from '@formily/reactive';
-import type { BaseItem, DataElement, FieldChange, ItemForm, ProcessStep } from '@oneseal/schemas';
+import type {
+  BaseItem,
+  BaseItemView,
+  DataElement,
+  ItemForm,
+  ProcessStep,
+  VersionDiff,
+} from '@oneseal/schemas';
 import { SCHEMA_IDS, validateItem } from '@oneseal/schemas';
 import type { Form } from '@formily/core';
 import { App, Button, ConfigProvider, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
@@ -8,7 +15,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import { request } from '../api';
+import { api, ifMatch } from '../api';
 import { FormDesigner } from '../formDesigner/FormDesigner';
 import { ProcessEditor } from '../process/ProcessEditor';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
@@ -18,7 +25,6 @@ import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
-import type { BaseItemView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 import { useDocumentForm } from '../shell/useDocumentForm';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
@@ -47,10 +53,10 @@ const ProcessTab = observer(({ form }: { form: Form }) => (
 
 function Versions({ code, latest }: { code: string; latest: number }) {
   const [pair, setPair] = useState<[number, number]>([Math.max(1, latest - 1), latest]);
-  const diff = useRequest(
+  const diff = useRequest<Pick<VersionDiff, 'changes'>>(
     () =>
       pair[0] < pair[1]
-        ? request<{ changes: FieldChange[] }>(`/base-items/${code}/diff?from=${pair[0]}&to=${pair[1]}`)
+        ? api.get('/base-items/:code/diff', { params: { code }, query: { from: pair[0], to: pair[1] } })
         : Promise.resolve({ changes: [] }),
     [code, pair[0], pair[1]],
   );
@@ -126,10 +132,10 @@ function Editor({
   };
   const save = (asRevision = revision, doc = values()) =>
     act(async () => {
-      const result = await request<{ revision: number }>(`/base-items/${view.code}`, {
-        method: 'PUT',
+      const result = await api.put('/base-items/:code', {
+        params: { code: view.code },
+        headers: ifMatch(asRevision),
         body: doc,
-        revision: asRevision,
       });
       setRevision(result.revision);
       conflicts.close();
@@ -139,7 +145,7 @@ function Editor({
     if (dirty && !(await save())) return;
     if (
       await act(
-        () => request(`/base-items/${view.code}/publish`, { method: 'POST', body: {} }),
+        () => api.post('/base-items/:code/publish', { params: { code: view.code }, body: {} }),
         '已发布新版本',
       )
     )
@@ -147,10 +153,7 @@ function Editor({
   };
   const retire = async () => {
     if (
-      await act(
-        () => request(`/base-items/${view.code}/retire`, { method: 'POST', body: {} }),
-        '已取消该事项',
-      )
+      await act(() => api.post('/base-items/:code/retire', { params: { code: view.code } }), '已取消该事项')
     )
       reload();
   };
@@ -241,11 +244,7 @@ function Editor({
 export function BaseItemPage() {
   const { code = '' } = useParams();
   const state = useRequest(
-    () =>
-      Promise.all([
-        request<BaseItemView>(`/base-items/${code}`),
-        request<DataElement[]>('/public/data-elements'),
-      ]),
+    () => Promise.all([api.get('/base-items/:code', { params: { code } }), api.get('/public/data-elements')]),
     [code],
   );
   return (

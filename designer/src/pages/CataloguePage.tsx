@@ -1,13 +1,12 @@
-import type { BaseItem } from '@oneseal/schemas';
+import type { BaseItem, BaseItemSummary } from '@oneseal/schemas';
 import { codeLabel, codeOptions } from '@oneseal/schemas';
 import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import { request } from '../api';
+import { api } from '../api';
 import { Loaded } from '../shell/Loaded';
-import type { BaseItemSummary, BaseItemView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 
 /** A new base item starts as a copy of a similar one (a base item has dozens of required elements). */
@@ -20,9 +19,9 @@ function CopyButton({ items, onDone }: { items: BaseItemSummary[]; onDone: () =>
     const { from, code, name } = await form.validateFields();
     try {
       // The list holds no item content: the template is read in full.
-      const template = (await request<BaseItemView>(`/base-items/${from}`)).baseItem;
+      const template = (await api.get('/base-items/:code', { params: { code: from } })).baseItem;
       const copy: BaseItem = { ...template, code, name, status: 'draft', version: 1 };
-      await request('/base-items', { method: 'POST', body: copy });
+      await api.post('/base-items', { body: copy });
       message.success('已建立草稿');
       setOpen(false);
       onDone();
@@ -80,10 +79,7 @@ function CopyButton({ items, onDone }: { items: BaseItemSummary[]; onDone: () =>
 export function CataloguePage() {
   const [type, setType] = useState<string>();
   const [q, setQ] = useState('');
-  const list = useRequest(
-    () => request<BaseItemSummary[]>(`/base-items${type ? `?type=${type}` : ''}`),
-    [type],
-  );
+  const list = useRequest(() => api.get('/base-items', { query: { type } }), [type]);
   return (
     <div className="ds-page">
       <div className="ds-toolbar">

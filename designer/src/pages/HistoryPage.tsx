@@ -1,34 +1,27 @@
-import type { FieldChange } from '@oneseal/schemas';
+import type { ImplementationVersionSummary, VersionDiff } from '@oneseal/schemas';
 import { Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { request } from '../api';
+import { api } from '../api';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
 import { useRequest } from '@oneseal/runtime/web';
 
-interface VersionRow {
-  version: number;
-  baseVersion: number;
-  effectiveDate: string;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
 /** Every published version of a township item, and the field-level differences between any two. */
 export function HistoryPage() {
   const { code = '', item = '' } = useParams();
+  const params = { code, itemCode: item };
   const versions = useRequest(
-    () => request<VersionRow[]>(`/townships/${code}/items/${item}/versions`),
+    () => api.get('/townships/:code/items/:itemCode/versions', { params }),
     [code, item],
   );
   const [pair, setPair] = useState<[number, number]>();
   const latest = versions.data?.[0]?.version;
   const [from, to] = pair ?? (latest && latest > 1 ? [latest - 1, latest] : [undefined, undefined]);
-  const diff = useRequest(
+  const diff = useRequest<Pick<VersionDiff, 'changes'>>(
     () =>
       from && to
-        ? request<{ changes: FieldChange[] }>(`/townships/${code}/items/${item}/diff?from=${from}&to=${to}`)
+        ? api.get('/townships/:code/items/:itemCode/diff', { params, query: { from, to } })
         : Promise.resolve({ changes: [] }),
     [code, item, from, to],
   );
@@ -54,7 +47,7 @@ export function HistoryPage() {
               {
                 title: '发布',
                 dataIndex: 'publishedAt',
-                render: (at: string, row: VersionRow) =>
+                render: (at: string, row: ImplementationVersionSummary) =>
                   `${new Date(at).toLocaleString('zh-CN')} ${row.publishedBy ?? ''}`,
               },
             ]}

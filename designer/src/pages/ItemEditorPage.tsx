@@ -1,11 +1,11 @@
-import type { ItemImplementation } from '@oneseal/schemas';
+import type { DraftView, ItemImplementation } from '@oneseal/schemas';
 import { assessImplementation, implementationCompleteness, SCHEMA_IDS, validateItem } from '@oneseal/schemas';
 import { Alert, App, Button, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import { request } from '../api';
+import { api, ifMatch } from '../api';
 import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { CompletenessPanel } from '../shell/CompletenessPanel';
@@ -13,7 +13,6 @@ import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
-import type { DraftView } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 import { useDocumentForm } from '../shell/useDocumentForm';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
@@ -68,10 +67,10 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
   const save = async (asRevision = revision, doc = values()) => {
     setBusy(true);
     try {
-      const result = await request<{ revision: number }>(`/townships/${code}/items/${item}`, {
-        method: 'PUT',
+      const result = await api.put('/townships/:code/items/:itemCode', {
+        params: { code, itemCode: item },
+        headers: ifMatch(asRevision),
         body: doc,
-        revision: asRevision,
       });
       setRevision(result.revision);
       conflicts.close();
@@ -93,7 +92,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
     if (dirty && !(await save())) return;
     setBusy(true);
     try {
-      await request(`/townships/${code}/items/${item}/${name}`, { method: 'POST', body: {} });
+      await api.post(`/townships/:code/items/:itemCode/${name}`, { params: { code, itemCode: item } });
       message.success(name === 'submit' ? '已提交审核' : '已撤回，公开清单中不再显示');
       saved();
       reload();
@@ -181,7 +180,10 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
 /** A township's item: the draft edited with the model's own editor, checked live, saved, submitted, withdrawn. */
 export function ItemEditorPage() {
   const { code = '', item = '' } = useParams();
-  const state = useRequest(() => request<DraftView>(`/townships/${code}/items/${item}`), [code, item]);
+  const state = useRequest(
+    () => api.get('/townships/:code/items/:itemCode', { params: { code, itemCode: item } }),
+    [code, item],
+  );
   return (
     <div className="ds-page">
       <Loaded state={state}>

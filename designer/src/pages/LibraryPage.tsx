@@ -3,7 +3,7 @@ import { SCHEMA_IDS, validateDocument } from '@oneseal/schemas';
 import { App, Button, Drawer, Input, Table } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { request } from '../api';
+import { api, ifMatch } from '../api';
 import { editorSchema, schemaById, SchemaEditor } from '../schemaForm';
 import { useUser } from '../shell/auth';
 import { useConflict } from '../shell/ConflictModal';
@@ -16,16 +16,49 @@ import { useUnsavedGuard } from '../shell/useUnsavedGuard';
 
 type Entry = Material | DataElement;
 type Kind = 'material' | 'data-element';
+interface LibraryEntry {
+  revision: number;
+  document: Entry;
+}
 
-const KINDS: Record<Kind, { title: string; path: string; blank: () => Entry }> = {
+/**
+ * Each library's API calls. The editor of a kind edits a document of that kind (its schema's form), so the
+ * document is that kind's when saved.
+ */
+const KINDS: Record<
+  Kind,
+  {
+    title: string;
+    blank: () => Entry;
+    list: () => Promise<LibraryEntry[]>;
+    /** Creates the entry (no revision yet) or saves it over the given revision. */
+    save: (doc: Entry, revision: number | undefined) => Promise<{ revision: number }>;
+  }
+> = {
   material: {
     title: '材料库',
-    path: '/materials',
+    list: () => api.get('/materials'),
+    save: (doc, revision) =>
+      revision === undefined
+        ? api.post('/materials', { body: doc as Material })
+        : api.put('/materials/:code', {
+            params: { code: doc.code },
+            headers: ifMatch(revision),
+            body: doc as Material,
+          }),
     blank: () => ({ kind: 'material', schemaVersion: 1, code: '', name: '' }) as unknown as Entry,
   },
   'data-element': {
     title: '数据元',
-    path: '/data-elements',
+    list: () => api.get('/data-elements'),
+    save: (doc, revision) =>
+      revision === undefined
+        ? api.post('/data-elements', { body: doc as DataElement })
+        : api.put('/data-elements/:code', {
+            params: { code: doc.code },
+            headers: ifMatch(revision),
+            body: doc as DataElement,
+          }),
     blank: () =>
       ({
         kind: 'data-element',
@@ -68,10 +101,7 @@ function EntryEditor({
   useUnsavedGuard(dirty);
   const save = async (asRevision = revision, doc = values()) => {
     try {
-      const result = await request<{ revision: number }>(
-        revision === undefined ? KINDS[kind].path : `${KINDS[kind].path}/${doc.code}`,
-        { method: revision === undefined ? 'POST' : 'PUT', body: doc, revision: asRevision },
-      );
+      const result = await KINDS[kind].save(doc, revision === undefined ? undefined : asRevision);
       setRevision(result.revision);
       conflicts.close();
       saved();
@@ -104,7 +134,7 @@ export function LibraryPage() {
   const { kind = 'material' } = useParams() as { kind: Kind };
   const user = useUser();
   const spec = KINDS[kind] ?? KINDS.material;
-  const list = useRequest(() => request<{ revision: number; document: Entry }[]>(spec.path), [spec.path]);
+  const list = useRequest(() => spec.list(), [spec]);
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<{ revision?: number; document: Entry }>();
   const close = useCallback(() => setOpen(undefined), []);

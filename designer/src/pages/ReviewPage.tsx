@@ -1,30 +1,25 @@
-import type { FieldChange } from '@oneseal/schemas';
+import type { FieldChange, ReviewEntry } from '@oneseal/schemas';
 import { diffDocuments } from '@oneseal/schemas';
 import { App, Button, Card, Empty, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import { request } from '../api';
+import { api } from '../api';
 import { useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
-import type { DraftView, TownshipItemRow } from '../shell/types';
 import { SERVER_OWNED } from '../schemaForm/uiHints';
 
-interface Pending extends TownshipItemRow {
-  township: string;
-  townshipName: string;
-}
-
 /** What the draft changes against the published version (everything, for an item never published). */
-async function changesOf(row: Pending): Promise<FieldChange[]> {
-  const draft = await request<DraftView>(`/townships/${row.township}/items/${row.itemCode}`);
+async function changesOf(row: ReviewEntry): Promise<FieldChange[]> {
+  const params = { code: row.township, itemCode: row.itemCode };
+  const draft = await api.get('/townships/:code/items/:itemCode', { params });
   const published = row.publishedVersion
     ? (
-        await request<{ implementation: object }>(
-          `/townships/${row.township}/items/${row.itemCode}/versions/${row.publishedVersion}`,
-        )
+        await api.get('/townships/:code/items/:itemCode/versions/:version', {
+          params: { ...params, version: String(row.publishedVersion) },
+        })
       ).implementation
     : {};
   // Status and version move with the workflow; the reviewer judges what the editor wrote.
@@ -33,17 +28,17 @@ async function changesOf(row: Pending): Promise<FieldChange[]> {
   );
 }
 
-function ReviewCard({ row, onDone }: { row: Pending; onDone: () => void }) {
+function ReviewCard({ row, onDone }: { row: ReviewEntry; onDone: () => void }) {
   const { message } = App.useApp();
   const changes = useRequest(() => changesOf(row), [row.township, row.itemCode, row.revision]);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const act = async (name: 'approve' | 'return') => {
     try {
-      await request(`/townships/${row.township}/items/${row.itemCode}/${name}`, {
-        method: 'POST',
-        body: name === 'return' ? { comment } : {},
-      });
+      const params = { code: row.township, itemCode: row.itemCode };
+      await (name === 'return'
+        ? api.post('/townships/:code/items/:itemCode/return', { params, body: { comment } })
+        : api.post('/townships/:code/items/:itemCode/approve', { params, body: {} }));
       message.success(name === 'approve' ? '已审核通过' : '已退回');
       setReturning(false);
       onDone();
@@ -101,7 +96,7 @@ function ReviewCard({ row, onDone }: { row: Pending; onDone: () => void }) {
 /** The reviewer's queue: each submitted item with what it changes; approve, or return with comments. */
 export function ReviewPage() {
   const user = useUser();
-  const state = useRequest(() => request<Pending[]>('/review/items'), [user.regionCode]);
+  const state = useRequest(() => api.get('/review/items'), [user.regionCode]);
   return (
     <div className="ds-page">
       <div className="ds-toolbar">

@@ -1,12 +1,12 @@
 import { createForm } from '@formily/core';
 import { deriveForm, FormRenderer, mergeForms, useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import type { DataElement, Item, SubmissionStatus } from '@oneseal/schemas';
+import type { ReceivedSubmission, SubmissionStatus } from '@oneseal/schemas';
 import { codeLabel, codeOptions } from '@oneseal/schemas';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { openDocument, request } from '../api';
+import { api, openDocument } from '../api';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
 
@@ -21,26 +21,18 @@ const COLORS: Record<SubmissionStatus, string> = {
 };
 const label = (status: SubmissionStatus) => codeLabel('SubmissionStatus', status);
 
-interface Submission {
-  reference: string;
-  status: SubmissionStatus;
-  next: SubmissionStatus[];
-  items: { code: string; name: string; version: number }[];
-  data: { form: Record<string, unknown> };
-  history: { status: SubmissionStatus; label: string; at: string; by?: string; note?: string }[];
-  submittedAt: string;
-}
-
 /** The application as the applicant filled it: the form of the item versions it names, not today's form. */
-function Answers({ township, submission }: { township: string; submission: Submission }) {
+function Answers({ township, submission }: { township: string; submission: ReceivedSubmission }) {
   const state = useRequest(async () => {
     const [items, elements] = await Promise.all([
       Promise.all(
         submission.items.map((i) =>
-          request<Item>(`/public/regions/${township}/items/${i.code}/versions/${i.version}`),
+          api.get('/public/regions/:code/items/:itemCode/versions/:version', {
+            params: { code: township, itemCode: i.code, version: String(i.version) },
+          }),
         ),
       ),
-      request<DataElement[]>('/public/data-elements'),
+      api.get('/public/data-elements'),
     ]);
     return deriveForm(mergeForms(items, elements).form).formily;
   }, [submission.reference]);
@@ -54,19 +46,21 @@ function StatusMove({
   onDone,
 }: {
   township: string;
-  submission: Submission;
+  submission: ReceivedSubmission;
   onDone: () => void;
 }) {
   const { message } = App.useApp();
   const [target, setTarget] = useState<SubmissionStatus>();
   const [note, setNote] = useState('');
   const move = async () => {
+    // The dialog is open only while a target is chosen.
+    if (!target) return;
     try {
-      await request(`/townships/${township}/submissions/${submission.reference}/status`, {
-        method: 'POST',
+      await api.post('/townships/:code/submissions/:reference/status', {
+        params: { code: township, reference: submission.reference },
         body: { status: target, ...(note.trim() ? { note: note.trim() } : {}) },
       });
-      message.success(`已改为“${label(target!)}”`);
+      message.success(`已改为“${label(target)}”`);
       setTarget(undefined);
       setNote('');
       onDone();
@@ -75,9 +69,11 @@ function StatusMove({
     }
   };
   const print = (document: 'application.pdf' | 'notice.pdf') =>
-    openDocument(`/townships/${township}/submissions/${submission.reference}/${document}`).catch((error) =>
-      message.error(error instanceof ApiProblem ? error.message : String(error)),
-    );
+    openDocument(() =>
+      api.get(`/townships/:code/submissions/:reference/${document}`, {
+        params: { code: township, reference: submission.reference },
+      }),
+    ).catch((error) => message.error(error instanceof ApiProblem ? error.message : String(error)));
   return (
     <>
       <Space wrap>
@@ -120,7 +116,7 @@ export function SubmissionsPage() {
   const [status, setStatus] = useState<SubmissionStatus>();
   const regions = useRequest(loadRegions, []);
   const list = useRequest(
-    () => request<Submission[]>(`/townships/${code}/submissions${status ? `?status=${status}` : ''}`),
+    () => api.get('/townships/:code/submissions', { params: { code }, query: { status } }),
     [code, status],
   );
   return (
@@ -162,7 +158,7 @@ export function SubmissionsPage() {
               { title: '受理编号', dataIndex: 'reference', width: 230 },
               {
                 title: '申请事项',
-                render: (_v, s: Submission) =>
+                render: (_v, s: ReceivedSubmission) =>
                   s.items.map((i) => `${i.name}（第 ${i.version} 版）`).join('、'),
               },
               {

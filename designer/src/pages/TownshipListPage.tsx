@@ -1,3 +1,4 @@
+import type { BaseItemSummary, TownshipItemRow } from '@oneseal/schemas';
 import { codeOptions } from '@oneseal/schemas';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Select, Space, Table, Tag } from 'antd';
@@ -5,11 +6,10 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import { request } from '../api';
+import { api, ifMatch } from '../api';
 import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import { loadRegions, regionName } from '../shell/regions';
-import type { BaseItemSummary, DraftView, TownshipItemRow } from '../shell/types';
 import { STATUS_COLORS, statusName } from '../shell/types';
 
 /** Adopt an item of the base catalogue into this township's list (a draft filled from the base item). */
@@ -19,12 +19,17 @@ function AdoptButton({ code, taken, onDone }: { code: string; taken: Set<string>
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<string>();
   const base = useRequest(
-    () => (open ? request<BaseItemSummary[]>('/base-items?status=published') : Promise.resolve([])),
+    () =>
+      open
+        ? api.get('/base-items', { query: { status: 'published' } })
+        : Promise.resolve<BaseItemSummary[]>([]),
     [open],
   );
   const adopt = async () => {
+    // The dialog's OK button is disabled until an item is chosen.
+    if (!choice) return;
     try {
-      await request(`/townships/${code}/items`, { method: 'POST', body: { baseCode: choice } });
+      await api.post('/townships/:code/items', { params: { code }, body: { baseCode: choice } });
       message.success('已认领，请完善后提交审核');
       setOpen(false);
       onDone();
@@ -67,7 +72,7 @@ export function TownshipListPage() {
   const user = useUser();
   const { message, modal } = App.useApp();
   const regions = useRequest(loadRegions, []);
-  const list = useRequest(() => request<TownshipItemRow[]>(`/townships/${code}/items`), [code]);
+  const list = useRequest(() => api.get('/townships/:code/items', { params: { code } }), [code]);
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
   const editor = can.editTownship(user.role);
@@ -75,10 +80,7 @@ export function TownshipListPage() {
   const publish = async () => {
     setBusy(true);
     try {
-      const result = await request<{ published: string[]; warnings: { message: string }[] }>(
-        `/townships/${code}/publish`,
-        { method: 'POST', body: {} },
-      );
+      const result = await api.post('/townships/:code/publish', { params: { code }, body: {} });
       modal.success({
         title: `已发布 ${result.published.length} 个事项`,
         content:
@@ -114,11 +116,12 @@ export function TownshipListPage() {
         [a, position(b)],
         [b, position(a)],
       ] as const) {
-        const draft = await request<DraftView>(`/townships/${code}/items/${row.itemCode}`);
-        await request(`/townships/${code}/items/${row.itemCode}`, {
-          method: 'PUT',
+        const params = { code, itemCode: row.itemCode };
+        const draft = await api.get('/townships/:code/items/:itemCode', { params });
+        await api.put('/townships/:code/items/:itemCode', {
+          params,
+          headers: ifMatch(draft.revision),
           body: { ...draft.implementation, order },
-          revision: draft.revision,
         });
       }
       message.success('已调整顺序（两个事项成为草稿，审核后发布生效）');

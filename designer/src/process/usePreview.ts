@@ -1,33 +1,7 @@
 import type { BaseItem } from '@oneseal/schemas';
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '@oneseal/schemas';
-import { session } from '../api';
-
-/**
- * POST /api/preview/<kind> with the edited document (`{ item }` or `{ form }`): the server's answer as text.
- * `request` answers JSON only, so this is the same call (bearer token, zh-CN errors as ApiProblem, sign-out on
- * 401) reading the body as text.
- */
-export async function fetchPreview(
-  kind: 'flowchart.svg' | 'guide.html' | 'form-checks.js',
-  body: object,
-  signal: AbortSignal,
-) {
-  const token = session.get()?.token;
-  const response = await fetch(`/api/preview/${kind}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'Accept-Language': 'zh-CN',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-    signal,
-  });
-  if (response.ok) return response.text();
-  if (response.status === 401 && token) session.set(undefined);
-  throw ApiProblem.fromAnswer(response.status, await response.json().catch(() => undefined));
-}
+import { api } from '../api';
 
 export interface Preview {
   svg?: string;
@@ -53,8 +27,8 @@ export function usePreview(item: BaseItem, delay = 600): Preview {
     const timer = window.setTimeout(() => {
       const edited = JSON.parse(key) as BaseItem;
       Promise.all([
-        fetchPreview('flowchart.svg', { item: edited }, controller.signal),
-        fetchPreview('guide.html', { item: edited }, controller.signal),
+        api.post('/preview/flowchart.svg', { body: { item: edited }, signal: controller.signal }),
+        api.post('/preview/guide.html', { body: { item: edited }, signal: controller.signal }),
       ]).then(
         ([svg, html]) => setPreview({ svg, html, pending: false, updatedAt: new Date() }),
         (error: unknown) => {

@@ -1,5 +1,5 @@
 import type { Region } from '@oneseal/schemas';
-import { request } from '../api';
+import { api } from '../api';
 import type { Session } from '../api';
 
 export interface RegionNode {
@@ -11,7 +11,7 @@ export interface RegionNode {
 
 let all: Promise<Region[]> | undefined;
 /** Every division, fetched once per page load. */
-export const loadRegions = () => (all ??= request<Region[]>('/public/regions'));
+export const loadRegions = () => (all ??= api.get('/public/regions'));
 
 /**
  * The region tree a user may work in: a township editor sees their township, a county user their county's

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { MergedForm } from '@oneseal/runtime/web';
 import { deriveForm, FormRenderer, mergeForms, normaliseQueryCode, useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
-import type { SubmissionStatusView } from '../api';
+import type { SubmissionStatusView } from '@oneseal/schemas';
 import { api, documentUrl } from '../api';
 import { Loaded } from './Status';
 

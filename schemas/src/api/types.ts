@@ -25,8 +25,11 @@ type Values<T, V> = { [K in Required<T> & string]: V } & {
   [K in Exclude<keyof T, Required<T>> & string]?: V;
 };
 
-/** A body sent as it is (an uploaded file). */
-export type FileBody = Blob | ArrayBuffer | Uint8Array;
+/**
+ * A body sent as it is (an uploaded file). Bytes are ArrayBuffer-backed, the body type the browser's and Node's
+ * fetch take, so `fetch` itself is a FetchLike (a Node Buffer goes as `new Uint8Array(buffer)`).
+ */
+export type FileBody = Blob | ArrayBuffer | Uint8Array<ArrayBuffer>;
 
 type BodyOf<B> = B extends ShapeName ? SchemaTypes[B] : B extends 'file' ? FileBody : never;
 type AnswerOf<A> = A extends ShapeName

@@ -1115,6 +1115,36 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ],
       "additionalProperties": false
     },
+    "ResolvedItem": {
+      "title": "ResolvedItem",
+      "description": "已发布的事项：实施清单与基本目录合并后的完整内容，总带有编码、区划、版本和状态",
+      "allOf": [
+        {
+          "$ref": "item.schema.json"
+        },
+        {
+          "$comment": "The fields are Item's (true: their shapes are checked there); tsType states the same in TypeScript, which json-schema-to-typescript cannot derive from a required-only branch.",
+          "type": "object",
+          "properties": {
+            "code": true,
+            "regionCode": true,
+            "regionName": true,
+            "baseVersion": true,
+            "status": true,
+            "version": true
+          },
+          "required": [
+            "code",
+            "regionCode",
+            "regionName",
+            "baseVersion",
+            "status",
+            "version"
+          ],
+          "tsType": "Required<Pick<Item, 'code' | 'regionCode' | 'regionName' | 'baseVersion' | 'status' | 'version'>>"
+        }
+      ]
+    },
     "PublicItemPage": {
       "title": "PublicItemPage",
       "description": "公开清单的一页：事项、符合条件的总数和下一页游标（没有下一页为 null）",

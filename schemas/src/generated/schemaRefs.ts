@@ -113,6 +113,7 @@ export interface SchemaTypes {
   RegionLevel: Model.RegionLevel;
   RegionList: Model.RegionList;
   RegionMetrics: Model.RegionMetrics;
+  ResolvedItem: Model.ResolvedItem;
   ResolvedMaterial: Model.ResolvedMaterial;
   Result: Model.Result;
   ResultType: Model.ResultType;
@@ -267,6 +268,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   RegionLevel: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/RegionLevel',
   RegionList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/RegionList',
   RegionMetrics: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/RegionMetrics',
+  ResolvedItem: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ResolvedItem',
   ResolvedMaterial: 'https://schemas.oneseal.cn/v1/material-requirement.schema.json#/$defs/ResolvedMaterial',
   Result: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Result',
   ResultType: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ResultType',

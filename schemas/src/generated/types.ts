@@ -295,6 +295,11 @@ export type Region = {
   pinyin?: string;
 };
 export type RegionList = Region[];
+/**
+ * 已发布的事项：实施清单与基本目录合并后的完整内容，总带有编码、区划、版本和状态
+ */
+export type ResolvedItem = Item &
+  Required<Pick<Item, 'code' | 'regionCode' | 'regionName' | 'baseVersion' | 'status' | 'version'>>;
 export type ReviewQueue = ReviewEntry[];
 export type TownshipItemList = TownshipItemRow[];
 export type UserList = User[];
