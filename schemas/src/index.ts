@@ -77,9 +77,4 @@ export {
   nestedToNational,
   toNational,
 } from './exchange/nationalElements';
-export type {
-  ElementKind,
-  ExchangeList,
-  NationalElement,
-  NationalRecord,
-} from './exchange/nationalElements';
+export type { ElementKind, ExchangeList, NationalElement, NationalRecord } from './exchange/nationalElements';

@@ -84,9 +84,9 @@ const withoutReceiverFields = <T extends object>(doc: T) => {
 };
 
 async function storedImplementations(store: Store, regionCode: string) {
-  return (await store.models.Implementation.findAll({ where: { regionCode }, order: [['baseCode', 'ASC']] })).map(
-    (r) => r.doc as ItemImplementation,
-  );
+  return (
+    await store.models.Implementation.findAll({ where: { regionCode }, order: [['baseCode', 'ASC']] })
+  ).map((r) => r.doc as ItemImplementation);
 }
 
 /** Every cell of every sheet, by sheet and header, leaving out the receiver's lifecycle columns. */
@@ -121,7 +121,7 @@ describe.each<NationalFormat>(['national-json', 'national-xlsx'])('%s round trip
 
   it('carries the base catalogue across unchanged', async () => {
     const first = await exportNational(source.store, { list: 'base' }, format);
-    const report = await importNational(target.store, IMPORTER, first.data, { mode: 'all' });
+    const { report } = await importNational(target.store, IMPORTER, first.data, { mode: 'all' });
     expect(report.refused).toEqual([]);
     expect(report.written).toBe(true);
     expect(report.accepted).toHaveLength(seeds.baseItems.length);
@@ -139,7 +139,7 @@ describe.each<NationalFormat>(['national-json', 'national-xlsx'])('%s round trip
 
   it.each(TOWNSHIPS)('carries township %s across unchanged', async (regionCode) => {
     const first = await exportNational(source.store, { list: 'implementation', regionCode }, format);
-    const report = await importNational(target.store, IMPORTER, first.data, { mode: 'all' });
+    const { report } = await importNational(target.store, IMPORTER, first.data, { mode: 'all' });
     expect(report.refused).toEqual([]);
     expect(report.written).toBe(true);
 

@@ -140,11 +140,11 @@ export async function importCommand(args: string[], io: CliIO): Promise<ExitCode
   return withStore(async (store) => {
     try {
       const actor = await principalOf(store, values.as!);
-      const report = await importNational(store, actor, data, {
+      const { report, list, regionCode } = await importNational(store, actor, data, {
         mode: values['valid-only'] ? 'valid' : 'all',
       });
       printReport(report, io);
-      const where = report.regionCode ? `${report.regionCode} ${LIST_NAMES[report.list]}` : LIST_NAMES[report.list];
+      const where = regionCode ? `${regionCode} ${LIST_NAMES[list]}` : LIST_NAMES[list];
       io.out(
         report.written
           ? `已导入${where}：写入 ${report.accepted.length} 个事项，${report.refused.length} 行未通过`

@@ -12,6 +12,8 @@ import type { ImplementationRow } from '../../db/models';
 import { badRequest } from '../../http/errors';
 import { audit } from '../audit';
 import type { Store } from '../store';
+import { EXCHANGE_SHEETS } from '../exchange/nationalFormat';
+import { importNational } from '../exchange/nationalImport';
 import { settleImport } from '../importEngine';
 import { EDITABLE, latestBase, saveDraft } from '../townshipItems';
 import type { ItemColumn, ItemContext, MaterialColumn } from './columns';
@@ -49,6 +51,9 @@ export async function importList(
   mode: ImportMode,
 ): Promise<ImportReport> {
   const workbook = await readWorkbook(data);
+  // A national exchange workbook of this township goes through the national element table instead.
+  if (workbook.getWorksheet(EXCHANGE_SHEETS.frame))
+    return (await importNational(store, actor, data, { mode, regionCode })).report;
   const itemSheet = workbook.getWorksheet(SHEETS.items);
   if (!itemSheet)
     throw badRequest({

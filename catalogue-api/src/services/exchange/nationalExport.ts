@@ -1,11 +1,5 @@
 import type { BaseItem, ExchangeList, ItemImplementation, NationalRecord } from '@oneseal/schemas';
-import {
-  ELEMENTS,
-  elementToCell,
-  ITEM_NAME_ELEMENT,
-  MATERIAL_ELEMENTS,
-  toNational,
-} from '@oneseal/schemas';
+import { ELEMENTS, elementToCell, ITEM_NAME_ELEMENT, MATERIAL_ELEMENTS, toNational } from '@oneseal/schemas';
 import type { Worksheet } from 'exceljs';
 import { Workbook } from 'exceljs';
 import { notFound } from '../../http/errors';
@@ -149,7 +143,10 @@ async function workbookOf(
 
   const elements = ELEMENTS[list].filter((e) => e.key !== 'materials');
   const materialsElement = ELEMENTS[list].find((e) => e.key === 'materials')!;
-  const itemNames = [...(list === 'implementation' ? [ITEM_NAME_ELEMENT] : []), ...elements.map((e) => e.name)];
+  const itemNames = [
+    ...(list === 'implementation' ? [ITEM_NAME_ELEMENT] : []),
+    ...elements.map((e) => e.name),
+  ];
   const items = workbook.addWorksheet(EXCHANGE_SHEETS.items, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
   });

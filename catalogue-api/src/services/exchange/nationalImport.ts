@@ -27,17 +27,10 @@ import { createBaseItem, publishBaseItem } from '../baseItems';
 import type { Column } from '../excel/columns';
 import type { ReadCell } from '../excel/workbook';
 import { keyText, readSheet, readWorkbook } from '../excel/workbook';
-import type { ImportMode } from '../excel/importList';
 import { settleImport } from '../importEngine';
 import type { Store } from '../store';
 import { adoptItem, EDITABLE, latestBase, saveDraft } from '../townshipItems';
-import {
-  EXCHANGE_SHEETS,
-  FORMAT_NAME,
-  FRAME,
-  LIST_NAMES,
-  MATERIAL_ITEM_COLUMN,
-} from './nationalFormat';
+import { EXCHANGE_SHEETS, FORMAT_NAME, FRAME, LIST_NAMES, MATERIAL_ITEM_COLUMN } from './nationalFormat';
 
 /** One item of the file, as read: where it stands, its record in national terms, what could not be read. */
 interface ReadRow {
@@ -137,7 +130,8 @@ function readCells(
 ): void {
   for (const [column, cell] of cells) {
     if (!column.element) continue;
-    const reason = (message: string) => reasons.push({ sheet: sheetName, row, column: column.header, message });
+    const reason = (message: string) =>
+      reasons.push({ sheet: sheetName, row, column: column.header, message });
     if ('error' in cell) {
       reason(`“${column.header}”：${cell.error}`);
       continue;
@@ -163,9 +157,11 @@ async function readXlsx(data: Buffer): Promise<ReadFile> {
   const items = readSheet(itemSheet, itemColumns, []);
   const materialSheet = workbook.getWorksheet(EXCHANGE_SHEETS.materials);
   const materials = materialSheet
-    ? readSheet(materialSheet, [infoColumn(MATERIAL_ITEM_COLUMN, 'item'), ...MATERIAL_ELEMENTS.map(columnOf)], [
-        'item',
-      ])
+    ? readSheet(
+        materialSheet,
+        [infoColumn(MATERIAL_ITEM_COLUMN, 'item'), ...MATERIAL_ELEMENTS.map(columnOf)],
+        ['item'],
+      )
     : undefined;
   const headerReasons: ImportReason[] = [items, ...(materials ? [materials] : [])].flatMap((s) =>
     s.badHeaders.map((h) => ({ sheet: s.name, row: 1, ...h })),
@@ -217,8 +213,15 @@ async function readXlsx(data: Buffer): Promise<ReadFile> {
 }
 
 export interface NationalImportOptions {
-  mode: ImportMode;
+  mode: ImportReport['mode'];
   /** The township the import is for (the HTTP route's); the file must be that township's list. */
+  regionCode?: string;
+}
+
+export interface NationalImported {
+  report: ImportReport;
+  list: ExchangeList;
+  /** The township, for an implementation list. */
   regionCode?: string;
 }
 
@@ -251,7 +254,7 @@ export async function importNational(
   actor: Principal,
   data: Buffer,
   options: NationalImportOptions,
-): Promise<ImportReport & { list: ExchangeList; regionCode?: string }> {
+): Promise<NationalImported> {
   const file = isXlsx(data) ? await readXlsx(data) : readJson(data);
   if (options.regionCode !== undefined && file.regionCode !== options.regionCode)
     throw badRequest({
@@ -259,7 +262,13 @@ export async function importNational(
       en: 'The file is not this township’s list',
     });
   requireAllowed(actor, file.list, file.regionCode);
-  const report: ImportReport = { mode: options.mode, accepted: [], unchanged: [], refused: [], written: false };
+  const report: ImportReport = {
+    mode: options.mode,
+    accepted: [],
+    unchanged: [],
+    refused: [],
+    written: false,
+  };
   const outcome =
     file.list === 'base'
       ? await checkBase(store, actor, file, report)
@@ -279,7 +288,7 @@ export async function importNational(
       },
     });
   });
-  return { ...settled, list: file.list, ...(file.regionCode ? { regionCode: file.regionCode } : {}) };
+  return { report: settled, list: file.list, ...(file.regionCode ? { regionCode: file.regionCode } : {}) };
 }
 
 interface Write {
@@ -299,7 +308,9 @@ function reasonsOf(list: ExchangeList, row: ReadRow, issues: ValidationIssue[]):
       sheet: row.sheet,
       row: row.row,
       column,
-      message: column ? `“${column}”${i.path.split('/').length > 2 ? `（${i.path}）` : ''}：${i.message}` : `${i.path}：${i.message}`,
+      message: column
+        ? `“${column}”${i.path.split('/').length > 2 ? `（${i.path}）` : ''}：${i.message}`
+        : `${i.path}：${i.message}`,
     };
   });
 }
@@ -314,9 +325,7 @@ async function checkImplementations(
   const region = regionCode ? await store.models.Region.findByPk(regionCode) : null;
   if (!regionCode || !region || region.level !== 'township')
     throw badRequest({
-      zh: regionCode
-        ? `本库中没有乡镇（街道）${regionCode}`
-        : `实施清单文件缺少“${FRAME.regionCode}”`,
+      zh: regionCode ? `本库中没有乡镇（街道）${regionCode}` : `实施清单文件缺少“${FRAME.regionCode}”`,
       en: 'Unknown township',
     });
   const stored = new Map(
@@ -341,8 +350,7 @@ async function checkImplementations(
     if (existing && !EDITABLE.has(existing.status))
       reason('状态', `清单中的事项 ${itemCode} 正在审核或已取消，不能修改`);
     const base = itemCode ? await latestBase(store, itemCode) : undefined;
-    if (itemCode && !base)
-      reason('基本编码', `基本目录中没有已发布的事项 ${itemCode}：请先导入基本目录`);
+    if (itemCode && !base) reason('基本编码', `基本目录中没有已发布的事项 ${itemCode}：请先导入基本目录`);
     const warnings: ImportReason[] = [];
     if (base) {
       // Checked as the draft it becomes, as submitting it would check it (also when the row has other
@@ -369,9 +377,7 @@ async function checkImplementations(
         const revision = existing
           ? existing.revision
           : (await adoptItem(store, actor, regionCode, itemCode!, t)).revision;
-        entry.revision = (
-          await saveDraft(store, actor, regionCode, itemCode!, doc, revision, t)
-        ).revision;
+        entry.revision = (await saveDraft(store, actor, regionCode, itemCode!, doc, revision, t)).revision;
       },
     });
   }
