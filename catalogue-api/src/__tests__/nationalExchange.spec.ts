@@ -77,7 +77,7 @@ const withoutReceiverElements = (data: Buffer) => {
   for (const item of file.事项) for (const name of RECEIVER_ELEMENTS) delete item[name];
   return file;
 };
-const withoutReceiverFields = <T extends object>(doc: T) => {
+const withoutReceiverFields = (doc: ItemImplementation) => {
   const copy: Record<string, unknown> = { ...doc };
   for (const key of RECEIVER_FIELDS) delete copy[key];
   return copy;

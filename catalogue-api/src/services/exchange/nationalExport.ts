@@ -1,4 +1,4 @@
-import type { BaseItem, ExchangeList, ItemImplementation, NationalRecord } from '@oneseal/schemas';
+import type { ExchangeList, ItemImplementation, NationalRecord } from '@oneseal/schemas';
 import { ELEMENTS, elementToCell, ITEM_NAME_ELEMENT, MATERIAL_ELEMENTS, toNational } from '@oneseal/schemas';
 import type { Worksheet } from 'exceljs';
 import { Workbook } from 'exceljs';
