@@ -147,7 +147,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<ExitCode
       const where = regionCode ? `${regionCode} ${LIST_NAMES[list]}` : LIST_NAMES[list];
       io.out(
         report.written
-          ? `已导入${where}：写入 ${report.accepted.length} 个事项，${report.refused.length} 行未通过`
+          ? `已导入 ${where}：写入 ${report.accepted.length} 个事项，${report.refused.length} 行未通过`
           : `${where}：没有需要写入的事项，${report.refused.length} 行未通过`,
       );
       return report.refused.length > 0 ? EXIT.invalid : EXIT.ok;
