@@ -62,3 +62,19 @@ export { diffDocuments } from './diff';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';
 export * from './api';
+export {
+  BASE_ELEMENTS,
+  ELEMENTS,
+  IMPLEMENTATION_ELEMENTS,
+  ITEM_NAME_ELEMENT,
+  MATERIAL_ELEMENTS,
+  NESTED_NAMES,
+  UnmappedElementError,
+  elementFromCell,
+  elementToCell,
+  fromNational,
+  nestedFromNational,
+  nestedToNational,
+  toNational,
+} from './exchange/nationalElements';
+export type { ElementKind, ExchangeList, NationalElement, NationalRecord } from './exchange/nationalElements';

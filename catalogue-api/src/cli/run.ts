@@ -2,6 +2,7 @@ import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup';
 import { documentCommand, DOCUMENTS_USAGE } from './documents';
+import { EXCHANGE_USAGE, exportCommand, importCommand } from './exchange';
 import { metricsCommand, METRICS_USAGE } from './metrics';
 import { serveCommand } from './serve';
 import { summaryCommand } from './summary';
@@ -20,6 +21,8 @@ ${METRICS_USAGE}
 
 ${BACKUP_USAGE}
 
+${EXCHANGE_USAGE}
+
 用法: oneseal serve
   启动 OneSeal（PORT，默认 3000；DB_URL，默认 sqlite:./data/oneseal.sqlite；首次启动载入种子数据）`;
 
@@ -37,6 +40,10 @@ export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
       return backupCommand(rest, io);
     case 'restore':
       return restoreCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
+    case 'import':
+      return importCommand(rest, io);
     case 'serve':
       return serveCommand(io);
     case 'guide':

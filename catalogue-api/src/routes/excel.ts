@@ -3,6 +3,9 @@ import type { ApiContext } from '../http/context';
 import type { JsonSchema, RouteSpec } from '../http/routeTable';
 import { XLSX_TYPE } from '../services/excel/columns';
 import { exportList } from '../services/excel/exportList';
+import { exportNational } from '../services/exchange/nationalExport';
+import type { NationalFormat } from '../services/exchange/nationalFormat';
+import { NATIONAL_FORMATS } from '../services/exchange/nationalFormat';
 import type { ImportMode } from '../services/excel/importList';
 import { importList } from '../services/excel/importList';
 import { errorBody, model, pick, townshipParam } from './common';
@@ -45,6 +48,45 @@ export const excelRoutes: RouteSpec[] = [
       ctx.set('Cache-Control', 'no-store');
       ctx.type = XLSX_TYPE;
       ctx.body = list.data;
+    },
+  },
+  {
+    method: 'get',
+    path: '/townships/:code/export',
+    tag: '乡镇实施清单',
+    summary: '按国家政务服务事项要素导出乡镇清单（JSON 或 Excel）',
+    description:
+      '与 `oneseal export --region` 相同：清单中的全部事项（草稿和已发布的），要素名称取自 GB/T 39046-2020 和实施清单交换表，代码取国家代码，未载明的要素不输出。national-xlsx 的“事项”每行一个事项、“申请材料”每行一个事项的一种材料，可由“导入”接口导入。',
+    access: EVERYONE,
+    scope: township,
+    params: { code: townshipParam },
+    query: {
+      format: {
+        description: 'national-json 或 national-xlsx',
+        required: true,
+        schema: { enum: [...NATIONAL_FORMATS] },
+      },
+    },
+    responses: {
+      200: {
+        // Either way a file to save (an attachment), which the typed client answers as bytes.
+        description:
+          '交换文件（Content-Disposition: attachment）：national-xlsx 为 xlsx，national-json 为 application/json',
+        contentType: XLSX_TYPE,
+        schema: { description: '交换文件本身' },
+      },
+      ...pick(400, 401, 403, 404),
+    },
+    async handle(ctx, { store }) {
+      const exported = await exportNational(
+        store,
+        { list: 'implementation', regionCode: township(ctx) },
+        ctx.query.format as NationalFormat,
+      );
+      ctx.set('Content-Disposition', `attachment; filename="${exported.filename}"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = exported.contentType;
+      ctx.body = exported.data;
     },
   },
   {

@@ -6,7 +6,7 @@ import type {
   BaseItemView,
 } from '@oneseal/schemas';
 import { diffDocuments, validateItem } from '@oneseal/schemas';
-import type { WhereOptions } from 'sequelize';
+import type { Transaction, WhereOptions } from 'sequelize';
 import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { BaseItemRow } from '../db/models';
@@ -19,8 +19,8 @@ import type { Store } from './store';
 import { inTransaction } from './store';
 import { asDate, chinaToday } from './chinaDate';
 
-async function requireRow(store: Store, code: string) {
-  const row = await store.models.BaseItem.findByPk(code);
+async function requireRow(store: Store, code: string, t?: Transaction) {
+  const row = await store.models.BaseItem.findByPk(code, { transaction: t });
   if (!row) throw notFound({ zh: `基本目录中没有事项 ${code}`, en: `No base item ${code}` });
   return row;
 }
@@ -75,11 +75,20 @@ async function requireValid(doc: BaseItem) {
   await requireSafePatterns(doc);
 }
 
-/** Creates a base item as a draft owned by `ownerRegion` (the city or a county). */
-export async function createBaseItem(store: Store, actor: Principal, ownerRegion: string, body: BaseItem) {
+/**
+ * Creates a base item as a draft owned by `ownerRegion` (the city or a county); given `outer`, in that
+ * transaction (an import creates several at once).
+ */
+export async function createBaseItem(
+  store: Store,
+  actor: Principal,
+  ownerRegion: string,
+  body: BaseItem,
+  outer?: Transaction,
+) {
   const doc: BaseItem = { ...body, status: 'draft', version: 1 };
   await requireValid(doc);
-  return inTransaction(store, async (t) => {
+  const work = async (t: Transaction) => {
     if (await store.models.BaseItem.findByPk(doc.code, { transaction: t }))
       throw conflict('exists', { zh: `基本编码 ${doc.code} 已被使用`, en: `Code ${doc.code} is taken` });
     const row = await store.models.BaseItem.create(
@@ -105,7 +114,8 @@ export async function createBaseItem(store: Store, actor: Principal, ownerRegion
       after: doc,
     });
     return baseItemView(row);
-  });
+  };
+  return outer ? work(outer) : inTransaction(store, work);
 }
 
 /** Saves a base item's working copy when `expectedRevision` is current (one conditional UPDATE). */
@@ -156,14 +166,18 @@ export async function saveBaseItem(
   });
 }
 
-/** Publishes the working copy as the next immutable version; township drafts then conform to it. */
+/**
+ * Publishes the working copy as the next immutable version; township drafts then conform to it. Given
+ * `outer`, in that transaction.
+ */
 export async function publishBaseItem(
   store: Store,
   actor: Principal,
   code: string,
   effectiveDate = chinaToday(),
+  outer?: Transaction,
 ) {
-  const row = await requireRow(store, code);
+  const row = await requireRow(store, code, outer);
   if (row.status !== 'draft')
     throw conflict('wrong-status', { zh: '没有待发布的修改', en: 'Nothing to publish' });
   const doc: BaseItem = {
@@ -173,7 +187,7 @@ export async function publishBaseItem(
     effectiveDate,
   };
   await requireValid(doc);
-  return inTransaction(store, async (t) => {
+  const work = async (t: Transaction) => {
     const [updated] = await store.models.BaseItem.update(
       {
         doc,
@@ -212,7 +226,8 @@ export async function publishBaseItem(
       after: { version: doc.version, effectiveDate },
     });
     return { code, version: doc.version, effectiveDate };
-  });
+  };
+  return outer ? work(outer) : inTransaction(store, work);
 }
 
 /** Retires (取消) a base item: it stays in history; implementations of it can no longer be published. */

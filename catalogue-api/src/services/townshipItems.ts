@@ -203,15 +203,19 @@ function pickStated<K extends keyof ItemImplementation>(
   return out;
 }
 
-/** Adopts a base item into a township's list as a draft: the base item's materials and the township's own facts. */
+/**
+ * Adopts a base item into a township's list as a draft: the base item's materials and the township's own facts.
+ * Given `outer`, it joins that transaction (an import adopts and saves several items at once).
+ */
 export async function adoptItem(
   store: Store,
   actor: Principal,
   regionCode: string,
   itemCode: string,
+  outer?: Transaction,
 ): Promise<DraftView> {
-  const base = await requireBase(store, itemCode);
-  return inTransaction(store, async (t) => {
+  const base = await requireBase(store, itemCode, outer);
+  const work = async (t: Transaction): Promise<DraftView> => {
     if (
       await store.models.Implementation.findOne({ where: { regionCode, baseCode: itemCode }, transaction: t })
     )
@@ -265,7 +269,8 @@ export async function adoptItem(
       after: doc,
     });
     return view(row, base);
-  });
+  };
+  return outer ? work(outer) : inTransaction(store, work);
 }
 
 interface Transition {

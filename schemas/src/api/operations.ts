@@ -113,6 +113,7 @@ export const API_OPERATIONS = {
   'GET /townships/:code/items/:itemCode/versions/:version': { responses: { 200: 'ImplementationVersion' } },
   'GET /townships/:code/items/:itemCode/diff': { query: fromTo, responses: { 200: 'VersionDiff' } },
   'GET /townships/:code/items.xlsx': { responses: { 200: 'file' } },
+  'GET /townships/:code/export': { query: { format: true }, responses: { 200: 'file' } },
   'POST /townships/:code/items/import': {
     query: { mode: false },
     body: 'file',

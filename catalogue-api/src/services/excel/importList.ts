@@ -9,10 +9,12 @@ import type {
 import { assessImplementation, codeLabel, diffDocuments } from '@oneseal/schemas';
 import type { Principal } from '../../auth/roles';
 import type { ImplementationRow } from '../../db/models';
-import { ApiError, badRequest } from '../../http/errors';
+import { badRequest } from '../../http/errors';
 import { audit } from '../audit';
 import type { Store } from '../store';
-import { inTransaction } from '../store';
+import { EXCHANGE_SHEETS } from '../exchange/nationalFormat';
+import { importNational } from '../exchange/nationalImport';
+import { settleImport } from '../importEngine';
 import { EDITABLE, latestBase, saveDraft } from '../townshipItems';
 import type { ItemColumn, ItemContext, MaterialColumn } from './columns';
 import { columnAt, fromCell, ITEM_COLUMNS, MATERIAL_COLUMNS, sameValue, SHEETS } from './columns';
@@ -49,6 +51,9 @@ export async function importList(
   mode: ImportMode,
 ): Promise<ImportReport> {
   const workbook = await readWorkbook(data);
+  // A national exchange workbook of this township goes through the national element table instead.
+  if (workbook.getWorksheet(EXCHANGE_SHEETS.frame))
+    return (await importNational(store, actor, data, { mode, regionCode })).report;
   const itemSheet = workbook.getWorksheet(SHEETS.items);
   if (!itemSheet)
     throw badRequest({
@@ -241,25 +246,7 @@ export async function importList(
 
   report.accepted.sort((a, b) => a.row - b.row);
   report.refused.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === SHEETS.items ? -1 : 1));
-  if (mode === 'all' && report.refused.length > 0) {
-    const reasons = report.refused.flatMap((r) => r.reasons);
-    throw new ApiError(
-      422,
-      'import-refused',
-      {
-        zh: `有 ${report.refused.length} 行未通过检查，本次没有导入任何内容（可修改后重新导入，或以 mode=valid 只导入通过检查的行）`,
-        en: `${report.refused.length} rows were refused; nothing was imported`,
-      },
-      reasons.map((x) => ({
-        path: `/${x.sheet}/${x.row}${x.column ? `/${x.column}` : ''}`,
-        message: x.message,
-      })),
-      { report },
-    );
-  }
-  if (pending.length === 0) return report;
-
-  await inTransaction(store, async (t) => {
+  return settleImport(store, report, pending, async (t) => {
     for (const p of pending) {
       const saved = await saveDraft(store, actor, regionCode, p.itemCode, p.doc, p.expectedRevision, t);
       p.entry.revision = saved.revision;
@@ -277,8 +264,6 @@ export async function importList(
       },
     });
   });
-  report.written = true;
-  return report;
 }
 
 function parse(column: ItemColumn | MaterialColumn, cell: ReadCell | undefined) {
