@@ -70,7 +70,9 @@ export function KioskApp() {
   useEffect(() => {
     if (atStart) forgetKioskDrafts();
   }, [atStart]);
-  useEffect(() => window.scrollTo(0, 0), [pathname]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
 
   return (
     <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
