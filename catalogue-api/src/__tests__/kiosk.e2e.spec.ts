@@ -49,7 +49,9 @@ async function screenProblems(page: Page) {
     const newWindows = [...document.querySelectorAll('[target], form')].map((e) => e.outerHTML.slice(0, 80));
     const portalChrome = document.querySelectorAll('.os-header, .os-footer, .os-skip').length;
     const latin = document.body.innerText.match(/[A-Za-z]+/g) ?? [];
-    const textInputs = document.querySelectorAll('input:not([type=checkbox]), textarea, [contenteditable]').length;
+    const textInputs = document.querySelectorAll(
+      'input:not([type=checkbox]), textarea, [contenteditable]',
+    ).length;
     const small = [...document.querySelectorAll<HTMLElement>('a, button, .ant-checkbox-wrapper')]
       .map((e) => ({ text: e.innerText.trim(), box: e.getBoundingClientRect() }))
       .filter(({ box }) => box.width > 0 && (box.width < 64 || box.height < 64))
@@ -102,7 +104,10 @@ describe(`the kiosk (${DB_LABEL})`, () => {
     // On paper: the notice and its materials, without the terminal's bars, buttons and ticks.
     await page.emulateMedia({ media: 'print' });
     for (const chrome of ['.kiosk-top', '.kiosk-nav', '.kiosk-actions', '.kiosk-ready'])
-      expect({ chrome, visible: await page.locator(chrome).first().isVisible() }).toEqual({ chrome, visible: false });
+      expect({ chrome, visible: await page.locator(chrome).first().isVisible() }).toEqual({
+        chrome,
+        visible: false,
+      });
     expect(await page.locator('.kiosk-materials > li').first().isVisible()).toBe(true);
     await app.shot(page, '07-notice-printed');
     await page.emulateMedia({ media: 'screen' });

@@ -35,7 +35,10 @@ export function KioskGuide() {
               <Button type="primary" size="large" onClick={printPage}>
                 打印办事指南
               </Button>
-              <KioskLink to={`${KIOSK_HOME}/regions/${region}/items/${code}/notice`} className="kiosk-action-link">
+              <KioskLink
+                to={`${KIOSK_HOME}/regions/${region}/items/${code}/notice`}
+                className="kiosk-action-link"
+              >
                 一次性告知单
               </KioskLink>
             </div>

@@ -7,7 +7,15 @@ export const KIOSK_HOME = '/kiosk';
  * A place in the kiosk. Every move replaces the history entry, so no gesture or key can walk back through the
  * screens of the person before; 返回 goes to the screen above this one, whatever came before it.
  */
-export function KioskLink({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
+export function KioskLink({
+  to,
+  className,
+  children,
+}: {
+  to: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <Link to={to} replace className={className}>
       {children}
