@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
-import { startBrowserApp } from './browserApp';
+import { seriousViolations, startBrowserApp } from './browserApp';
 import { DB_LABEL } from './testApp';
 
 // Issue 16: the 24-hour self-service terminal at /kiosk, in Chromium on a portrait 1080 × 1920 touch screen.
@@ -19,6 +19,11 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
+// Script errors of every kiosk page, under the server's CSP (the pages are not opened with bypassCSP).
+const pageErrors: string[] = [];
+
+afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
+
 /** A touch screen standing upright; window.print is replaced by a counter (a test has no printer to wait for). */
 async function kioskPage(): Promise<Page> {
   const page = await app.browser.newPage({
@@ -27,6 +32,7 @@ async function kioskPage(): Promise<Page> {
     locale: 'zh-CN',
   });
   page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.addInitScript(() => {
     const counted = window as unknown as { printed: number };
     counted.printed = 0;
@@ -173,6 +179,24 @@ describe(`the kiosk (${DB_LABEL})`, () => {
     await page.getByRole('button', { name: '继续使用' }).tap();
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toBe(`/kiosk/regions/${YANGSHUO}`);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations on any screen, each opened by its address', async () => {
+    const page = await app.page({ width: 1080, height: 1920 });
+    for (const [path, heading] of [
+      ['/kiosk', '请选择县（市、区）'],
+      ['/kiosk/counties/450321', '请选择乡镇（街道）'],
+      [`/kiosk/regions/${YANGSHUO}`, '请选择事项类别'],
+      [`/kiosk/regions/${YANGSHUO}/types/01`, '行政许可'],
+      [`/kiosk/regions/${YANGSHUO}/items/${HOMESTEAD}`, HOMESTEAD_NAME],
+      [`/kiosk/regions/${YANGSHUO}/items/${HOMESTEAD}/notice`, '一次性告知单'],
+    ] as const) {
+      await page.goto(app.base + path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+    }
     await page.close();
   });
 });
