@@ -31,7 +31,15 @@ function Materials({
   );
 }
 
-function Body({ section, flowchart }: { section: GuideSection; flowchart?: string }) {
+function Body({
+  section,
+  flowchart,
+  flowchartLink,
+}: {
+  section: GuideSection;
+  flowchart?: string;
+  flowchartLink: boolean;
+}) {
   switch (section.partial) {
     case 'section-paragraphs':
       return (
@@ -74,11 +82,13 @@ function Body({ section, flowchart }: { section: GuideSection; flowchart?: strin
           {section.hasFlowchart && flowchart ? (
             <figure className="os-flowchart">
               <img src={flowchart} alt="办理流程图（各环节及时限见上方列表）" />
-              <figcaption>
-                <a href={flowchart} target="_blank" rel="noreferrer">
-                  查看大图
-                </a>
-              </figcaption>
+              {flowchartLink ? (
+                <figcaption>
+                  <a href={flowchart} target="_blank" rel="noreferrer">
+                    查看大图
+                  </a>
+                </figcaption>
+              ) : null}
             </figure>
           ) : null}
         </>
@@ -107,8 +117,19 @@ function Body({ section, flowchart }: { section: GuideSection; flowchart?: strin
   }
 }
 
-/** The guide's sections, in the order and with the content of the printed 办事指南 (runtime's guideSections). */
-export function GuideSections({ sections, flowchart }: { sections: GuideSection[]; flowchart?: string }) {
+/**
+ * The guide's sections, in the order and with the content of the printed 办事指南 (runtime's guideSections).
+ * `flowchartLink: false` leaves out the link that opens the flowchart on its own (the kiosk has no way out).
+ */
+export function GuideSections({
+  sections,
+  flowchart,
+  flowchartLink = true,
+}: {
+  sections: GuideSection[];
+  flowchart?: string;
+  flowchartLink?: boolean;
+}) {
   return (
     <>
       {sections.map((section, i) => (
@@ -116,7 +137,7 @@ export function GuideSections({ sections, flowchart }: { sections: GuideSection[
           <h2 id={`section-${section.key}`}>
             {i + 1}. {section.title}
           </h2>
-          <Body section={section} flowchart={flowchart} />
+          <Body section={section} flowchart={flowchart} flowchartLink={flowchartLink} />
         </section>
       ))}
     </>
