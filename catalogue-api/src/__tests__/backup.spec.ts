@@ -233,7 +233,7 @@ function writers(): (() => Promise<boolean>)[] {
         await source.api
           .post(`/api/townships/${TOWNSHIP}/publish`)
           .set(editorAuth)
-          .send({ effectiveDate: '2027-01-01' }),
+          .send({ effectiveDate: '2027-01-01', reason: '更新办理时间' }),
         kind,
       );
     return true;

@@ -326,7 +326,11 @@ class World {
   /** A published base item no township has adopted yet. */
   async publishedBaseItem(): Promise<string> {
     const code = await this.baseItemOwnedBy(CITY);
-    expectStatus(await this.admin('post', `/base-items/${code}/publish`, {}), 200, 'publish base item');
+    expectStatus(
+      await this.admin('post', `/base-items/${code}/publish`, { reason: '新增事项' }),
+      200,
+      'publish base item',
+    );
     return code;
   }
 
@@ -516,8 +520,12 @@ const BUILDERS: Record<string, Builder> = {
   'post /townships/:code/items/:itemCode/return': townshipStep('return', 'submitted', 'draft', {
     comment: '请补充办理地点的说明',
   }),
-  'post /townships/:code/items/:itemCode/withdraw': townshipStep('withdraw', 'published', 'withdrawn'),
-  'post /townships/:code/items/:itemCode/cancel': townshipStep('cancel', 'published', 'cancelled'),
+  'post /townships/:code/items/:itemCode/withdraw': townshipStep('withdraw', 'published', 'withdrawn', {
+    reason: '暂停受理',
+  }),
+  'post /townships/:code/items/:itemCode/cancel': townshipStep('cancel', 'published', 'cancelled', {
+    reason: '事项已取消',
+  }),
   'post /townships/:code/publish': {
     cells: TOWNSHIP_CELLS,
     scoped: true,
@@ -528,7 +536,7 @@ const BUILDERS: Record<string, Builder> = {
       const { item, publishedVersion } = await w.itemIn(region, 'approved');
       return {
         path: `/townships/${region}/publish`,
-        body: {},
+        body: { reason: '调整办理要素' },
         accepted(res) {
           expect(res.status).toBe(200);
           expect(res.body).toMatchObject({
@@ -670,7 +678,7 @@ const BUILDERS: Record<string, Builder> = {
       const code = await w.baseItemOwnedBy(region);
       return {
         path: `/base-items/${code}/publish`,
-        body: { effectiveDate: '2030-01-01' },
+        body: { effectiveDate: '2030-01-01', reason: '新增事项' },
         accepted(res) {
           expect(res.status).toBe(200);
           expect(res.body).toEqual({ code, version: 1, effectiveDate: '2030-01-01' });
@@ -687,6 +695,7 @@ const BUILDERS: Record<string, Builder> = {
       const code = await w.baseItemOwnedBy(region);
       return {
         path: `/base-items/${code}/retire`,
+        body: { reason: '上级取消该事项' },
         accepted(res) {
           expect(res.status).toBe(200);
           expect(res.body).toMatchObject({ code, status: 'cancelled' });

@@ -4,6 +4,7 @@ import type {
   ItemType,
   BaseItemVersionList,
   BaseItemView,
+  PublishRequest,
 } from '@oneseal/schemas';
 import { diffDocuments, validateItem } from '@oneseal/schemas';
 import type { WhereOptions } from 'sequelize';
@@ -12,6 +13,7 @@ import type { Principal } from '../auth/roles';
 import type { BaseItemRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
+import { requireReason } from './changeFeed';
 import { rescoreEntries } from './entryCompleteness';
 import { requireSafePatterns } from './patternSafety';
 import { likeContains } from './search';
@@ -157,12 +159,9 @@ export async function saveBaseItem(
 }
 
 /** Publishes the working copy as the next immutable version; township drafts then conform to it. */
-export async function publishBaseItem(
-  store: Store,
-  actor: Principal,
-  code: string,
-  effectiveDate = chinaToday(),
-) {
+export async function publishBaseItem(store: Store, actor: Principal, code: string, request: PublishRequest) {
+  const reason = requireReason(request.reason);
+  const effectiveDate = request.effectiveDate ?? chinaToday();
   const row = await requireRow(store, code);
   if (row.status !== 'draft')
     throw conflict('wrong-status', { zh: '没有待发布的修改', en: 'Nothing to publish' });
@@ -209,14 +208,15 @@ export async function publishBaseItem(
       entityKey: code,
       regionCode: row.ownerRegion,
       before: { version: row.version },
-      after: { version: doc.version, effectiveDate },
+      after: { version: doc.version, effectiveDate, reason },
     });
     return { code, version: doc.version, effectiveDate };
   });
 }
 
 /** Retires (取消) a base item: it stays in history; implementations of it can no longer be published. */
-export async function retireBaseItem(store: Store, actor: Principal, code: string) {
+export async function retireBaseItem(store: Store, actor: Principal, code: string, reason: string) {
+  requireReason(reason);
   const row = await requireRow(store, code);
   if (row.status === 'cancelled') throw conflict('wrong-status', { zh: '事项已取消', en: 'Already retired' });
   const cancelDate = chinaToday();
@@ -240,7 +240,7 @@ export async function retireBaseItem(store: Store, actor: Principal, code: strin
       entityKey: code,
       regionCode: row.ownerRegion,
       before: { status: previousStatus },
-      after: { status: 'cancelled', cancelDate },
+      after: { status: 'cancelled', cancelDate, reason },
     });
     return { code, status: 'cancelled', cancelDate };
   });

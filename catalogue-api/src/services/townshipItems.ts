@@ -7,6 +7,7 @@ import type {
   Item,
   ItemImplementation,
   ItemStatus,
+  PublishRequest,
   ResolvedItem,
   ReviewQueue,
   StatusChange,
@@ -28,6 +29,7 @@ import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
 import { ApiError, conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
+import { requireReason } from './changeFeed';
 import { entryCompleteness } from './entryCompleteness';
 import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
@@ -326,9 +328,11 @@ export async function transition(
   regionCode: string,
   itemCode: string,
   step: keyof typeof TRANSITIONS,
-  comment?: string,
+  words: { comment?: string; reason?: string } = {},
 ): Promise<StatusChange> {
   const rule: Transition = TRANSITIONS[step];
+  const { comment } = words;
+  const reason = step === 'withdraw' || step === 'cancel' ? requireReason(words.reason) : undefined;
   const base = await requireBase(store, itemCode);
   const result = await inTransaction(store, async (t) => {
     const row = await requireRow(store, regionCode, itemCode, t);
@@ -367,7 +371,7 @@ export async function transition(
       entityKey: `${regionCode}/${itemCode}`,
       regionCode,
       before: { status: previousStatus },
-      after: { status: rule.to, ...(comment ? { comment } : {}) },
+      after: { status: rule.to, ...(comment ? { comment } : {}), ...(reason ? { reason } : {}) },
     });
     return {
       status: rule.to,
@@ -388,8 +392,10 @@ export async function publishTownship(
   store: Store,
   actor: Principal,
   regionCode: string,
-  effectiveDate = chinaToday(),
+  request: PublishRequest,
 ): Promise<TownshipPublished> {
+  const reason = requireReason(request.reason);
+  const effectiveDate = request.effectiveDate ?? chinaToday();
   const approved = await store.models.Implementation.findAll({
     where: { regionCode, status: 'approved' },
     order: [['sortOrder', 'ASC']],
@@ -495,6 +501,7 @@ export async function publishTownship(
       regionCode,
       after: {
         effectiveDate,
+        reason,
         items: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })),
       },
     });

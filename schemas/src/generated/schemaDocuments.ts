@@ -478,15 +478,43 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ],
       "additionalProperties": false
     },
-    "EffectiveDate": {
-      "title": "EffectiveDate",
-      "description": "发布时可给出生效日期（默认今天，北京时间）",
+    "Reason": {
+      "title": "Reason",
+      "description": "发布、撤回、取消的理由：必须写明（不能只有空白），公开在变更记录（政务公开）中",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500,
+      "pattern": "\\S"
+    },
+    "PublishRequest": {
+      "title": "PublishRequest",
+      "description": "发布：理由（必须写明）和生效日期（默认今天，北京时间）",
       "type": "object",
       "properties": {
+        "reason": {
+          "$ref": "#/$defs/Reason"
+        },
         "effectiveDate": {
           "$ref": "common.schema.json#/$defs/IsoDate"
         }
       },
+      "required": [
+        "reason"
+      ],
+      "additionalProperties": false
+    },
+    "ReasonRequest": {
+      "title": "ReasonRequest",
+      "description": "撤回、取消：理由（必须写明）",
+      "type": "object",
+      "properties": {
+        "reason": {
+          "$ref": "#/$defs/Reason"
+        }
+      },
+      "required": [
+        "reason"
+      ],
       "additionalProperties": false
     },
     "BaseItemPublished": {

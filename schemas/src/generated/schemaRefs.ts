@@ -45,7 +45,6 @@ export interface SchemaTypes {
   DataElementList: Model.DataElementList;
   DraftSaved: Model.DraftSaved;
   DraftView: Model.DraftView;
-  EffectiveDate: Model.EffectiveDate;
   ExerciseLevel: Model.ExerciseLevel;
   ExtensionMode: Model.ExtensionMode;
   Faq: Model.Faq;
@@ -107,6 +106,9 @@ export interface SchemaTypes {
   PublicItemPage: Model.PublicItemPage;
   PublicItemSummary: Model.PublicItemSummary;
   Publication: Model.Publication;
+  PublishRequest: Model.PublishRequest;
+  Reason: Model.Reason;
+  ReasonRequest: Model.ReasonRequest;
   ReceivedSubmission: Model.ReceivedSubmission;
   ReceivedSubmissionList: Model.ReceivedSubmissionList;
   Region: Model.Region;
@@ -200,7 +202,6 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   DataElementList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementList',
   DraftSaved: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftSaved',
   DraftView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftView',
-  EffectiveDate: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/EffectiveDate',
   ExerciseLevel: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ExerciseLevel',
   ExtensionMode: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ExtensionMode',
   Faq: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Faq',
@@ -262,6 +263,9 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   PublicItemPage: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/PublicItemPage',
   PublicItemSummary: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/PublicItemSummary',
   Publication: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Publication',
+  PublishRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/PublishRequest',
+  Reason: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Reason',
+  ReasonRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ReasonRequest',
   ReceivedSubmission: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ReceivedSubmission',
   ReceivedSubmissionList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ReceivedSubmissionList',
   Region: 'https://schemas.oneseal.cn/v1/region.schema.json',

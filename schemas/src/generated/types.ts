@@ -283,6 +283,10 @@ export type RegionLevel = 'city' | 'county' | 'township' | 'village';
  */
 export type ServiceTag = '马上办' | '网上办' | '就近办' | '一次办';
 /**
+ * 发布、撤回、取消的理由：必须写明（不能只有空白），公开在变更记录（政务公开）中
+ */
+export type Reason = string;
+/**
  * 网上申请的办理状态
  */
 export type SubmissionStatus = 'submitted' | 'accepted' | 'correction' | 'refused' | 'completed';
@@ -1306,12 +1310,6 @@ export interface DraftView {
   completeness?: Completeness;
 }
 /**
- * 发布时可给出生效日期（默认今天，北京时间）
- */
-export interface EffectiveDate {
-  effectiveDate?: string;
-}
-/**
  * 两个版本之间一处变化：JSON Pointer 路径、增删改和前后的值
  */
 export interface FieldChange {
@@ -1503,6 +1501,19 @@ export interface PublicItemSummary {
    * 实施主体名称
    */
   implementingBody?: string;
+}
+/**
+ * 发布：理由（必须写明）和生效日期（默认今天，北京时间）
+ */
+export interface PublishRequest {
+  reason: Reason;
+  effectiveDate?: string;
+}
+/**
+ * 撤回、取消：理由（必须写明）
+ */
+export interface ReasonRequest {
+  reason: Reason;
 }
 /**
  * 乡镇收到的一件申请：进度、下一步可办理的状态、所填事项和填写内容（全文及各事项分得的部分）
