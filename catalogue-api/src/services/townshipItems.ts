@@ -22,6 +22,7 @@ import {
   regionCodePrefix,
   resolveItem,
   SCHEMA_VERSION,
+  summarizeChanges,
 } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
@@ -29,7 +30,7 @@ import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
 import { ApiError, conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
-import { requireReason } from './changeFeed';
+import { recordChange, requireReason } from './changeFeed';
 import { entryCompleteness } from './entryCompleteness';
 import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
@@ -364,7 +365,20 @@ export async function transition(
       },
       { transaction: t },
     );
-    if (step === 'withdraw' || step === 'cancel') await removePublished(store, t, regionCode, itemCode);
+    if (step === 'withdraw' || step === 'cancel') {
+      await removePublished(store, t, regionCode, itemCode);
+      await recordChange(store, t, actor, {
+        kind: step,
+        regionCode,
+        itemCode,
+        itemName: base.name,
+        fromVersion: row.version > 0 ? row.version : null,
+        toVersion: null,
+        effectiveDate: doc.cancelDate ?? chinaToday(),
+        reason: reason!,
+        summary: [],
+      });
+    }
     await audit(store, t, actor, {
       action: rule.action,
       entityType: 'implementation',
@@ -474,6 +488,30 @@ export async function publishTownship(
         { transaction: t },
       );
       await putPublished(store, t, item);
+      const previous =
+        row.version > 0
+          ? await store.models.ImplementationVersion.findOne({
+              where: { regionCode, baseCode: row.baseCode, version: row.version },
+              attributes: ['doc'],
+              transaction: t,
+            })
+          : null;
+      // A material is named as the base item names it, else as the library does.
+      const materialName = (code: string) =>
+        base.materials.find((m) => m.material === code)?.name ?? materialNames.get(code);
+      await recordChange(store, t, actor, {
+        kind: 'publish',
+        regionCode,
+        itemCode: row.baseCode,
+        itemName: base.name,
+        fromVersion: previous ? row.version : null,
+        toVersion: doc.version,
+        effectiveDate,
+        reason,
+        summary: previous
+          ? summarizeChanges(previous.doc as ItemImplementation, doc, { materialName }).map((l) => l.text)
+          : [],
+      });
       await current.update(
         {
           status: 'published',

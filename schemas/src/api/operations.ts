@@ -46,6 +46,11 @@ export const API_OPERATIONS = {
   'GET /public/regions/:code/items/:itemCode': { responses: { 200: 'ResolvedItem' } },
   'GET /public/regions/:code/items/:itemCode/versions/:version': { responses: { 200: 'ResolvedItem' } },
   'GET /public/regions/:code/metrics': { responses: { 200: 'MetricsReport' } },
+  'GET /public/changes': {
+    query: { region: false, since: false, cursor: false, limit: false },
+    responses: { 200: 'ChangePage' },
+  },
+  'GET /public/regions/:code/changes.atom': { responses: { 200: 'text' } },
   'GET /public/bundles': { responses: { 200: 'BundleList' } },
   'GET /public/data-elements': { responses: { 200: 'DataElementList' } },
   'GET /public/materials/:materialCode': { responses: { 200: 'Material' } },

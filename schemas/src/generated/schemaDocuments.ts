@@ -313,6 +313,193 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ],
       "additionalProperties": false
     },
+    "ChangeEntry": {
+      "title": "ChangeEntry",
+      "description": "一条变更记录（政务公开）：发布、撤回、取消事项，或发布、废止基本目录事项；eventId 全局唯一，Webhook 接收方据此去重",
+      "type": "object",
+      "properties": {
+        "eventId": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        },
+        "kind": {
+          "$ref": "codes.schema.json#/$defs/ChangeKind"
+        },
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        },
+        "regionName": {
+          "type": "string"
+        },
+        "itemCode": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "itemName": {
+          "type": "string"
+        },
+        "fromVersion": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1
+        },
+        "toVersion": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1
+        },
+        "effectiveDate": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "format": "date"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "summary": {
+          "description": "修改内容（中文，带标签和单位）",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "author": {
+          "description": "操作人",
+          "type": "string"
+        },
+        "at": {
+          "type": "string",
+          "format": "date-time"
+        }
+      },
+      "required": [
+        "eventId",
+        "kind",
+        "regionCode",
+        "regionName",
+        "itemCode",
+        "itemName",
+        "fromVersion",
+        "toVersion",
+        "effectiveDate",
+        "reason",
+        "summary",
+        "author",
+        "at"
+      ],
+      "additionalProperties": false
+    },
+    "ChangePage": {
+      "title": "ChangePage",
+      "description": "变更记录的一页（新的在前）和下一页游标（没有下一页为 null）",
+      "type": "object",
+      "properties": {
+        "entries": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ChangeEntry"
+          }
+        },
+        "next": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "entries",
+        "next"
+      ],
+      "additionalProperties": false
+    },
+    "Webhook": {
+      "title": "Webhook",
+      "description": "Webhook 订阅：变更记录逐条 POST 到 url，正文以 secret 做 HMAC-SHA256 签名（密钥不回显）",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "url": {
+          "$ref": "common.schema.json#/$defs/Url"
+        },
+        "regionCode": {
+          "oneOf": [
+            {
+              "$ref": "common.schema.json#/$defs/DivisionCode"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "active": {
+          "type": "boolean"
+        },
+        "createdAt": {
+          "type": "string",
+          "format": "date-time"
+        },
+        "createdBy": {
+          "type": "string"
+        },
+        "pending": {
+          "description": "待投递的事件数",
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "required": [
+        "id",
+        "url",
+        "regionCode",
+        "active",
+        "createdAt",
+        "createdBy",
+        "pending"
+      ],
+      "additionalProperties": false
+    },
+    "WebhookList": {
+      "title": "WebhookList",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/Webhook"
+      }
+    },
+    "WebhookRequest": {
+      "title": "WebhookRequest",
+      "description": "建立或修改 Webhook 订阅：接收地址、签名密钥（16–200 个字符）、可选的区划（只推送该区划及下级的变更）",
+      "type": "object",
+      "properties": {
+        "url": {
+          "$ref": "common.schema.json#/$defs/Url"
+        },
+        "secret": {
+          "type": "string",
+          "minLength": 16,
+          "maxLength": 200
+        },
+        "regionCode": {
+          "$ref": "common.schema.json#/$defs/DivisionCode"
+        },
+        "active": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "url",
+        "secret"
+      ],
+      "additionalProperties": false
+    },
     "AuditList": {
       "title": "AuditList",
       "type": "array",
@@ -2384,6 +2571,25 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "x-labels": {
         "by": "可延长",
         "to": "可延长至"
+      }
+    },
+    "ChangeKind": {
+      "title": "ChangeKind",
+      "description": "变更记录（政务公开）的种类",
+      "type": "string",
+      "enum": [
+        "publish",
+        "withdraw",
+        "cancel",
+        "base-publish",
+        "base-retire"
+      ],
+      "x-labels": {
+        "publish": "发布",
+        "withdraw": "撤回",
+        "cancel": "取消",
+        "base-publish": "基本目录发布",
+        "base-retire": "基本目录废止"
       }
     },
     "ItemStatus": {

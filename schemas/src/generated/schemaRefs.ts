@@ -31,6 +31,9 @@ export interface SchemaTypes {
   BundleList: Model.BundleList;
   CaseType: Model.CaseType;
   CatalogueFields: Model.CatalogueFields;
+  ChangeEntry: Model.ChangeEntry;
+  ChangeKind: Model.ChangeKind;
+  ChangePage: Model.ChangePage;
   Comparison: Model.Comparison;
   Completeness: Model.Completeness;
   ComponentProps: Model.ComponentProps;
@@ -157,6 +160,9 @@ export interface SchemaTypes {
   UserList: Model.UserList;
   ValidationIssue: Model.ValidationIssue;
   VersionDiff: Model.VersionDiff;
+  Webhook: Model.Webhook;
+  WebhookList: Model.WebhookList;
+  WebhookRequest: Model.WebhookRequest;
 }
 
 /** The JSON Schema reference (`$id`, with the definition's pointer) of each named shape of the model. */
@@ -188,6 +194,9 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   BundleList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BundleList',
   CaseType: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/CaseType',
   CatalogueFields: 'https://schemas.oneseal.cn/v1/base-item.schema.json#/$defs/CatalogueFields',
+  ChangeEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ChangeEntry',
+  ChangeKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ChangeKind',
+  ChangePage: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ChangePage',
   Comparison: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Comparison',
   Completeness: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/Completeness',
   ComponentProps: 'https://schemas.oneseal.cn/v1/item-form.schema.json#/$defs/ComponentProps',
@@ -314,4 +323,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   UserList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/UserList',
   ValidationIssue: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/ValidationIssue',
   VersionDiff: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/VersionDiff',
+  Webhook: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Webhook',
+  WebhookList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WebhookList',
+  WebhookRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WebhookRequest',
 };

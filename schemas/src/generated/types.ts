@@ -249,6 +249,10 @@ export type BaseItemSummaryList = BaseItemSummary[];
 export type BaseItemVersionList = BaseItemVersion[];
 export type BundleEntryList = BundleEntry[];
 export type BundleList = Bundle[];
+/**
+ * 变更记录（政务公开）的种类
+ */
+export type ChangeKind = 'publish' | 'withdraw' | 'cancel' | 'base-publish' | 'base-retire';
 export type DataElementEntryList = DataElementEntry[];
 export type DataElementList = DataElement[];
 /**
@@ -313,6 +317,7 @@ export type ResolvedItem = Item &
 export type ReviewQueue = ReviewEntry[];
 export type TownshipItemList = TownshipItemRow[];
 export type UserList = User[];
+export type WebhookList = Webhook[];
 
 /**
  * 认领的基本目录事项
@@ -1249,6 +1254,43 @@ export interface BundleEntry {
   revision: number;
   document: Bundle;
 }
+/**
+ * 一条变更记录（政务公开）：发布、撤回、取消事项，或发布、废止基本目录事项；eventId 全局唯一，Webhook 接收方据此去重
+ */
+export interface ChangeEntry {
+  eventId: string;
+  kind: ChangeKind;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode: string;
+  regionName: string;
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  itemName: string;
+  fromVersion: number | null;
+  toVersion: number | null;
+  effectiveDate: string | null;
+  reason: string;
+  /**
+   * 修改内容（中文，带标签和单位）
+   */
+  summary: string[];
+  /**
+   * 操作人
+   */
+  author: string;
+  at: string;
+}
+/**
+ * 变更记录的一页（新的在前）和下一页游标（没有下一页为 null）
+ */
+export interface ChangePage {
+  entries: ChangeEntry[];
+  next: string | null;
+}
 export interface Credentials {
   username: string;
   password: string;
@@ -1711,4 +1753,37 @@ export interface VersionDiff {
   from: number;
   to: number;
   changes: FieldChange[];
+}
+/**
+ * Webhook 订阅：变更记录逐条 POST 到 url，正文以 secret 做 HMAC-SHA256 签名（密钥不回显）
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
+  url: string;
+  regionCode: string | null;
+  active: boolean;
+  createdAt: string;
+  createdBy: string;
+  /**
+   * 待投递的事件数
+   */
+  pending: number;
+}
+/**
+ * 建立或修改 Webhook 订阅：接收地址、签名密钥（16–200 个字符）、可选的区划（只推送该区划及下级的变更）
+ */
+export interface WebhookRequest {
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
+  url: string;
+  secret: string;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode?: string;
+  active?: boolean;
 }
