@@ -160,6 +160,10 @@ export const API_OPERATIONS = {
   'POST /bundles': { body: 'Bundle', responses: { 201: 'BundleEntry' } },
   'PUT /bundles/:code': { headers: ifMatch, body: 'Bundle', responses: { 200: 'BundleEntry' } },
 
+  'GET /admin/webhooks': { responses: { 200: 'WebhookList' } },
+  'POST /admin/webhooks': { body: 'WebhookRequest', responses: { 201: 'Webhook' } },
+  'PUT /admin/webhooks/:id': { body: 'WebhookRequest', responses: { 200: 'Webhook' } },
+  'DELETE /admin/webhooks/:id': { responses: { 200: 'Webhook' } },
   'GET /audit': {
     query: { entityType: false, entityKey: false, before: false, limit: false },
     responses: { 200: 'AuditList' },
