@@ -469,6 +469,63 @@ const libraryBuilders = (
   },
 });
 
+/** Webhook subscriptions: the city admin's, whatever the region (no scope); each case makes its own. */
+const webhookBuilders = (): Record<string, Builder> => {
+  const request = { url: 'http://127.0.0.1:9/hook', secret: 'rbac-webhook-secret' };
+  const stored = async (w: World) =>
+    expectStatus(
+      await send(w.t, 'post', '/admin/webhooks', { headers: await w.as('admin'), body: request }),
+      201,
+      'create webhook',
+    ).id as number;
+  const base = { cells: OWN_REGION_CELLS, scoped: false, anonymousRegion: CITY } as const;
+  return {
+    'post /admin/webhooks': {
+      ...base,
+      success: 201,
+      async prepare() {
+        return {
+          path: '/admin/webhooks',
+          body: request,
+          accepted(res) {
+            expect(res.status).toBe(201);
+            expect(res.body).toMatchObject({ url: request.url, active: true });
+          },
+        };
+      },
+    },
+    'put /admin/webhooks/:id': {
+      ...base,
+      success: 200,
+      async prepare(w) {
+        const id = await stored(w);
+        return {
+          path: `/admin/webhooks/${id}`,
+          body: { ...request, active: false },
+          accepted(res) {
+            expect(res.status).toBe(200);
+            expect(res.body).toMatchObject({ id, active: false });
+          },
+        };
+      },
+    },
+    'delete /admin/webhooks/:id': {
+      ...base,
+      success: 200,
+      async prepare(w) {
+        const id = await stored(w);
+        return {
+          path: `/admin/webhooks/${id}`,
+          accepted(res) {
+            expect(res.status).toBe(200);
+            expect(res.body).toMatchObject({ id });
+          },
+        };
+      },
+    },
+  };
+};
+
 const BUILDERS: Record<string, Builder> = {
   'post /townships/:code/items': {
     cells: TOWNSHIP_CELLS,
@@ -734,6 +791,7 @@ const BUILDERS: Record<string, Builder> = {
     CITY,
   ),
 
+  ...webhookBuilders(),
   'post /users': {
     cells: USER_CELLS,
     scoped: true,

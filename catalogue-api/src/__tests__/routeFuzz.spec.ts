@@ -593,6 +593,12 @@ beforeAll(async () => {
       'put /data-elements/:code': pickOne(elements),
       'post /bundles': pickOne(bundles),
       'put /bundles/:code': pickOne(bundles),
+      'post /admin/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-sixteen+' }),
+      'put /admin/webhooks/:id': () => ({
+        url: 'http://127.0.0.1:9/hook',
+        secret: 'a-secret-of-sixteen+',
+        active: false,
+      }),
       'post /users': () => ({
         username: 'fuzz-editor',
         displayName: '测试编辑',

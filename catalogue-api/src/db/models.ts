@@ -36,6 +36,7 @@ const int = (extra: Partial<ModelAttributeColumnOptions> = {}) => ({
 });
 const flag = () => ({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
 const time = () => ({ type: DataTypes.DATE, allowNull: false });
+const preciseTime = () => ({ type: DataTypes.DATE(3), allowNull: false });
 const key = (length: number) => str(length, { primaryKey: true });
 
 /** The names of the metric figures (schemas' MetricTotals): township totals, and each published row's share. */
@@ -459,7 +460,7 @@ export function defineModels(sequelize: Sequelize): Models {
       reason: str(500),
       summary: json(sequelize, 'summary'),
       author: str(100),
-      at: time(),
+      at: preciseTime(),
     }),
     ChangeRegion: define<ChangeRegionRow>('ChangeRegion', 'change_regions', {
       regionCode: key(12),
@@ -471,7 +472,7 @@ export function defineModels(sequelize: Sequelize): Models {
       secret: str(200),
       regionCode: { type: DataTypes.STRING(12), allowNull: true },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-      createdAt: time(),
+      createdAt: preciseTime(),
       createdBy: str(64),
     }),
     Outbox: define<OutboxRow>('Outbox', 'webhook_outbox', {
@@ -480,8 +481,8 @@ export function defineModels(sequelize: Sequelize): Models {
       eventId: str(36),
       body: { type: longText(sequelize), allowNull: false },
       attempts: int(),
-      nextAttemptAt: time(),
-      deliveredAt: { type: DataTypes.DATE, allowNull: true },
+      nextAttemptAt: preciseTime(),
+      deliveredAt: { type: DataTypes.DATE(3), allowNull: true },
       lastError: { type: DataTypes.STRING(500), allowNull: true },
     }),
   };

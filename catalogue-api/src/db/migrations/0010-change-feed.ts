@@ -11,7 +11,8 @@ import { DataTypes } from 'sequelize';
  *   same transaction as the entry, delivered by the server's dispatcher and marked delivered once.
  */
 const str = (length: number, allowNull = false) => ({ type: DataTypes.STRING(length), allowNull });
-const time = (allowNull = false) => ({ type: DataTypes.DATE, allowNull });
+// Milliseconds kept (MySQL's DATETIME drops them): retry waits and entry times are finer than a second.
+const time = (allowNull = false) => ({ type: DataTypes.DATE(3), allowNull });
 const id = () => ({ type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true });
 
 export async function up({ context: q }: { context: QueryInterface }): Promise<void> {
