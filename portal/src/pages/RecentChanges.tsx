@@ -36,7 +36,7 @@ function Change({ entry, showRegion }: { entry: ChangeEntry; showRegion: boolean
         {[
           showRegion ? entry.regionName : undefined,
           chinaDate(entry.at),
-          entry.effectiveDate ? `${entry.effectiveDate} 起施行` : undefined,
+          entry.effectiveDate ? `${entry.effectiveDate} 生效` : undefined,
         ]
           .filter(Boolean)
           .join(' · ')}
