@@ -49,12 +49,9 @@ export function useReasonDialog(): {
       onCancel={() => close(undefined)}
       destroyOnHidden
     >
+      <p>将与修改内容一起公开在变更记录（政务公开）中，请写明依据或原因。</p>
       <Form layout="vertical">
-        <Form.Item
-          label="理由"
-          required
-          extra="将与修改内容一起公开在变更记录（政务公开）中，请写明依据或原因。"
-        >
+        <Form.Item label="理由" required>
           <Input.TextArea
             aria-label="理由"
             value={text}
