@@ -19,6 +19,7 @@ import { documentRoutes } from './routes/documents';
 import { errorBody } from './routes/common';
 import { previewRoutes } from './routes/preview';
 import { publicRoutes } from './routes/public';
+import { changeRoutes } from './routes/changes';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
@@ -34,6 +35,7 @@ export function apiRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
     ...systemRoutes,
     ...publicRoutes,
+    ...changeRoutes,
     ...documentRoutes,
     ...previewRoutes,
     ...submissionRoutes,

@@ -12,6 +12,7 @@ import { PublicCache } from './services/publicCache';
 import { isEmpty, seedDatabase } from './services/seedDatabase';
 import { StorageState } from './services/storageFaults';
 import type { Store } from './services/store';
+import { WebhookDispatcher } from './services/webhookDispatcher';
 
 /** Connects, migrates, and (on an empty database, when asked) loads the Guilin seeds. */
 export async function openStore(config: ApiConfig): Promise<Store> {
@@ -50,12 +51,14 @@ export async function tokenSecret(store: Store, configured?: string): Promise<st
 
 export async function startServer(
   config: ApiConfig,
-): Promise<{ server: Server; store: Store; printer: PdfPrinter }> {
+): Promise<{ server: Server; store: Store; printer: PdfPrinter; dispatcher: WebhookDispatcher }> {
   const store = await openStore(config);
   const printer = new PdfPrinter();
   const app = createApp(store, config, await tokenSecret(store, config.tokenSecret), printer);
   const server = await new Promise<Server>((ready) => {
     const s = createHttpServer(app).listen(config.port, () => ready(s));
   });
-  return { server, store, printer };
+  // Delivers the webhook outbox from this process; on MySQL every instance runs one, each row claimed once.
+  const dispatcher = new WebhookDispatcher(store).start();
+  return { server, store, printer, dispatcher };
 }

@@ -26,6 +26,9 @@ export const api = {
       params: { code: region, itemCode: code, version: String(version) },
     }),
   bundles: () => client.get('/public/bundles'),
+  /** The latest entries of the change feed: of one region (and the regions under it), or of all. */
+  changes: (region: string | undefined, limit: number) =>
+    client.get('/public/changes', { query: { region, limit: String(limit) } }),
   dataElements: () => client.get('/public/data-elements'),
   /** The form's field checks, compiled by the server for exactly these items (a same-origin module, no eval). */
   fieldChecks: (region: string, codes: string[]) =>

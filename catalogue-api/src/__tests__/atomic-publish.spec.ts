@@ -95,7 +95,7 @@ function helpers(app: () => TestApp) {
     return t.api
       .post(`/api/townships/${TOWNSHIP}/publish`)
       .set(await t.as(EDITOR))
-      .send({});
+      .send({ reason: '统一调整办理时间' });
   }
 
   async function snapshot(codes: readonly string[]): Promise<Snapshot> {

@@ -233,7 +233,7 @@ function writers(): (() => Promise<boolean>)[] {
         await source.api
           .post(`/api/townships/${TOWNSHIP}/publish`)
           .set(editorAuth)
-          .send({ effectiveDate: '2027-01-01' }),
+          .send({ effectiveDate: '2027-01-01', reason: '更新办理时间' }),
         kind,
       );
     return true;
@@ -278,6 +278,14 @@ async function publicRequests(api: TestAgent): Promise<Record<string, string[]>>
     ),
     '/public/regions/:code/metrics': [TOWNSHIP, COUNTY, CITY].map((c) => `/api/public/regions/${c}/metrics`),
     '/public/bundles': ['/api/public/bundles'],
+    '/public/changes': [
+      '/api/public/changes',
+      `/api/public/changes?region=${COUNTY}&limit=5`,
+      `/api/public/changes?region=${TOWNSHIP}&since=2020-01-01`,
+    ],
+    '/public/regions/:code/changes.atom': [TOWNSHIP, COUNTY].map(
+      (c) => `/api/public/regions/${c}/changes.atom`,
+    ),
     '/public/data-elements': ['/api/public/data-elements'],
     '/public/materials/:materialCode': [`/api/public/materials/${item.materials[0].material}`],
     ...Object.fromEntries(

@@ -28,7 +28,9 @@ export async function publishInYangshuo(
 ): Promise<void> {
   const admin = await t.as('admin');
   expect((await t.api.post('/api/base-items').set(admin).send(base)).status).toBe(201);
-  expect((await t.api.post(`/api/base-items/${base.code}/publish`).set(admin).send({})).status).toBe(200);
+  expect(
+    (await t.api.post(`/api/base-items/${base.code}/publish`).set(admin).send({ reason: '测试事项' })).status,
+  ).toBe(200);
   const editor = await t.as('editor-450321100');
   const path = `/api/townships/450321100/items/${base.code}`;
   const adopted = await t.api
@@ -42,5 +44,7 @@ export async function publishInYangshuo(
   expect(saved.status).toBe(200);
   expect((await t.api.post(`${path}/submit`).set(editor)).status).toBe(200);
   expect((await t.api.post(`${path}/approve`).set(await t.as('reviewer-450321'))).status).toBe(200);
-  expect((await t.api.post('/api/townships/450321100/publish').set(editor).send({})).status).toBe(200);
+  expect(
+    (await t.api.post('/api/townships/450321100/publish').set(editor).send({ reason: '测试事项' })).status,
+  ).toBe(200);
 }

@@ -79,6 +79,14 @@ describe(`the designer (${DB_LABEL})`, () => {
 
     await signIn(page, app.base, 'editor-450321100');
     await page.getByRole('button', { name: '发布审核通过的事项' }).click();
+    // The reason is published with the change: the dialog will not send without one.
+    const dialog = page.getByRole('dialog', { name: '发布审核通过的事项' });
+    // antd spaces a two-character button label: 发 布.
+    const send = dialog.getByRole('button', { name: /^发\s?布$/ });
+    expect(await send.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: '理由' }).fill('承诺办结时限压缩为 15 个工作日');
+    await app.shot(page, '05a-publish-reason');
+    await send.click();
     // antd's confirm dialogs carry their title twice (one for screen readers): read the visible one.
     await page.locator('.ant-modal-confirm-title', { hasText: '已发布 1 个事项' }).waitFor();
     await app.shot(page, '05-published');

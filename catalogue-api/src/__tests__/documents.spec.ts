@@ -241,7 +241,10 @@ describe(`a new published version (${DB_LABEL})`, () => {
     expect((await t.api.post(`${itemPath}/approve`).set(reviewer).send({ comment: '同意' })).status).toBe(
       200,
     );
-    const published = await t.api.post(`/api/townships/${YANGSHUO}/publish`).set(editor).send({});
+    const published = await t.api
+      .post(`/api/townships/${YANGSHUO}/publish`)
+      .set(editor)
+      .send({ reason: '调整办理时间' });
     expect(published.status).toBe(200);
 
     const after = await publishedItem(YANGSHUO, HOMESTEAD);

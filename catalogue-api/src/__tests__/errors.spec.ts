@@ -199,10 +199,10 @@ describe(`request bodies (${DB_LABEL})`, () => {
     expect([400, 415]).toContain(login.status);
     expectErrorShape(login);
     // On a route whose body is all optional, a text body must not be silently dropped and the action run.
-    // publish takes { effectiveDate?: date }; the date below is invalid, so as JSON this is a 422.
+    // publish takes { reason, effectiveDate?: date }; the date below is invalid, so as JSON this is a 422.
     const asJson = await sendRaw(
       `/api/townships/${TOWNSHIP}/publish`,
-      '{"effectiveDate":"2024-13-45"}',
+      '{"reason":"调整","effectiveDate":"2024-13-45"}',
       'application/json',
       editor,
     );

@@ -100,7 +100,10 @@ describe(`four eyes on every approval (${DB_LABEL})`, () => {
     expect((await step(YANGSHUO, item, 'admin-450321', 'submit')).status).toBe(200);
     expect((await step(YANGSHUO, item, 'reviewer-450321', 'approve')).status).toBe(200);
     const editor = await t.as('editor-450321100');
-    expect((await t.api.post(`/api/townships/${YANGSHUO}/publish`).set(editor).send({})).status).toBe(200);
+    expect(
+      (await t.api.post(`/api/townships/${YANGSHUO}/publish`).set(editor).send({ reason: '调整办理时间' }))
+        .status,
+    ).toBe(200);
 
     await save(YANGSHUO, item, 'editor-450321100', '周一至周五 8:00—18:00');
     expect((await step(YANGSHUO, item, 'editor-450321100', 'submit')).status).toBe(200);

@@ -97,7 +97,7 @@ describe(`patterns at save (${DB_LABEL})`, () => {
     const res = await t.api
       .post(`/api/base-items/${HOMESTEAD}/publish`)
       .set(await t.as('admin'))
-      .send({});
+      .send({ reason: '调整申请表的填写规则' });
     expect(res.status).toBe(422);
     expect(res.body.error.details[0].path).toBe('/form/properties/building/properties/reason/pattern');
   });

@@ -89,7 +89,7 @@ async function republish(township: string, code: string, pick: number): Promise<
   await saveDraft(t.store, ADMIN, township, code, body, draft.revision);
   await transition(t.store, ADMIN, township, code, 'submit');
   await transition(t.store, REVIEWER, township, code, 'approve');
-  await publishTownship(t.store, ADMIN, township);
+  await publishTownship(t.store, ADMIN, township, { reason: '调整办理要素' });
 }
 
 type Step = { op: 'republish' | 'withdraw' | 'cancel'; item: number; pick: number };
@@ -99,9 +99,9 @@ async function apply(step: Step, items: { regionCode: string; baseCode: string }
   const row = await t.store.models.Implementation.findOne({ where: { regionCode, baseCode } });
   const status = row!.status;
   if (step.op === 'withdraw' && status === 'published')
-    await transition(t.store, ADMIN, regionCode, baseCode, 'withdraw');
+    await transition(t.store, ADMIN, regionCode, baseCode, 'withdraw', { reason: '暂停受理' });
   else if (step.op === 'cancel' && ['draft', 'published', 'withdrawn'].includes(status))
-    await transition(t.store, ADMIN, regionCode, baseCode, 'cancel');
+    await transition(t.store, ADMIN, regionCode, baseCode, 'cancel', { reason: '事项已取消' });
   else if (status !== 'cancelled') await republish(regionCode, baseCode, step.pick);
 }
 
@@ -152,7 +152,9 @@ describe(`township metrics kept at publish (${DB_LABEL})`, () => {
     });
     const before = (await t.api.get(`/api/public/regions/${township}/metrics`)).body.rollup as RegionMetrics;
     const outcomes = await Promise.allSettled([
-      ...withdrawn.map((code) => transition(t.store, ADMIN, township, code, 'withdraw')),
+      ...withdrawn.map((code) =>
+        transition(t.store, ADMIN, township, code, 'withdraw', { reason: '暂停受理' }),
+      ),
       republish('450321100', other!.baseCode, 3),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => 'fulfilled'));

@@ -128,7 +128,10 @@ describe(`public list and search (${DB_LABEL})`, () => {
     const editor = await t.as('editor-450321100');
     const before = await t.api.get(list).query({ q: '医疗救助' });
     expect(before.body.items.map((i: { code: string }) => i.code)).toEqual(['0520004000']);
-    const withdrawn = await t.api.post(`/api/townships/${YANGSHUO}/items/0520004000/withdraw`).set(editor);
+    const withdrawn = await t.api
+      .post(`/api/townships/${YANGSHUO}/items/0520004000/withdraw`)
+      .set(editor)
+      .send({ reason: '暂停受理' });
     expect(withdrawn.status).toBe(200);
     // Within the micro-cache's lifetime: this instance must not answer from it.
     const after = await t.api.get(list).query({ q: '医疗救助' }).set('If-None-Match', before.headers.etag!);

@@ -326,7 +326,11 @@ class World {
   /** A published base item no township has adopted yet. */
   async publishedBaseItem(): Promise<string> {
     const code = await this.baseItemOwnedBy(CITY);
-    expectStatus(await this.admin('post', `/base-items/${code}/publish`, {}), 200, 'publish base item');
+    expectStatus(
+      await this.admin('post', `/base-items/${code}/publish`, { reason: '新增事项' }),
+      200,
+      'publish base item',
+    );
     return code;
   }
 
@@ -465,6 +469,63 @@ const libraryBuilders = (
   },
 });
 
+/** Webhook subscriptions: the city admin's, whatever the region (no scope); each case makes its own. */
+const webhookBuilders = (): Record<string, Builder> => {
+  const request = { url: 'http://127.0.0.1:9/hook', secret: 'rbac-webhook-secret' };
+  const stored = async (w: World) =>
+    expectStatus(
+      await send(w.t, 'post', '/admin/webhooks', { headers: await w.as('admin'), body: request }),
+      201,
+      'create webhook',
+    ).id as number;
+  const base = { cells: OWN_REGION_CELLS, scoped: false, anonymousRegion: CITY } as const;
+  return {
+    'post /admin/webhooks': {
+      ...base,
+      success: 201,
+      async prepare() {
+        return {
+          path: '/admin/webhooks',
+          body: request,
+          accepted(res) {
+            expect(res.status).toBe(201);
+            expect(res.body).toMatchObject({ url: request.url, active: true });
+          },
+        };
+      },
+    },
+    'put /admin/webhooks/:id': {
+      ...base,
+      success: 200,
+      async prepare(w) {
+        const id = await stored(w);
+        return {
+          path: `/admin/webhooks/${id}`,
+          body: { ...request, active: false },
+          accepted(res) {
+            expect(res.status).toBe(200);
+            expect(res.body).toMatchObject({ id, active: false });
+          },
+        };
+      },
+    },
+    'delete /admin/webhooks/:id': {
+      ...base,
+      success: 200,
+      async prepare(w) {
+        const id = await stored(w);
+        return {
+          path: `/admin/webhooks/${id}`,
+          accepted(res) {
+            expect(res.status).toBe(200);
+            expect(res.body).toMatchObject({ id });
+          },
+        };
+      },
+    },
+  };
+};
+
 const BUILDERS: Record<string, Builder> = {
   'post /townships/:code/items': {
     cells: TOWNSHIP_CELLS,
@@ -516,8 +577,12 @@ const BUILDERS: Record<string, Builder> = {
   'post /townships/:code/items/:itemCode/return': townshipStep('return', 'submitted', 'draft', {
     comment: '请补充办理地点的说明',
   }),
-  'post /townships/:code/items/:itemCode/withdraw': townshipStep('withdraw', 'published', 'withdrawn'),
-  'post /townships/:code/items/:itemCode/cancel': townshipStep('cancel', 'published', 'cancelled'),
+  'post /townships/:code/items/:itemCode/withdraw': townshipStep('withdraw', 'published', 'withdrawn', {
+    reason: '暂停受理',
+  }),
+  'post /townships/:code/items/:itemCode/cancel': townshipStep('cancel', 'published', 'cancelled', {
+    reason: '事项已取消',
+  }),
   'post /townships/:code/publish': {
     cells: TOWNSHIP_CELLS,
     scoped: true,
@@ -528,7 +593,7 @@ const BUILDERS: Record<string, Builder> = {
       const { item, publishedVersion } = await w.itemIn(region, 'approved');
       return {
         path: `/townships/${region}/publish`,
-        body: {},
+        body: { reason: '调整办理要素' },
         accepted(res) {
           expect(res.status).toBe(200);
           expect(res.body).toMatchObject({
@@ -670,7 +735,7 @@ const BUILDERS: Record<string, Builder> = {
       const code = await w.baseItemOwnedBy(region);
       return {
         path: `/base-items/${code}/publish`,
-        body: { effectiveDate: '2030-01-01' },
+        body: { effectiveDate: '2030-01-01', reason: '新增事项' },
         accepted(res) {
           expect(res.status).toBe(200);
           expect(res.body).toEqual({ code, version: 1, effectiveDate: '2030-01-01' });
@@ -687,6 +752,7 @@ const BUILDERS: Record<string, Builder> = {
       const code = await w.baseItemOwnedBy(region);
       return {
         path: `/base-items/${code}/retire`,
+        body: { reason: '上级取消该事项' },
         accepted(res) {
           expect(res.status).toBe(200);
           expect(res.body).toMatchObject({ code, status: 'cancelled' });
@@ -725,6 +791,7 @@ const BUILDERS: Record<string, Builder> = {
     CITY,
   ),
 
+  ...webhookBuilders(),
   'post /users': {
     cells: USER_CELLS,
     scoped: true,

@@ -101,7 +101,10 @@ describe(`an application keeps the form version it was filled on (${DB_LABEL})`,
       .send(baseItem);
     expect(stale.status).toBe(409);
 
-    const published = await t.api.post(`/api/base-items/${HOMESTEAD}/publish`).set(admin).send({});
+    const published = await t.api
+      .post(`/api/base-items/${HOMESTEAD}/publish`)
+      .set(admin)
+      .send({ reason: '调整申请表' });
     expect(published.status).toBe(200);
     expect(published.body.version).toBe(oldBaseVersion + 1);
     // Until the township publishes, the public item and the applications are still on the old form.
@@ -127,7 +130,10 @@ describe(`an application keeps the form version it was filled on (${DB_LABEL})`,
     const approved = await t.api.post(`${itemPath}/approve`).set(reviewer).send({ comment: '同意' });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
-    const published = await t.api.post(`/api/townships/${YANGSHUO}/publish`).set(editor).send({});
+    const published = await t.api
+      .post(`/api/townships/${YANGSHUO}/publish`)
+      .set(editor)
+      .send({ reason: '调整申请表' });
     expect(published.status).toBe(200);
     expect(published.body.published).toEqual([{ itemCode: HOMESTEAD, version: oldVersion + 1 }]);
 

@@ -94,7 +94,7 @@ describe(`an editor's day (${DB_LABEL})`, () => {
     const published = await t.api
       .post(`/api/townships/${YANGSHUO}/publish`)
       .set(editor)
-      .send({ effectiveDate: '2026-12-01' });
+      .send({ effectiveDate: '2026-12-01', reason: '按新规定调整办理时间' });
     expect(published.status).toBe(200);
     expect(published.body.published).toEqual([{ itemCode: HOMESTEAD, version: before.body.version + 1 }]);
 
@@ -177,7 +177,7 @@ describe(`an editor's day (${DB_LABEL})`, () => {
     const res = await t.api
       .post(`/api/townships/${DAXU}/publish`)
       .set(await t.as('editor-450323101'))
-      .send({});
+      .send({ reason: '例行发布' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('nothing-to-publish');
   });
@@ -185,10 +185,28 @@ describe(`an editor's day (${DB_LABEL})`, () => {
   it('withdraws a published item from the public list and cancels it with a date', async () => {
     const editor = await t.as('editor-450323101');
     const code = seeds.implementations.find((i) => i.regionCode === DAXU)!.baseCode;
-    expect((await t.api.post(`${itemPath(DAXU, code)}/withdraw`).set(editor)).status).toBe(200);
+    const reason = { reason: '该事项已划转县级办理' };
+    expect(
+      (
+        await t.api
+          .post(`${itemPath(DAXU, code)}/withdraw`)
+          .set(editor)
+          .send(reason)
+      ).status,
+    ).toBe(200);
     expect((await t.api.get(`/api/public/regions/${DAXU}/items/${code}`)).status).toBe(404);
-    expect((await t.api.post(`${itemPath(DAXU, code)}/cancel`).set(editor)).status).toBe(403);
-    const cancelled = await t.api.post(`${itemPath(DAXU, code)}/cancel`).set(await t.as('admin'));
+    expect(
+      (
+        await t.api
+          .post(`${itemPath(DAXU, code)}/cancel`)
+          .set(editor)
+          .send(reason)
+      ).status,
+    ).toBe(403);
+    const cancelled = await t.api
+      .post(`${itemPath(DAXU, code)}/cancel`)
+      .set(await t.as('admin'))
+      .send(reason);
     expect(cancelled.body.status).toBe('cancelled');
     const row = await draft(DAXU, code);
     expect(row.implementation.cancelDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -293,7 +311,10 @@ describe(`completeness in the API (${DB_LABEL})`, () => {
     expect(put.status).toBe(200);
     // Saved, not yet published: entries are still scored against the published version.
     expect(await listed(code)).toBe(saved.body.completeness.score);
-    expect((await t.api.post(`/api/base-items/${code}/publish`).set(admin).send({})).status).toBe(200);
+    expect(
+      (await t.api.post(`/api/base-items/${code}/publish`).set(admin).send({ reason: '新增基本目录事项' }))
+        .status,
+    ).toBe(200);
     const rescored = await listed(code);
     expect(rescored).toBeLessThan(saved.body.completeness.score);
     expect(rescored).toBe((await draft(DAXU, code, 'editor-450323101')).completeness!.score);
@@ -310,9 +331,10 @@ describe(`the base catalogue (${DB_LABEL})`, () => {
       .send({ ...source, code: '0529901000', name: '阳朔县困难群众临时生活救助' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ownerRegion: '450321', status: 'draft', publishedVersion: 0 });
-    expect((await t.api.post('/api/base-items/0529901000/publish').set(county).send({})).body.version).toBe(
-      1,
-    );
+    expect(
+      (await t.api.post('/api/base-items/0529901000/publish').set(county).send({ reason: '县级调整' })).body
+        .version,
+    ).toBe(1);
 
     const current = await t.api.get('/api/base-items/0529901000').set(county);
     const changed: BaseItem = { ...current.body.baseItem, maxVisits: 0 };
@@ -331,9 +353,10 @@ describe(`the base catalogue (${DB_LABEL})`, () => {
           .send(changed)
       ).status,
     ).toBe(409);
-    expect((await t.api.post('/api/base-items/0529901000/publish').set(county).send({})).body.version).toBe(
-      2,
-    );
+    expect(
+      (await t.api.post('/api/base-items/0529901000/publish').set(county).send({ reason: '县级调整' })).body
+        .version,
+    ).toBe(2);
     const diff = await t.api.get('/api/base-items/0529901000/diff').query({ from: 1, to: 2 }).set(county);
     expect(diff.body.changes).toContainEqual(
       expect.objectContaining({ path: '/maxVisits', op: 'changed', after: 0 }),
@@ -442,7 +465,10 @@ describe(`retiring a base item (${DB_LABEL})`, () => {
     const admin = await t.as('admin');
     const code = '2030014000';
     const before = await t.store.models.BaseItemVersion.findAll({ where: { code } });
-    const retired = await t.api.post(`/api/base-items/${code}/retire`).set(admin);
+    const retired = await t.api
+      .post(`/api/base-items/${code}/retire`)
+      .set(admin)
+      .send({ reason: '上级取消该事项' });
     expect(retired.body.status).toBe('cancelled');
     const after = await t.store.models.BaseItemVersion.findAll({ where: { code } });
     expect(after.map((v) => v.doc)).toEqual(before.map((v) => v.doc));
@@ -460,6 +486,50 @@ describe(`retiring a base item (${DB_LABEL})`, () => {
     expect(submit.body.error.details).toContainEqual({
       path: '/baseCode',
       message: expect.stringContaining('已取消'),
+    });
+  });
+});
+
+describe(`reasons for publishing, withdrawing and cancelling (${DB_LABEL})`, () => {
+  // Another 大圩镇 item than the one the withdrawal above takes off.
+  const item = seeds.implementations.filter((i) => i.regionCode === DAXU)[1]!.baseCode;
+  const routes = [
+    ['editor-450323101', `/api/townships/${DAXU}/publish`],
+    ['editor-450323101', `${itemPath(DAXU, item)}/withdraw`],
+    ['admin', `${itemPath(DAXU, item)}/cancel`],
+    ['admin', `/api/base-items/${HOMESTEAD}/publish`],
+    ['admin', `/api/base-items/${HOMESTEAD}/retire`],
+  ] as const;
+
+  it.each(routes)(
+    '%s: %s refuses a missing, blank or overlong reason with 422 naming reason',
+    async (user, path) => {
+      const auth = await t.as(user);
+      for (const body of [{}, { reason: ' \n　' }, { reason: '理'.repeat(501) }]) {
+        const res = await t.api.post(path).set(auth).send(body);
+        expect(res.status).toBe(422);
+        expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('/reason');
+        expect(res.body.error.details[0].message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      // Nothing was done: the item is still where it was.
+      expect((await t.api.get(`/api/public/regions/${DAXU}/items/${item}`)).status).toBe(200);
+    },
+  );
+
+  it('keeps the reason in the audit log', async () => {
+    const editor = await t.as('editor-450323101');
+    const res = await t.api
+      .post(`${itemPath(DAXU, item)}/withdraw`)
+      .set(editor)
+      .send({ reason: '  村民建房审批暂由县自然资源局受理  ' });
+    expect(res.status).toBe(200);
+    const audit = await t.api
+      .get('/api/audit')
+      .query({ entityKey: `${DAXU}/${item}` })
+      .set(await t.as('admin'));
+    expect(audit.body[0]).toMatchObject({
+      action: 'withdraw',
+      after: { status: 'withdrawn', reason: '村民建房审批暂由县自然资源局受理' },
     });
   });
 });

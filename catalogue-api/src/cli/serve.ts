@@ -7,7 +7,7 @@ import { EXIT } from './io';
 export async function serveCommand(io: CliIO): Promise<ExitCode> {
   const config = readConfig();
   const started = Date.now();
-  const { server, store, printer } = await startServer(config);
+  const { server, store, printer, dispatcher } = await startServer(config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   io.out(
@@ -19,6 +19,7 @@ export async function serveCommand(io: CliIO): Promise<ExitCode> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await dispatcher.stop();
   await printer.close();
   await store.sequelize.close();
   return EXIT.ok;

@@ -36,6 +36,7 @@ const int = (extra: Partial<ModelAttributeColumnOptions> = {}) => ({
 });
 const flag = () => ({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
 const time = () => ({ type: DataTypes.DATE, allowNull: false });
+const preciseTime = () => ({ type: DataTypes.DATE(3), allowNull: false });
 const key = (length: number) => str(length, { primaryKey: true });
 
 /** The names of the metric figures (schemas' MetricTotals): township totals, and each published row's share. */
@@ -209,6 +210,45 @@ export interface SettingRow {
   key: string;
   value: string;
 }
+export interface ChangeEntryRow {
+  id?: number;
+  eventId: string;
+  kind: string;
+  regionCode: string;
+  regionName: string;
+  itemCode: string;
+  itemName: string;
+  fromVersion: number | null;
+  toVersion: number | null;
+  effectiveDate: string | null;
+  reason: string;
+  summary: string[];
+  author: string;
+  at: Date;
+}
+export interface ChangeRegionRow {
+  regionCode: string;
+  entryId: number;
+}
+export interface WebhookRow {
+  id?: number;
+  url: string;
+  secret: string;
+  regionCode: string | null;
+  active: boolean;
+  createdAt: Date;
+  createdBy: string;
+}
+export interface OutboxRow {
+  id?: number;
+  webhookId: number;
+  eventId: string;
+  body: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  deliveredAt: Date | null;
+  lastError: string | null;
+}
 
 export interface Models {
   Region: ModelStatic<Row<RegionRow>>;
@@ -229,6 +269,10 @@ export interface Models {
   SubmissionCounter: ModelStatic<Row<SubmissionCounterRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
   RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
+  ChangeEntry: ModelStatic<Row<ChangeEntryRow>>;
+  ChangeRegion: ModelStatic<Row<ChangeRegionRow>>;
+  Webhook: ModelStatic<Row<WebhookRow>>;
+  Outbox: ModelStatic<Row<OutboxRow>>;
 }
 
 /** The models over the tables the migrations create (column names are the snake_case of these). */
@@ -401,6 +445,45 @@ export function defineModels(sequelize: Sequelize): Models {
         allowNull: false,
       },
       createdAt: time(),
+    }),
+    ChangeEntry: define<ChangeEntryRow>('ChangeEntry', 'change_entries', {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      eventId: str(36),
+      kind: str(20),
+      regionCode: str(12),
+      regionName: str(100),
+      itemCode: str(12),
+      itemName: str(200),
+      fromVersion: { type: DataTypes.INTEGER, allowNull: true },
+      toVersion: { type: DataTypes.INTEGER, allowNull: true },
+      effectiveDate: { type: DataTypes.STRING(10), allowNull: true },
+      reason: str(500),
+      summary: json(sequelize, 'summary'),
+      author: str(100),
+      at: preciseTime(),
+    }),
+    ChangeRegion: define<ChangeRegionRow>('ChangeRegion', 'change_regions', {
+      regionCode: key(12),
+      entryId: { type: DataTypes.INTEGER, allowNull: false, primaryKey: true },
+    }),
+    Webhook: define<WebhookRow>('Webhook', 'webhooks', {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      url: str(500),
+      secret: str(200),
+      regionCode: { type: DataTypes.STRING(12), allowNull: true },
+      active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      createdAt: preciseTime(),
+      createdBy: str(64),
+    }),
+    Outbox: define<OutboxRow>('Outbox', 'webhook_outbox', {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      webhookId: int(),
+      eventId: str(36),
+      body: { type: longText(sequelize), allowNull: false },
+      attempts: int(),
+      nextAttemptAt: preciseTime(),
+      deliveredAt: { type: DataTypes.DATE(3), allowNull: true },
+      lastError: { type: DataTypes.STRING(500), allowNull: true },
     }),
   };
 }

@@ -1,4 +1,4 @@
-import type { BaseItem } from '@oneseal/schemas';
+import type { BaseItem, PublishRequest, ReasonRequest } from '@oneseal/schemas';
 import type { Role } from '../auth/roles';
 import type { ApiContext, Deps } from '../http/context';
 import type { RouteSpec } from '../http/routeTable';
@@ -27,7 +27,6 @@ async function owner(ctx: ApiContext, { store }: Deps): Promise<string> {
 }
 
 const baseItemView = shape('BaseItemView');
-const effectiveDate = shape('EffectiveDate');
 const code = { code: itemParam };
 
 /** Each library's document, its entry (revision and document) and the list of entries. */
@@ -107,7 +106,7 @@ export const catalogueRoutes: RouteSpec[] = [
         description: '已保存',
         schema: shape('BaseItemSaved'),
       },
-      ...pick(400, 401, 403, 404, 409, 422),
+      ...pick(401, 403, 404, 409, 422),
     },
     async handle(ctx, { store }) {
       const result = await saveBaseItem(
@@ -129,7 +128,7 @@ export const catalogueRoutes: RouteSpec[] = [
     access: CATALOGUE_ADMINS,
     scope: owner,
     params: code,
-    body: effectiveDate,
+    body: shape('PublishRequest'),
     responses: {
       200: { description: '新版本', schema: shape('BaseItemPublished') },
       ...pick(401, 403, 404, 409, 422),
@@ -139,7 +138,7 @@ export const catalogueRoutes: RouteSpec[] = [
         store,
         ctx.state.principal!,
         ctx.params.code!,
-        (ctx.request.body as { effectiveDate?: string } | undefined)?.effectiveDate,
+        ctx.request.body as PublishRequest,
       );
     },
   },
@@ -151,12 +150,14 @@ export const catalogueRoutes: RouteSpec[] = [
     access: CATALOGUE_ADMINS,
     scope: owner,
     params: code,
+    body: shape('ReasonRequest'),
     responses: {
       200: { description: '已取消', schema: shape('BaseItemRetired') },
-      ...pick(401, 403, 404, 409),
+      ...pick(401, 403, 404, 409, 422),
     },
     async handle(ctx, { store }) {
-      ctx.body = await retireBaseItem(store, ctx.state.principal!, ctx.params.code!);
+      const { reason } = ctx.request.body as ReasonRequest;
+      ctx.body = await retireBaseItem(store, ctx.state.principal!, ctx.params.code!, reason);
     },
   },
   {

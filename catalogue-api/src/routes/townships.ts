@@ -1,4 +1,4 @@
-import type { ItemImplementation } from '@oneseal/schemas';
+import type { ItemImplementation, PublishRequest } from '@oneseal/schemas';
 import type { Role } from '../auth/roles';
 import type { ApiContext } from '../http/context';
 import type { RouteSpec } from '../http/routeTable';
@@ -39,6 +39,8 @@ function step(
   description?: string,
 ): RouteSpec {
   const withComment = name === 'return' || name === 'approve';
+  // Taking an item off the public list is published in the change feed with the editor's reason.
+  const withReason = name === 'withdraw' || name === 'cancel';
   return {
     ...base,
     method: 'post',
@@ -47,19 +49,20 @@ function step(
     description,
     access,
     ...(withComment ? { body: shape(name === 'return' ? 'ReturnComment' : 'ReviewComment') } : {}),
+    ...(withReason ? { body: shape('ReasonRequest') } : {}),
     responses: {
       200: { description: '新状态', schema: shape('StatusChange') },
       ...pick(401, 403, 404, 409, 422),
     },
     async handle(ctx, { store }) {
-      const comment = (ctx.request.body as { comment?: string } | undefined)?.comment;
+      const body = (ctx.request.body ?? {}) as { comment?: string; reason?: string };
       ctx.body = await transition(
         store,
         ctx.state.principal!,
         township(ctx),
         ctx.params.itemCode!,
         name,
-        comment,
+        body,
       );
     },
   };
@@ -187,14 +190,18 @@ export const townshipRoutes: RouteSpec[] = [
     access: EDITORS,
     scope: township,
     params: { code: townshipParam },
-    body: shape('EffectiveDate'),
+    body: shape('PublishRequest'),
     responses: {
       200: { description: '已发布的事项和警告', schema: shape('TownshipPublished') },
       ...pick(401, 403, 409, 422),
     },
     async handle(ctx, { store }) {
-      const body = (ctx.request.body ?? {}) as { effectiveDate?: string };
-      ctx.body = await publishTownship(store, ctx.state.principal!, township(ctx), body.effectiveDate);
+      ctx.body = await publishTownship(
+        store,
+        ctx.state.principal!,
+        township(ctx),
+        ctx.request.body as PublishRequest,
+      );
     },
   },
   {

@@ -4,14 +4,16 @@ import type {
   ItemType,
   BaseItemVersionList,
   BaseItemView,
+  PublishRequest,
 } from '@oneseal/schemas';
-import { diffDocuments, validateItem } from '@oneseal/schemas';
+import { diffDocuments, summarizeChanges, validateItem } from '@oneseal/schemas';
 import type { Transaction, WhereOptions } from 'sequelize';
 import { Op } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { BaseItemRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
+import { recordChange, requireReason } from './changeFeed';
 import { rescoreEntries } from './entryCompleteness';
 import { requireSafePatterns } from './patternSafety';
 import { likeContains } from './search';
@@ -174,9 +176,11 @@ export async function publishBaseItem(
   store: Store,
   actor: Principal,
   code: string,
-  effectiveDate = chinaToday(),
+  request: PublishRequest,
   outer?: Transaction,
 ) {
+  const reason = requireReason(request.reason);
+  const effectiveDate = request.effectiveDate ?? chinaToday();
   const row = await requireRow(store, code, outer);
   if (row.status !== 'draft')
     throw conflict('wrong-status', { zh: '没有待发布的修改', en: 'Nothing to publish' });
@@ -217,13 +221,42 @@ export async function publishBaseItem(
     );
     // Township entries are scored against the latest published version: this one from now on.
     await rescoreEntries(store, t, doc);
+    const previous =
+      row.version > 0
+        ? await store.models.BaseItemVersion.findOne({
+            where: { code, version: row.version },
+            attributes: ['doc'],
+            transaction: t,
+          })
+        : null;
+    const library = new Map(
+      (await store.models.Material.findAll({ attributes: ['code', 'name'], transaction: t })).map((m) => [
+        m.code,
+        m.name,
+      ]),
+    );
+    await recordChange(store, t, actor, {
+      kind: 'base-publish',
+      regionCode: row.ownerRegion,
+      itemCode: code,
+      itemName: doc.name,
+      fromVersion: previous ? row.version : null,
+      toVersion: doc.version,
+      effectiveDate,
+      reason,
+      summary: previous
+        ? summarizeChanges(previous.doc as BaseItem, doc, { materialName: (c) => library.get(c) }).map(
+            (l) => l.text,
+          )
+        : [],
+    });
     await audit(store, t, actor, {
       action: 'publish',
       entityType: 'base-item',
       entityKey: code,
       regionCode: row.ownerRegion,
       before: { version: row.version },
-      after: { version: doc.version, effectiveDate },
+      after: { version: doc.version, effectiveDate, reason },
     });
     return { code, version: doc.version, effectiveDate };
   };
@@ -231,7 +264,8 @@ export async function publishBaseItem(
 }
 
 /** Retires (取消) a base item: it stays in history; implementations of it can no longer be published. */
-export async function retireBaseItem(store: Store, actor: Principal, code: string) {
+export async function retireBaseItem(store: Store, actor: Principal, code: string, reasonGiven: string) {
+  const reason = requireReason(reasonGiven);
   const row = await requireRow(store, code);
   if (row.status === 'cancelled') throw conflict('wrong-status', { zh: '事项已取消', en: 'Already retired' });
   const cancelDate = chinaToday();
@@ -255,7 +289,18 @@ export async function retireBaseItem(store: Store, actor: Principal, code: strin
       entityKey: code,
       regionCode: row.ownerRegion,
       before: { status: previousStatus },
-      after: { status: 'cancelled', cancelDate },
+      after: { status: 'cancelled', cancelDate, reason },
+    });
+    await recordChange(store, t, actor, {
+      kind: 'base-retire',
+      regionCode: row.ownerRegion,
+      itemCode: code,
+      itemName: doc.name,
+      fromVersion: row.version > 0 ? row.version : null,
+      toVersion: null,
+      effectiveDate: cancelDate,
+      reason,
+      summary: [],
     });
     return { code, status: 'cancelled', cancelDate };
   });

@@ -7,6 +7,7 @@ import type {
   Item,
   ItemImplementation,
   ItemStatus,
+  PublishRequest,
   ResolvedItem,
   ReviewQueue,
   StatusChange,
@@ -21,6 +22,7 @@ import {
   regionCodePrefix,
   resolveItem,
   SCHEMA_VERSION,
+  summarizeChanges,
 } from '@oneseal/schemas';
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
@@ -28,6 +30,7 @@ import type { Principal } from '../auth/roles';
 import type { ImplementationRow } from '../db/models';
 import { ApiError, conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
+import { recordChange, requireReason } from './changeFeed';
 import { entryCompleteness } from './entryCompleteness';
 import { putPublished, removePublished } from './publishedIndex';
 import type { Store } from './store';
@@ -331,9 +334,11 @@ export async function transition(
   regionCode: string,
   itemCode: string,
   step: keyof typeof TRANSITIONS,
-  comment?: string,
+  words: { comment?: string; reason?: string } = {},
 ): Promise<StatusChange> {
   const rule: Transition = TRANSITIONS[step];
+  const { comment } = words;
+  const reason = step === 'withdraw' || step === 'cancel' ? requireReason(words.reason) : undefined;
   const base = await requireBase(store, itemCode);
   const result = await inTransaction(store, async (t) => {
     const row = await requireRow(store, regionCode, itemCode, t);
@@ -365,14 +370,27 @@ export async function transition(
       },
       { transaction: t },
     );
-    if (step === 'withdraw' || step === 'cancel') await removePublished(store, t, regionCode, itemCode);
+    if (step === 'withdraw' || step === 'cancel') {
+      await removePublished(store, t, regionCode, itemCode);
+      await recordChange(store, t, actor, {
+        kind: step,
+        regionCode,
+        itemCode,
+        itemName: base.name,
+        fromVersion: row.version > 0 ? row.version : null,
+        toVersion: null,
+        effectiveDate: doc.cancelDate ?? chinaToday(),
+        reason: reason!,
+        summary: [],
+      });
+    }
     await audit(store, t, actor, {
       action: rule.action,
       entityType: 'implementation',
       entityKey: `${regionCode}/${itemCode}`,
       regionCode,
       before: { status: previousStatus },
-      after: { status: rule.to, ...(comment ? { comment } : {}) },
+      after: { status: rule.to, ...(comment ? { comment } : {}), ...(reason ? { reason } : {}) },
     });
     return {
       status: rule.to,
@@ -393,8 +411,10 @@ export async function publishTownship(
   store: Store,
   actor: Principal,
   regionCode: string,
-  effectiveDate = chinaToday(),
+  request: PublishRequest,
 ): Promise<TownshipPublished> {
+  const reason = requireReason(request.reason);
+  const effectiveDate = request.effectiveDate ?? chinaToday();
   const approved = await store.models.Implementation.findAll({
     where: { regionCode, status: 'approved' },
     order: [['sortOrder', 'ASC']],
@@ -473,6 +493,30 @@ export async function publishTownship(
         { transaction: t },
       );
       await putPublished(store, t, item);
+      const previous =
+        row.version > 0
+          ? await store.models.ImplementationVersion.findOne({
+              where: { regionCode, baseCode: row.baseCode, version: row.version },
+              attributes: ['doc'],
+              transaction: t,
+            })
+          : null;
+      // A material is named as the base item names it, else as the library does.
+      const materialName = (code: string) =>
+        base.materials.find((m) => m.material === code)?.name ?? materialNames.get(code);
+      await recordChange(store, t, actor, {
+        kind: 'publish',
+        regionCode,
+        itemCode: row.baseCode,
+        itemName: base.name,
+        fromVersion: previous ? row.version : null,
+        toVersion: doc.version,
+        effectiveDate,
+        reason,
+        summary: previous
+          ? summarizeChanges(previous.doc as ItemImplementation, doc, { materialName }).map((l) => l.text)
+          : [],
+      });
       await current.update(
         {
           status: 'published',
@@ -500,6 +544,7 @@ export async function publishTownship(
       regionCode,
       after: {
         effectiveDate,
+        reason,
         items: prepared.map((p) => ({ itemCode: p.row.baseCode, version: p.doc.version })),
       },
     });

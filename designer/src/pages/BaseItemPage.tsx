@@ -10,7 +10,7 @@ import type {
 } from '@oneseal/schemas';
 import { SCHEMA_IDS, validateItem } from '@oneseal/schemas';
 import type { Form } from '@formily/core';
-import { App, Button, ConfigProvider, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
+import { App, Button, ConfigProvider, Select, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
@@ -22,6 +22,7 @@ import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaF
 import { can, useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
 import { useConflict } from '../shell/ConflictModal';
+import { useReasonDialog } from '../shell/ReasonDialog';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
@@ -102,6 +103,7 @@ function Editor({
   const { form, dirty, issues, values, saved, replace } = useDocumentForm(view.baseItem, check, editable);
   const schema = useMemo(() => editorSchema(BASE_ITEM, (key) => !OWN_TABS.has(key)), []);
   const [revision, setRevision] = useState(view.revision);
+  const reasons = useReasonDialog();
   const conflicts = useConflict<BaseItem>({
     keepMine: (revision, mine) => save(revision, mine),
     takeTheirs: (theirs, revision) => {
@@ -143,17 +145,28 @@ function Editor({
     }, '已保存');
   const publish = async () => {
     if (dirty && !(await save())) return;
+    const reason = await reasons.ask({ title: `发布“${view.baseItem.name}”的新版本`, okText: '发布' });
+    if (reason === undefined) return;
     if (
       await act(
-        () => api.post('/base-items/:code/publish', { params: { code: view.code }, body: {} }),
+        () => api.post('/base-items/:code/publish', { params: { code: view.code }, body: { reason } }),
         '已发布新版本',
       )
     )
       reload();
   };
   const retire = async () => {
+    const reason = await reasons.ask({
+      title: `取消“${view.baseItem.name}”（各乡镇清单中的该事项将随之下架）`,
+      okText: '取消事项',
+      danger: true,
+    });
+    if (reason === undefined) return;
     if (
-      await act(() => api.post('/base-items/:code/retire', { params: { code: view.code } }), '已取消该事项')
+      await act(
+        () => api.post('/base-items/:code/retire', { params: { code: view.code }, body: { reason } }),
+        '已取消该事项',
+      )
     )
       reload();
   };
@@ -175,16 +188,9 @@ function Editor({
               发布新版本
             </Button>
             {view.publishedVersion > 0 ? (
-              <Popconfirm
-                title="取消后各乡镇清单中的该事项将随之下架，确定取消吗？"
-                onConfirm={retire}
-                okText="取消事项"
-                cancelText="不取消"
-              >
-                <Button danger loading={busy}>
-                  取消事项
-                </Button>
-              </Popconfirm>
+              <Button danger onClick={retire} loading={busy}>
+                取消事项
+              </Button>
             ) : null}
           </>
         ) : null}
@@ -236,6 +242,7 @@ function Editor({
         ]}
       />
       {conflicts.dialog}
+      {reasons.dialog}
     </>
   );
 }

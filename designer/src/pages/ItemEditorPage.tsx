@@ -10,6 +10,7 @@ import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaF
 import { can, useUser } from '../shell/auth';
 import { CompletenessPanel } from '../shell/CompletenessPanel';
 import { useConflict } from '../shell/ConflictModal';
+import { useReasonDialog } from '../shell/ReasonDialog';
 import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
@@ -48,6 +49,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
     : undefined;
   const [revision, setRevision] = useState(draft.revision);
   const [busy, setBusy] = useState(false);
+  const reasons = useReasonDialog();
   const conflicts = useConflict<ItemImplementation>({
     keepMine: (revision, mine) => save(revision, mine),
     takeTheirs: (theirs, revision) => {
@@ -90,9 +92,24 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
 
   const step = async (name: 'submit' | 'withdraw') => {
     if (dirty && !(await save())) return;
+    // A withdrawal is published in the change feed with its reason.
+    const reason =
+      name === 'withdraw'
+        ? await reasons.ask({
+            title: `撤回“${draft.base.name}”（从公开清单下架）`,
+            okText: '撤回',
+            danger: true,
+          })
+        : undefined;
+    if (name === 'withdraw' && reason === undefined) return;
     setBusy(true);
     try {
-      await api.post(`/townships/:code/items/:itemCode/${name}`, { params: { code, itemCode: item } });
+      if (name === 'withdraw')
+        await api.post('/townships/:code/items/:itemCode/withdraw', {
+          params: { code, itemCode: item },
+          body: { reason: reason! },
+        });
+      else await api.post('/townships/:code/items/:itemCode/submit', { params: { code, itemCode: item } });
       message.success(name === 'submit' ? '已提交审核' : '已撤回，公开清单中不再显示');
       saved();
       reload();
@@ -173,6 +190,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
         </aside>
       </div>
       {conflicts.dialog}
+      {reasons.dialog}
     </>
   );
 }

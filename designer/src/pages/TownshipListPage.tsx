@@ -9,6 +9,7 @@ import { ApiProblem } from '@oneseal/schemas';
 import { api, ifMatch } from '../api';
 import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
+import { useReasonDialog } from '../shell/ReasonDialog';
 import { loadRegions, regionName } from '../shell/regions';
 import { STATUS_COLORS, statusName } from '../shell/types';
 
@@ -76,11 +77,14 @@ export function TownshipListPage() {
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
   const editor = can.editTownship(user.role);
+  const reasons = useReasonDialog();
 
   const publish = async () => {
+    const reason = await reasons.ask({ title: '发布审核通过的事项', okText: '发布' });
+    if (reason === undefined) return;
     setBusy(true);
     try {
-      const result = await api.post('/townships/:code/publish', { params: { code }, body: {} });
+      const result = await api.post('/townships/:code/publish', { params: { code }, body: { reason } });
       modal.success({
         title: `已发布 ${result.published.length} 个事项`,
         content:
@@ -238,6 +242,7 @@ export function TownshipListPage() {
           />
         )}
       </Loaded>
+      {reasons.dialog}
     </div>
   );
 }

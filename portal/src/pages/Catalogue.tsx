@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api';
 import { useRequest } from '@oneseal/runtime/web';
+import { RecentChanges } from './RecentChanges';
 import { Loaded } from './Status';
 import { SERVICE_TAG_NAMES, ServiceTags } from './Tags';
 
@@ -111,6 +112,7 @@ export function Catalogue() {
           )
         }
       </Loaded>
+      <RecentChanges region={region} />
       {chosen.length > 0 ? (
         <div className="os-chosen-bar" role="region" aria-label="已选事项">
           <span>已选 {chosen.length} 项</span>

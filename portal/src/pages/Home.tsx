@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Region } from '@oneseal/schemas';
 import { api } from '../api';
 import { useRequest } from '@oneseal/runtime/web';
+import { RecentChanges } from './RecentChanges';
 import { Loaded } from './Status';
 
 const LAST = 'oneseal.lastTownship';
@@ -95,6 +96,7 @@ export function Home() {
           )}
         </Loaded>
       )}
+      <RecentChanges />
     </div>
   );
 }

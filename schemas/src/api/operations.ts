@@ -46,6 +46,11 @@ export const API_OPERATIONS = {
   'GET /public/regions/:code/items/:itemCode': { responses: { 200: 'ResolvedItem' } },
   'GET /public/regions/:code/items/:itemCode/versions/:version': { responses: { 200: 'ResolvedItem' } },
   'GET /public/regions/:code/metrics': { responses: { 200: 'MetricsReport' } },
+  'GET /public/changes': {
+    query: { region: false, since: false, cursor: false, limit: false },
+    responses: { 200: 'ChangePage' },
+  },
+  'GET /public/regions/:code/changes.atom': { responses: { 200: 'text' } },
   'GET /public/bundles': { responses: { 200: 'BundleList' } },
   'GET /public/data-elements': { responses: { 200: 'DataElementList' } },
   'GET /public/materials/:materialCode': { responses: { 200: 'Material' } },
@@ -106,9 +111,15 @@ export const API_OPERATIONS = {
     body: 'ReturnComment',
     responses: { 200: 'StatusChange' },
   },
-  'POST /townships/:code/items/:itemCode/withdraw': { responses: { 200: 'StatusChange' } },
-  'POST /townships/:code/items/:itemCode/cancel': { responses: { 200: 'StatusChange' } },
-  'POST /townships/:code/publish': { body: 'EffectiveDate', responses: { 200: 'TownshipPublished' } },
+  'POST /townships/:code/items/:itemCode/withdraw': {
+    body: 'ReasonRequest',
+    responses: { 200: 'StatusChange' },
+  },
+  'POST /townships/:code/items/:itemCode/cancel': {
+    body: 'ReasonRequest',
+    responses: { 200: 'StatusChange' },
+  },
+  'POST /townships/:code/publish': { body: 'PublishRequest', responses: { 200: 'TownshipPublished' } },
   'GET /townships/:code/items/:itemCode/versions': { responses: { 200: 'ImplementationVersionList' } },
   'GET /townships/:code/items/:itemCode/versions/:version': { responses: { 200: 'ImplementationVersion' } },
   'GET /townships/:code/items/:itemCode/diff': { query: fromTo, responses: { 200: 'VersionDiff' } },
@@ -128,8 +139,8 @@ export const API_OPERATIONS = {
   'POST /base-items': { body: 'BaseItem', responses: { 201: 'BaseItemView' } },
   'GET /base-items/:code': { responses: { 200: 'BaseItemView' } },
   'PUT /base-items/:code': { headers: ifMatch, body: 'BaseItem', responses: { 200: 'BaseItemSaved' } },
-  'POST /base-items/:code/publish': { body: 'EffectiveDate', responses: { 200: 'BaseItemPublished' } },
-  'POST /base-items/:code/retire': { responses: { 200: 'BaseItemRetired' } },
+  'POST /base-items/:code/publish': { body: 'PublishRequest', responses: { 200: 'BaseItemPublished' } },
+  'POST /base-items/:code/retire': { body: 'ReasonRequest', responses: { 200: 'BaseItemRetired' } },
   'GET /base-items/:code/versions': { responses: { 200: 'BaseItemVersionList' } },
   'GET /base-items/:code/diff': { query: fromTo, responses: { 200: 'VersionDiff' } },
 
@@ -150,6 +161,10 @@ export const API_OPERATIONS = {
   'POST /bundles': { body: 'Bundle', responses: { 201: 'BundleEntry' } },
   'PUT /bundles/:code': { headers: ifMatch, body: 'Bundle', responses: { 200: 'BundleEntry' } },
 
+  'GET /admin/webhooks': { responses: { 200: 'WebhookList' } },
+  'POST /admin/webhooks': { body: 'WebhookRequest', responses: { 201: 'Webhook' } },
+  'PUT /admin/webhooks/:id': { body: 'WebhookRequest', responses: { 200: 'Webhook' } },
+  'DELETE /admin/webhooks/:id': { responses: { 200: 'Webhook' } },
   'GET /audit': {
     query: { entityType: false, entityKey: false, before: false, limit: false },
     responses: { 200: 'AuditList' },

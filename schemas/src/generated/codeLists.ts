@@ -143,6 +143,13 @@ export const CODE_LISTS = {
     ["by","可延长"],
     ["to","可延长至"],
   ],
+  ChangeKind: [
+    ["publish","发布"],
+    ["withdraw","撤回"],
+    ["cancel","取消"],
+    ["base-publish","基本目录发布"],
+    ["base-retire","基本目录废止"],
+  ],
   ItemStatus: [
     ["draft","草稿"],
     ["submitted","待审核"],

@@ -31,6 +31,9 @@ export interface SchemaTypes {
   BundleList: Model.BundleList;
   CaseType: Model.CaseType;
   CatalogueFields: Model.CatalogueFields;
+  ChangeEntry: Model.ChangeEntry;
+  ChangeKind: Model.ChangeKind;
+  ChangePage: Model.ChangePage;
   Comparison: Model.Comparison;
   Completeness: Model.Completeness;
   ComponentProps: Model.ComponentProps;
@@ -45,7 +48,6 @@ export interface SchemaTypes {
   DataElementList: Model.DataElementList;
   DraftSaved: Model.DraftSaved;
   DraftView: Model.DraftView;
-  EffectiveDate: Model.EffectiveDate;
   ExerciseLevel: Model.ExerciseLevel;
   ExtensionMode: Model.ExtensionMode;
   Faq: Model.Faq;
@@ -107,6 +109,9 @@ export interface SchemaTypes {
   PublicItemPage: Model.PublicItemPage;
   PublicItemSummary: Model.PublicItemSummary;
   Publication: Model.Publication;
+  PublishRequest: Model.PublishRequest;
+  Reason: Model.Reason;
+  ReasonRequest: Model.ReasonRequest;
   ReceivedSubmission: Model.ReceivedSubmission;
   ReceivedSubmissionList: Model.ReceivedSubmissionList;
   Region: Model.Region;
@@ -155,6 +160,9 @@ export interface SchemaTypes {
   UserList: Model.UserList;
   ValidationIssue: Model.ValidationIssue;
   VersionDiff: Model.VersionDiff;
+  Webhook: Model.Webhook;
+  WebhookList: Model.WebhookList;
+  WebhookRequest: Model.WebhookRequest;
 }
 
 /** The JSON Schema reference (`$id`, with the definition's pointer) of each named shape of the model. */
@@ -186,6 +194,9 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   BundleList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BundleList',
   CaseType: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/CaseType',
   CatalogueFields: 'https://schemas.oneseal.cn/v1/base-item.schema.json#/$defs/CatalogueFields',
+  ChangeEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ChangeEntry',
+  ChangeKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ChangeKind',
+  ChangePage: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ChangePage',
   Comparison: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Comparison',
   Completeness: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/Completeness',
   ComponentProps: 'https://schemas.oneseal.cn/v1/item-form.schema.json#/$defs/ComponentProps',
@@ -200,7 +211,6 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   DataElementList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementList',
   DraftSaved: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftSaved',
   DraftView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftView',
-  EffectiveDate: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/EffectiveDate',
   ExerciseLevel: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ExerciseLevel',
   ExtensionMode: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ExtensionMode',
   Faq: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Faq',
@@ -262,6 +272,9 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   PublicItemPage: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/PublicItemPage',
   PublicItemSummary: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/PublicItemSummary',
   Publication: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Publication',
+  PublishRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/PublishRequest',
+  Reason: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Reason',
+  ReasonRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ReasonRequest',
   ReceivedSubmission: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ReceivedSubmission',
   ReceivedSubmissionList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ReceivedSubmissionList',
   Region: 'https://schemas.oneseal.cn/v1/region.schema.json',
@@ -310,4 +323,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   UserList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/UserList',
   ValidationIssue: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/ValidationIssue',
   VersionDiff: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/VersionDiff',
+  Webhook: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Webhook',
+  WebhookList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WebhookList',
+  WebhookRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WebhookRequest',
 };

@@ -26,7 +26,13 @@ export type BaseItem = CatalogueFields &
      */
     materials: MaterialRequirement[];
     fees?: Fees;
+    /**
+     * 常见问题
+     */
     faq?: Faq[];
+    /**
+     * 廉洁风险点
+     */
     riskPoints?: RiskPoint[];
   };
 /**
@@ -243,6 +249,10 @@ export type BaseItemSummaryList = BaseItemSummary[];
 export type BaseItemVersionList = BaseItemVersion[];
 export type BundleEntryList = BundleEntry[];
 export type BundleList = Bundle[];
+/**
+ * 变更记录（政务公开）的种类
+ */
+export type ChangeKind = 'publish' | 'withdraw' | 'cancel' | 'base-publish' | 'base-retire';
 export type DataElementEntryList = DataElementEntry[];
 export type DataElementList = DataElement[];
 /**
@@ -277,6 +287,10 @@ export type RegionLevel = 'city' | 'county' | 'township' | 'village';
  */
 export type ServiceTag = '马上办' | '网上办' | '就近办' | '一次办';
 /**
+ * 发布、撤回、取消的理由：必须写明（不能只有空白），公开在变更记录（政务公开）中
+ */
+export type Reason = string;
+/**
  * 网上申请的办理状态
  */
 export type SubmissionStatus = 'submitted' | 'accepted' | 'correction' | 'refused' | 'completed';
@@ -303,6 +317,7 @@ export type ResolvedItem = Item &
 export type ReviewQueue = ReviewEntry[];
 export type TownshipItemList = TownshipItemRow[];
 export type UserList = User[];
+export type WebhookList = Webhook[];
 
 /**
  * 认领的基本目录事项
@@ -363,13 +378,7 @@ export interface CatalogueFields {
    * 服务对象
    */
   serviceObjects?: ServiceObject[];
-  /**
-   * 主管部门
-   */
   department?: string;
-  /**
-   * 适用范围
-   */
   scope?: string;
   /**
    * 事项审查类型，如“前审后批”“即审即办”
@@ -379,12 +388,11 @@ export interface CatalogueFields {
    * 受理条件
    */
   acceptanceConditions?: string[];
-  /**
-   * 数量限制
-   */
   quantityLimit?: string;
   statutoryLimit?: TimeLimit;
   /**
+   * 特别程序
+   *
    * @maxItems 6
    */
   specialProcedures?: SpecialProcedure[];
@@ -424,6 +432,9 @@ export interface LegalBasis {
    */
   docNumber?: string;
   level?: LegalLevel;
+  /**
+   * 条款
+   */
   article?: string;
   text?: string;
 }
@@ -431,6 +442,9 @@ export interface LegalBasis {
  * 时限，按指南的写法：数值和单位（工作日、自然日、月、年），或没有天数（即办、法律未规定），可以延长，可以只有说明
  */
 export interface TimeLimit {
+  /**
+   * 数值
+   */
   value?: number;
   unit?: TimeUnit;
   none?: NoLimit;
@@ -472,9 +486,6 @@ export interface ProcessStep {
   id: string;
   name: string;
   stage?: StepStage;
-  /**
-   * 岗位
-   */
   post?: string;
   timeLimit?: TimeLimit;
   /**
@@ -532,9 +543,6 @@ export interface ProcessRoute {
  * 给付（救助、补贴）标准：说明、分档金额和计发办法
  */
 export interface BenefitStandard {
-  /**
-   * 标准说明
-   */
   summary?: string;
   /**
    * 分档或分项标准
@@ -567,9 +575,6 @@ export interface BenefitTier {
    * 为最高额度（按实际不超过此额）
    */
   upTo?: boolean;
-  /**
-   * 适用条件
-   */
   condition?: string;
 }
 /**
@@ -579,9 +584,6 @@ export interface Result {
   type?: ResultType;
   name?: string;
   sample?: Attachment;
-  /**
-   * 结果送达方式
-   */
   delivery?: string;
 }
 /**
@@ -715,23 +717,11 @@ export interface MaterialRequirement {
   unit?: MaterialUnit;
   necessity?: MaterialNecessity;
   source?: MaterialSource;
-  /**
-   * 出具单位
-   */
   issuer?: string;
   blankForm?: Attachment;
   sampleForm?: Attachment;
-  /**
-   * 填报须知
-   */
   notes?: string;
-  /**
-   * 受理标准
-   */
   acceptanceStandard?: string;
-  /**
-   * 材料依据
-   */
   basis?: string;
   /**
    * 免交情形（如“本地户籍老年人免交”）
@@ -750,8 +740,13 @@ export interface MaterialSituation {
  * 收费：是否收费及收费项目
  */
 export interface Fees {
+  /**
+   * 是否收费
+   */
   charged: boolean;
   /**
+   * 收费项目
+   *
    * @maxItems 50
    */
   items?: FeeItem[];
@@ -761,13 +756,7 @@ export interface Fees {
  */
 export interface FeeItem {
   name: string;
-  /**
-   * 收费标准
-   */
   standard: string;
-  /**
-   * 收费依据
-   */
   basis?: string;
   /**
    * 是否允许减免
@@ -787,6 +776,8 @@ export interface Faq {
 export interface RiskPoint {
   point: string;
   /**
+   * 防控措施
+   *
    * @minItems 1
    */
   measures: [string, ...string[]];
@@ -812,6 +803,9 @@ export interface LocalFields {
   promisedLimit?: TimeLimit;
   handlingLimit?: TimeLimit;
   caseType?: CaseType;
+  /**
+   * 办理形式
+   */
   handlingForms?: HandlingForm[];
   /**
    * 到办事现场次数
@@ -843,13 +837,7 @@ export interface LocalFields {
    */
   selfServiceTerminal?: boolean;
   handlingScope?: HandlingScope;
-  /**
-   * 办理地点
-   */
   place?: string;
-  /**
-   * 办理时间
-   */
   hours?: string;
   /**
    * 咨询、投诉和监督方式
@@ -857,9 +845,6 @@ export interface LocalFields {
    * @maxItems 20
    */
   contacts?: Contact[];
-  /**
-   * 办件结果公开查询方式
-   */
   publicQuery?: string;
   publication?: Publication;
   proxy?: ProxyService;
@@ -893,6 +878,9 @@ export interface ImplementingBody {
  * 网上办理
  */
 export interface Online {
+  /**
+   * 可网上办理
+   */
   available: boolean;
   /**
    * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
@@ -918,17 +906,8 @@ export interface Contact {
  * 公开信息：索引号、发布机构、发布日期和公开网址
  */
 export interface Publication {
-  /**
-   * 索引号
-   */
   indexNumber?: string;
-  /**
-   * 发布机构
-   */
   publisher?: string;
-  /**
-   * 发布日期
-   */
   date?: string;
   /**
    * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
@@ -939,6 +918,9 @@ export interface Publication {
  * 帮办代办
  */
 export interface ProxyService {
+  /**
+   * 提供帮办代办
+   */
   available: boolean;
   /**
    * 村（社区）代办员可代办
@@ -956,6 +938,8 @@ export interface NearbyService {
    */
   allVillages: boolean;
   /**
+   * 可办理的村（社区）
+   *
    * Items: 村（社区）代码，12 位
    */
   villages?: string[];
@@ -970,14 +954,17 @@ export interface MaterialSelection {
    */
   material: string;
   form?: MaterialForm;
+  /**
+   * 原件份数
+   */
   originals?: number;
+  /**
+   * 复印件份数
+   */
   copies?: number;
   necessity?: MaterialNecessity;
   source?: MaterialSource;
   notes?: string;
-  /**
-   * 免交情形
-   */
   exemption?: string;
 }
 /**
@@ -1267,6 +1254,43 @@ export interface BundleEntry {
   revision: number;
   document: Bundle;
 }
+/**
+ * 一条变更记录（政务公开）：发布、撤回、取消事项，或发布、废止基本目录事项；eventId 全局唯一，Webhook 接收方据此去重
+ */
+export interface ChangeEntry {
+  eventId: string;
+  kind: ChangeKind;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode: string;
+  regionName: string;
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  itemCode: string;
+  itemName: string;
+  fromVersion: number | null;
+  toVersion: number | null;
+  effectiveDate: string | null;
+  reason: string;
+  /**
+   * 修改内容（中文，带标签和单位）
+   */
+  summary: string[];
+  /**
+   * 操作人
+   */
+  author: string;
+  at: string;
+}
+/**
+ * 变更记录的一页（新的在前）和下一页游标（没有下一页为 null）
+ */
+export interface ChangePage {
+  entries: ChangeEntry[];
+  next: string | null;
+}
 export interface Credentials {
   username: string;
   password: string;
@@ -1326,12 +1350,6 @@ export interface DraftView {
   base: BaseItem;
   findings: Finding[];
   completeness?: Completeness;
-}
-/**
- * 发布时可给出生效日期（默认今天，北京时间）
- */
-export interface EffectiveDate {
-  effectiveDate?: string;
 }
 /**
  * 两个版本之间一处变化：JSON Pointer 路径、增删改和前后的值
@@ -1525,6 +1543,19 @@ export interface PublicItemSummary {
    * 实施主体名称
    */
   implementingBody?: string;
+}
+/**
+ * 发布：理由（必须写明）和生效日期（默认今天，北京时间）
+ */
+export interface PublishRequest {
+  reason: Reason;
+  effectiveDate?: string;
+}
+/**
+ * 撤回、取消：理由（必须写明）
+ */
+export interface ReasonRequest {
+  reason: Reason;
 }
 /**
  * 乡镇收到的一件申请：进度、下一步可办理的状态、所填事项和填写内容（全文及各事项分得的部分）
@@ -1722,4 +1753,37 @@ export interface VersionDiff {
   from: number;
   to: number;
   changes: FieldChange[];
+}
+/**
+ * Webhook 订阅：变更记录逐条 POST 到 url，正文以 secret 做 HMAC-SHA256 签名（密钥不回显）
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
+  url: string;
+  regionCode: string | null;
+  active: boolean;
+  createdAt: string;
+  createdBy: string;
+  /**
+   * 待投递的事件数
+   */
+  pending: number;
+}
+/**
+ * 建立或修改 Webhook 订阅：接收地址、签名密钥（16–200 个字符）、可选的区划（只推送该区划及下级的变更）
+ */
+export interface WebhookRequest {
+  /**
+   * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
+   */
+  url: string;
+  secret: string;
+  /**
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
+   */
+  regionCode?: string;
+  active?: boolean;
 }

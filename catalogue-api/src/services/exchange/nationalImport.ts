@@ -419,7 +419,9 @@ async function checkBase(
         const created = await createBaseItem(store, actor, actor.regionCode, doc, t);
         entry.revision = created.revision;
         if (doc.status === 'published') {
-          await publishBaseItem(store, actor, code!, doc.effectiveDate, t);
+          // The source platform published it; that is the reason this catalogue publishes it too.
+          const reason = '数据交换导入：来源平台已发布此版本';
+          await publishBaseItem(store, actor, code!, { effectiveDate: doc.effectiveDate, reason }, t);
           entry.revision += 1;
         }
       },
