@@ -1,4 +1,5 @@
 import type { BaseItem, ItemImplementation, ResolvedItem } from '@oneseal/schemas';
+import { SEED_ACTOR } from '@oneseal/schemas';
 import type { SeedCatalogue } from '@oneseal/seeds';
 import { resolveSeedItems } from '@oneseal/seeds';
 import { hashPassword } from '../auth/password';
@@ -40,7 +41,6 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   },
 ];
 
-const SEEDED_BY = 'seed';
 
 /** True when the database holds no regions yet: the first start. */
 export async function isEmpty(store: Store): Promise<boolean> {
@@ -87,7 +87,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         revision: 1,
         doc: b,
         updatedAt: now,
-        updatedBy: SEEDED_BY,
+        updatedBy: SEED_ACTOR,
       })),
       opts,
     );
@@ -98,7 +98,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         doc: b,
         effectiveDate: b.effectiveDate ?? chinaToday(now),
         publishedAt: now,
-        publishedBy: SEEDED_BY,
+        publishedBy: SEED_ACTOR,
       })),
       opts,
     );
@@ -114,7 +114,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         doc: i,
         reviewComment: null,
         updatedAt: now,
-        updatedBy: SEEDED_BY,
+        updatedBy: SEED_ACTOR,
         completeness: entryCompleteness(i, bases.get(i.baseCode)),
       })),
       opts,
@@ -129,7 +129,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         item,
         effectiveDate: item.effectiveDate ?? chinaToday(now),
         publishedAt: now,
-        publishedBy: SEEDED_BY,
+        publishedBy: SEED_ACTOR,
       })),
       opts,
     );
