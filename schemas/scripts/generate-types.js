@@ -31,9 +31,41 @@ function modelRoot() {
   return { title: 'OneSealModel', type: 'object', properties, additionalProperties: false };
 }
 
+/**
+ * A property's `title` is its zh label (承诺办结时限), read by UIs and the change summary; json-schema-to-typescript
+ * would take it for a type name and emit a copy of the referenced type. Types are named by definitions only, so
+ * the generator reads each schema file without the labels of its properties.
+ */
+function withoutPropertyLabels(node) {
+  if (Array.isArray(node)) return node.map(withoutPropertyLabels);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, property]) => {
+          const { title, ...rest } = property;
+          // The label stays the doc comment (beside a $ref a description would make a copy, as above).
+          const documented =
+            title && !rest.description && !rest.$ref ? { description: title, ...rest } : rest;
+          return [name, withoutPropertyLabels(documented)];
+        }),
+      );
+    } else out[key] = withoutPropertyLabels(value);
+  }
+  return out;
+}
+
+const unlabelledFiles = {
+  order: 1,
+  canRead: true,
+  read: (file) => JSON.stringify(withoutPropertyLabels(JSON.parse(fs.readFileSync(file.url, 'utf8')))),
+};
+
 async function generateTypes() {
   const ts = await compile(modelRoot(), 'OneSealModel', {
     cwd: schemaDir,
+    $refOptions: { resolve: { file: unlabelledFiles } },
     bannerComment: banner,
     additionalProperties: false,
     unreachableDefinitions: false,

@@ -72,6 +72,8 @@ export function createAjv(options: AjvOptions = {}): Ajv2020 {
   for (const [name, format] of Object.entries(AJV_FORMATS)) ajv.addFormat(name, format);
   // Code lists carry their zh labels beside the enum; an annotation only, never a constraint.
   ajv.addKeyword({ keyword: 'x-labels', metaSchema: { type: 'object' } });
+  // The unit a count is stated in (份, 次), beside the property's zh title; an annotation only.
+  ajv.addKeyword({ keyword: 'x-unit', metaSchema: { type: 'string' } });
   // The TypeScript type json-schema-to-typescript emits for a branch it cannot express (ResolvedItem's required
   // fields); an annotation only, the branch's own keywords are what is checked.
   ajv.addKeyword({ keyword: 'tsType', metaSchema: { type: 'string' } });

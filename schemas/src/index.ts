@@ -60,6 +60,8 @@ export { regionTree } from './regionTree';
 export type { RegionOption } from './regionTree';
 export { isLandline, isLocalNumber, isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 export { diffDocuments } from './diff';
+export { summarizeChanges } from './changeSummary';
+export type { ChangeLine, ChangeSummaryOptions } from './changeSummary';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';
 export * from './api';

@@ -11,11 +11,12 @@ const mainType = (node: Node): string | undefined => {
   return Array.isArray(type) ? type.find((t) => t !== 'null') : type;
 };
 
-/** What an editor reads beside a field: the explicit label, else what the schema says the property is. */
+/** What an editor reads beside a field: the explicit label, else what the schema says the property is (or is titled). */
 function labelOf(key: string, own: Node, resolved: Node): string {
   return (
     LABELS[key] ??
     (typeof own.description === 'string' ? own.description : undefined) ??
+    (typeof own.title === 'string' ? own.title : undefined) ??
     (typeof resolved.description === 'string' ? resolved.description : undefined) ??
     (typeof resolved.title === 'string' ? resolved.title : key)
   );

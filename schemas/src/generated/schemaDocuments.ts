@@ -1659,28 +1659,33 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "minimum": 1
     },
     "maxVisits": {
+      "title": "到办事现场最多次数",
+      "x-unit": "次",
       "description": "标准到办事现场最多次数",
       "type": "integer",
       "minimum": 0,
       "maximum": 10
     },
     "materials": {
-      "description": "标准申请材料",
+      "title": "标准申请材料",
       "type": "array",
       "items": {
         "$ref": "material-requirement.schema.json"
       }
     },
     "fees": {
+      "title": "收费",
       "$ref": "common.schema.json#/$defs/Fees"
     },
     "faq": {
+      "title": "常见问题",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/Faq"
       }
     },
     "riskPoints": {
+      "title": "廉洁风险点",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/RiskPoint"
@@ -1706,24 +1711,27 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "common.schema.json#/$defs/BasicCode"
         },
         "name": {
+          "title": "事项名称",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "type": {
+          "title": "事项类型",
           "$ref": "codes.schema.json#/$defs/ItemType"
         },
         "content": {
+          "title": "事项内容",
           "description": "事项内容（事项简述）",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "legalBasis": {
-          "description": "设定依据",
+          "title": "设定依据",
           "type": "array",
           "items": {
             "$ref": "common.schema.json#/$defs/LegalBasis"
           }
         },
         "exerciseLevel": {
-          "description": "行使层级",
+          "title": "行使层级",
           "type": "array",
           "uniqueItems": true,
           "items": {
@@ -1731,7 +1739,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "serviceObjects": {
-          "description": "服务对象",
+          "title": "服务对象",
           "type": "array",
           "uniqueItems": true,
           "items": {
@@ -1739,32 +1747,35 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "department": {
-          "description": "主管部门",
+          "title": "主管部门",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "scope": {
-          "description": "适用范围",
+          "title": "适用范围",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "reviewType": {
+          "title": "审查类型",
           "description": "事项审查类型，如“前审后批”“即审即办”",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "acceptanceConditions": {
-          "description": "受理条件",
+          "title": "受理条件",
           "type": "array",
           "items": {
             "$ref": "common.schema.json#/$defs/Text"
           }
         },
         "quantityLimit": {
-          "description": "数量限制",
+          "title": "数量限制",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "statutoryLimit": {
+          "title": "法定办结时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "specialProcedures": {
+          "title": "特别程序",
           "type": "array",
           "maxItems": 6,
           "items": {
@@ -1772,6 +1783,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "process": {
+          "title": "办理流程",
           "description": "标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）",
           "type": "array",
           "maxItems": 30,
@@ -1780,6 +1792,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "processRoutes": {
+          "title": "办理路径",
           "description": "办理路径：各情形下经过的环节（一般程序、简易程序、不予受理……）",
           "type": "array",
           "items": {
@@ -1787,22 +1800,26 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "benefitStandard": {
+          "title": "给付标准",
           "$ref": "common.schema.json#/$defs/BenefitStandard"
         },
         "result": {
+          "title": "办理结果",
           "$ref": "common.schema.json#/$defs/Result"
         },
         "rightsAndObligations": {
-          "description": "申请人权利和义务",
+          "title": "申请人权利和义务",
           "type": "array",
           "items": {
             "$ref": "common.schema.json#/$defs/Text"
           }
         },
         "form": {
+          "title": "申请表",
           "$ref": "item-form.schema.json"
         },
         "themes": {
+          "title": "主题分类",
           "description": "主题分类（如“生育收养”）",
           "type": "array",
           "items": {
@@ -1810,6 +1827,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "keywords": {
+          "title": "检索词",
           "description": "检索用的别名、俗称",
           "type": "array",
           "items": {
@@ -2674,20 +2692,25 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "value": {
+          "title": "数值",
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 3650
         },
         "unit": {
+          "title": "单位",
           "$ref": "codes.schema.json#/$defs/TimeUnit"
         },
         "none": {
+          "title": "无天数",
           "$ref": "codes.schema.json#/$defs/NoLimit"
         },
         "extension": {
+          "title": "延长",
           "$ref": "#/$defs/TimeExtension"
         },
         "note": {
+          "title": "说明",
           "description": "说明（如起算日、不计入时限的环节）",
           "$ref": "#/$defs/Text"
         }
@@ -2729,21 +2752,26 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "law": {
+          "title": "法律法规或文件名称",
           "$ref": "#/$defs/ShortText"
         },
         "docNumber": {
+          "title": "文号",
           "description": "文号（如 国发〔2014〕47号）",
           "$ref": "#/$defs/ShortText"
         },
         "level": {
+          "title": "效力层级",
           "$ref": "codes.schema.json#/$defs/LegalLevel"
         },
         "article": {
+          "title": "条款",
           "type": "string",
           "minLength": 1,
           "maxLength": 100
         },
         "text": {
+          "title": "条文",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2775,22 +2803,28 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "name": {
+          "title": "名称",
           "$ref": "#/$defs/ShortText"
         },
         "uscc": {
+          "title": "统一社会信用代码",
           "$ref": "#/$defs/Uscc"
         },
         "nature": {
+          "title": "性质",
           "$ref": "codes.schema.json#/$defs/BodyNature"
         },
         "level": {
+          "title": "层级",
           "$ref": "codes.schema.json#/$defs/BodyLevel"
         },
         "generic": {
+          "title": "泛指一类机构",
           "description": "泛指一类机构（如“各乡镇民政站”），不是某一个机构",
           "type": "boolean"
         },
         "department": {
+          "title": "承办机构",
           "description": "承办机构（内设机构或服务中心）",
           "$ref": "#/$defs/ShortText"
         }
@@ -2804,12 +2838,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
+          "title": "用途",
           "$ref": "codes.schema.json#/$defs/ContactKind"
         },
         "phone": {
+          "title": "电话",
           "$ref": "#/$defs/ServicePhone"
         },
         "channel": {
+          "title": "其他途径",
           "description": "其他途径（窗口、网站、12345 热线、信箱）",
           "$ref": "#/$defs/Text"
         }
@@ -2823,17 +2860,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "name": {
+          "title": "收费项目",
           "$ref": "#/$defs/ShortText"
         },
         "standard": {
-          "description": "收费标准",
+          "title": "收费标准",
           "$ref": "#/$defs/Text"
         },
         "basis": {
-          "description": "收费依据",
+          "title": "收费依据",
           "$ref": "#/$defs/Text"
         },
         "reducible": {
+          "title": "允许减免",
           "description": "是否允许减免",
           "type": "boolean"
         }
@@ -2850,9 +2889,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "charged": {
+          "title": "是否收费",
           "type": "boolean"
         },
         "items": {
+          "title": "收费项目",
           "type": "array",
           "maxItems": 50,
           "items": {
@@ -2871,9 +2912,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "question": {
+          "title": "问题",
           "$ref": "#/$defs/Text"
         },
         "answer": {
+          "title": "解答",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2889,9 +2932,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "point": {
+          "title": "风险点",
           "$ref": "#/$defs/Text"
         },
         "measures": {
+          "title": "防控措施",
           "type": "array",
           "minItems": 1,
           "items": {
@@ -2911,19 +2956,24 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
+          "title": "程序类型",
           "$ref": "codes.schema.json#/$defs/SpecialProcedureKind"
         },
         "name": {
+          "title": "程序名称",
           "$ref": "#/$defs/ShortText"
         },
         "timeLimit": {
+          "title": "时限",
           "$ref": "#/$defs/TimeLimit"
         },
         "countsInLimit": {
+          "title": "计入办结时限",
           "description": "是否计入办结时限",
           "type": "boolean"
         },
         "basis": {
+          "title": "依据",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2939,16 +2989,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "type": {
+          "title": "结果类型",
           "$ref": "codes.schema.json#/$defs/ResultType"
         },
         "name": {
+          "title": "结果名称",
           "$ref": "#/$defs/ShortText"
         },
         "sample": {
+          "title": "结果样本",
           "$ref": "#/$defs/Attachment"
         },
         "delivery": {
-          "description": "结果送达方式",
+          "title": "结果送达方式",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2961,12 +3014,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "available": {
+          "title": "可网上办理",
           "type": "boolean"
         },
         "url": {
+          "title": "网上办理网址",
           "$ref": "#/$defs/Url"
         },
         "depth": {
+          "title": "网办深度",
           "$ref": "codes.schema.json#/$defs/OnlineDepth"
         }
       },
@@ -2981,16 +3037,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "available": {
+          "title": "提供帮办代办",
           "type": "boolean"
         },
         "atVillage": {
-          "description": "村（社区）代办员可代办",
+          "title": "村（社区）代办员可代办",
           "type": "boolean"
         },
         "contact": {
+          "title": "代办联系人",
           "$ref": "#/$defs/ShortText"
         },
         "note": {
+          "title": "说明",
           "$ref": "#/$defs/Text"
         }
       },
@@ -3005,10 +3064,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "allVillages": {
+          "title": "所有村（社区）均可办理",
           "description": "辖区内所有村（社区）均可办理",
           "type": "boolean"
         },
         "villages": {
+          "title": "可办理的村（社区）",
           "type": "array",
           "items": {
             "$ref": "#/$defs/VillageCode"
@@ -3016,6 +3077,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "uniqueItems": true
         },
         "note": {
+          "title": "说明",
           "$ref": "#/$defs/Text"
         }
       },
@@ -3168,11 +3230,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "summary": {
-          "description": "标准说明",
+          "title": "标准说明",
           "$ref": "#/$defs/Text"
         },
         "tiers": {
-          "description": "分档或分项标准",
+          "title": "分档或分项标准",
           "type": "array",
           "maxItems": 50,
           "items": {
@@ -3180,6 +3242,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "rule": {
+          "title": "计发办法",
           "description": "计发办法（如“不超过最高补贴额度的按照实际费用进行补贴”）",
           "$ref": "#/$defs/Text"
         }
@@ -3193,27 +3256,30 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "name": {
+          "title": "档次或项目",
           "description": "档次或项目（如 A类、80—89周岁、火化费）",
           "$ref": "#/$defs/ShortText"
         },
         "amount": {
-          "description": "金额",
+          "title": "金额",
           "type": "number",
           "minimum": 0,
           "maximum": 100000000
         },
         "unit": {
+          "title": "金额单位",
           "description": "金额单位（如 元、元/人/月）",
           "type": "string",
           "minLength": 1,
           "maxLength": 20
         },
         "upTo": {
+          "title": "最高额度",
           "description": "为最高额度（按实际不超过此额）",
           "type": "boolean"
         },
         "condition": {
-          "description": "适用条件",
+          "title": "适用条件",
           "$ref": "#/$defs/Text"
         }
       },
@@ -3228,19 +3294,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "indexNumber": {
-          "description": "索引号",
+          "title": "索引号",
           "$ref": "#/$defs/ShortText"
         },
         "publisher": {
-          "description": "发布机构",
+          "title": "发布机构",
           "$ref": "#/$defs/ShortText"
         },
         "date": {
-          "description": "发布日期",
+          "title": "发布日期",
           "$ref": "#/$defs/IsoDate"
         },
         "url": {
-          "description": "公开网址",
+          "title": "公开网址",
           "$ref": "#/$defs/Url"
         }
       },
@@ -3558,14 +3624,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "minimum": 1
     },
     "baseVersion": {
-      "description": "所依据的基本目录版本",
+      "title": "所依据的基本目录版本",
       "type": "integer",
       "minimum": 1
     },
     "type": {
+      "title": "事项类型",
       "$ref": "codes.schema.json#/$defs/ItemType"
     },
     "legalBasis": {
+      "title": "设定依据",
       "description": "清单中公布的设定依据，须与基本目录一致",
       "type": "array",
       "items": {
@@ -3573,6 +3641,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "materials": {
+      "title": "申请材料",
       "description": "本乡镇收取的材料（基本目录材料的子集）",
       "type": "array",
       "items": {
@@ -3580,9 +3649,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "fees": {
+      "title": "收费",
       "$ref": "common.schema.json#/$defs/Fees"
     },
     "faq": {
+      "title": "常见问题",
       "description": "本地补充的常见问题",
       "type": "array",
       "items": {
@@ -3590,6 +3661,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "riskPoints": {
+      "title": "廉洁风险点",
       "description": "本地补充的廉洁风险点",
       "type": "array",
       "items": {
@@ -3617,30 +3689,37 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "common.schema.json#/$defs/TownshipCode"
         },
         "implementationCode": {
-          "description": "实施编码",
+          "title": "实施编码",
           "type": "string",
           "pattern": "^[0-9A-Z-]{1,36}$"
         },
         "implementingBody": {
+          "title": "实施主体",
           "$ref": "common.schema.json#/$defs/ImplementingBody"
         },
         "decisionBody": {
+          "title": "决定机构",
           "description": "决定机构（与实施主体不同时填写）",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "powerSource": {
+          "title": "权力来源",
           "$ref": "codes.schema.json#/$defs/PowerSource"
         },
         "promisedLimit": {
+          "title": "承诺办结时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "handlingLimit": {
+          "title": "办理时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "caseType": {
+          "title": "办件类型",
           "$ref": "codes.schema.json#/$defs/CaseType"
         },
         "handlingForms": {
+          "title": "办理形式",
           "type": "array",
           "uniqueItems": true,
           "items": {
@@ -3648,51 +3727,61 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "visits": {
+          "title": "到办事现场次数",
+          "x-unit": "次",
           "description": "到办事现场次数",
           "type": "integer",
           "minimum": 0,
           "maximum": 10
         },
         "visitReason": {
+          "title": "必须现场办理原因",
           "description": "必须现场办理原因说明",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "online": {
+          "title": "网上办理",
           "$ref": "common.schema.json#/$defs/Online"
         },
         "inHall": {
+          "title": "进驻政务服务大厅",
           "description": "是否进驻政务服务大厅",
           "type": "boolean"
         },
         "appointment": {
+          "title": "预约办理",
           "description": "支持预约办理",
           "type": "boolean"
         },
         "express": {
+          "title": "物流快递",
           "description": "支持物流快递",
           "type": "boolean"
         },
         "onlinePayment": {
+          "title": "网上支付",
           "description": "支持网上支付",
           "type": "boolean"
         },
         "selfServiceTerminal": {
+          "title": "自助终端办理",
           "description": "支持自助终端办理",
           "type": "boolean"
         },
         "handlingScope": {
+          "title": "通办范围",
           "$ref": "codes.schema.json#/$defs/HandlingScope"
         },
         "place": {
-          "description": "办理地点",
+          "title": "办理地点",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "hours": {
-          "description": "办理时间",
+          "title": "办理时间",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "contacts": {
-          "description": "咨询、投诉和监督方式",
+          "title": "咨询、投诉和监督方式",
           "type": "array",
           "maxItems": 20,
           "items": {
@@ -3700,20 +3789,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "publicQuery": {
-          "description": "办件结果公开查询方式",
+          "title": "办件结果公开查询方式",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "publication": {
+          "title": "公开信息",
           "$ref": "common.schema.json#/$defs/Publication"
         },
         "proxy": {
+          "title": "帮办代办",
           "$ref": "common.schema.json#/$defs/ProxyService"
         },
         "nearby": {
+          "title": "就近办",
           "$ref": "common.schema.json#/$defs/NearbyService"
         },
         "order": {
-          "description": "清单中的排列顺序",
+          "title": "清单中的排列顺序",
           "type": "integer",
           "minimum": 0
         }
@@ -3789,66 +3881,81 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "type": "object",
   "properties": {
     "material": {
+      "title": "材料",
       "$ref": "material.schema.json#/$defs/MaterialCode"
     },
     "name": {
+      "title": "材料名称",
       "description": "本事项中的材料名称；缺省时取材料库名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "form": {
+      "title": "材料形式",
       "$ref": "codes.schema.json#/$defs/MaterialForm"
     },
     "medium": {
+      "title": "材料载体",
       "$ref": "codes.schema.json#/$defs/MaterialMedium"
     },
     "originals": {
+      "title": "原件份数",
+      "x-unit": "份",
       "description": "原件份数",
       "type": "integer",
       "minimum": 0,
       "maximum": 99
     },
     "copies": {
+      "title": "复印件份数",
+      "x-unit": "份",
       "description": "复印件份数",
       "type": "integer",
       "minimum": 0,
       "maximum": 99
     },
     "unit": {
+      "title": "计量单位",
       "$ref": "codes.schema.json#/$defs/MaterialUnit"
     },
     "necessity": {
+      "title": "必要性",
       "$ref": "codes.schema.json#/$defs/MaterialNecessity"
     },
     "source": {
+      "title": "来源渠道",
       "$ref": "codes.schema.json#/$defs/MaterialSource"
     },
     "issuer": {
-      "description": "出具单位",
+      "title": "出具单位",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "blankForm": {
+      "title": "空白表格",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "sampleForm": {
+      "title": "示例样表",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "notes": {
-      "description": "填报须知",
+      "title": "填报须知",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "acceptanceStandard": {
-      "description": "受理标准",
+      "title": "受理标准",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "basis": {
-      "description": "材料依据",
+      "title": "材料依据",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "exemption": {
+      "title": "免交情形",
       "description": "免交情形（如“本地户籍老年人免交”）",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "when": {
+      "title": "适用情形",
       "$ref": "#/$defs/MaterialSituation"
     }
   },
@@ -3880,32 +3987,41 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "material": {
+          "title": "材料",
           "$ref": "material.schema.json#/$defs/MaterialCode"
         },
         "form": {
+          "title": "材料形式",
           "$ref": "codes.schema.json#/$defs/MaterialForm"
         },
         "originals": {
+          "title": "原件份数",
+          "x-unit": "份",
           "type": "integer",
           "minimum": 0,
           "maximum": 99
         },
         "copies": {
+          "title": "复印件份数",
+          "x-unit": "份",
           "type": "integer",
           "minimum": 0,
           "maximum": 99
         },
         "necessity": {
+          "title": "必要性",
           "$ref": "codes.schema.json#/$defs/MaterialNecessity"
         },
         "source": {
+          "title": "来源渠道",
           "$ref": "codes.schema.json#/$defs/MaterialSource"
         },
         "notes": {
+          "title": "填报须知",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "exemption": {
-          "description": "免交情形",
+          "title": "免交情形",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -4007,19 +4123,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "$ref": "#/$defs/StepId"
     },
     "name": {
+      "title": "环节名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "stage": {
+      "title": "环节类型",
       "$ref": "codes.schema.json#/$defs/StepStage"
     },
     "post": {
-      "description": "岗位",
+      "title": "岗位",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "timeLimit": {
+      "title": "环节时限",
       "$ref": "common.schema.json#/$defs/TimeLimit"
     },
     "documents": {
+      "title": "文书",
       "description": "本环节产生的文书",
       "type": "array",
       "items": {
@@ -4027,6 +4147,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "next": {
@@ -4038,6 +4159,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "uniqueItems": true
     },
     "nextLabel": {
+      "title": "转入条件",
       "description": "转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”",
       "$ref": "common.schema.json#/$defs/ShortText"
     },

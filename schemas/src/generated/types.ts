@@ -26,7 +26,13 @@ export type BaseItem = CatalogueFields &
      */
     materials: MaterialRequirement[];
     fees?: Fees;
+    /**
+     * 常见问题
+     */
     faq?: Faq[];
+    /**
+     * 廉洁风险点
+     */
     riskPoints?: RiskPoint[];
   };
 /**
@@ -363,13 +369,7 @@ export interface CatalogueFields {
    * 服务对象
    */
   serviceObjects?: ServiceObject[];
-  /**
-   * 主管部门
-   */
   department?: string;
-  /**
-   * 适用范围
-   */
   scope?: string;
   /**
    * 事项审查类型，如“前审后批”“即审即办”
@@ -379,12 +379,11 @@ export interface CatalogueFields {
    * 受理条件
    */
   acceptanceConditions?: string[];
-  /**
-   * 数量限制
-   */
   quantityLimit?: string;
   statutoryLimit?: TimeLimit;
   /**
+   * 特别程序
+   *
    * @maxItems 6
    */
   specialProcedures?: SpecialProcedure[];
@@ -424,6 +423,9 @@ export interface LegalBasis {
    */
   docNumber?: string;
   level?: LegalLevel;
+  /**
+   * 条款
+   */
   article?: string;
   text?: string;
 }
@@ -431,6 +433,9 @@ export interface LegalBasis {
  * 时限，按指南的写法：数值和单位（工作日、自然日、月、年），或没有天数（即办、法律未规定），可以延长，可以只有说明
  */
 export interface TimeLimit {
+  /**
+   * 数值
+   */
   value?: number;
   unit?: TimeUnit;
   none?: NoLimit;
@@ -472,9 +477,6 @@ export interface ProcessStep {
   id: string;
   name: string;
   stage?: StepStage;
-  /**
-   * 岗位
-   */
   post?: string;
   timeLimit?: TimeLimit;
   /**
@@ -532,9 +534,6 @@ export interface ProcessRoute {
  * 给付（救助、补贴）标准：说明、分档金额和计发办法
  */
 export interface BenefitStandard {
-  /**
-   * 标准说明
-   */
   summary?: string;
   /**
    * 分档或分项标准
@@ -567,9 +566,6 @@ export interface BenefitTier {
    * 为最高额度（按实际不超过此额）
    */
   upTo?: boolean;
-  /**
-   * 适用条件
-   */
   condition?: string;
 }
 /**
@@ -579,9 +575,6 @@ export interface Result {
   type?: ResultType;
   name?: string;
   sample?: Attachment;
-  /**
-   * 结果送达方式
-   */
   delivery?: string;
 }
 /**
@@ -715,23 +708,11 @@ export interface MaterialRequirement {
   unit?: MaterialUnit;
   necessity?: MaterialNecessity;
   source?: MaterialSource;
-  /**
-   * 出具单位
-   */
   issuer?: string;
   blankForm?: Attachment;
   sampleForm?: Attachment;
-  /**
-   * 填报须知
-   */
   notes?: string;
-  /**
-   * 受理标准
-   */
   acceptanceStandard?: string;
-  /**
-   * 材料依据
-   */
   basis?: string;
   /**
    * 免交情形（如“本地户籍老年人免交”）
@@ -750,8 +731,13 @@ export interface MaterialSituation {
  * 收费：是否收费及收费项目
  */
 export interface Fees {
+  /**
+   * 是否收费
+   */
   charged: boolean;
   /**
+   * 收费项目
+   *
    * @maxItems 50
    */
   items?: FeeItem[];
@@ -761,13 +747,7 @@ export interface Fees {
  */
 export interface FeeItem {
   name: string;
-  /**
-   * 收费标准
-   */
   standard: string;
-  /**
-   * 收费依据
-   */
   basis?: string;
   /**
    * 是否允许减免
@@ -787,6 +767,8 @@ export interface Faq {
 export interface RiskPoint {
   point: string;
   /**
+   * 防控措施
+   *
    * @minItems 1
    */
   measures: [string, ...string[]];
@@ -812,6 +794,9 @@ export interface LocalFields {
   promisedLimit?: TimeLimit;
   handlingLimit?: TimeLimit;
   caseType?: CaseType;
+  /**
+   * 办理形式
+   */
   handlingForms?: HandlingForm[];
   /**
    * 到办事现场次数
@@ -843,13 +828,7 @@ export interface LocalFields {
    */
   selfServiceTerminal?: boolean;
   handlingScope?: HandlingScope;
-  /**
-   * 办理地点
-   */
   place?: string;
-  /**
-   * 办理时间
-   */
   hours?: string;
   /**
    * 咨询、投诉和监督方式
@@ -857,9 +836,6 @@ export interface LocalFields {
    * @maxItems 20
    */
   contacts?: Contact[];
-  /**
-   * 办件结果公开查询方式
-   */
   publicQuery?: string;
   publication?: Publication;
   proxy?: ProxyService;
@@ -893,6 +869,9 @@ export interface ImplementingBody {
  * 网上办理
  */
 export interface Online {
+  /**
+   * 可网上办理
+   */
   available: boolean;
   /**
    * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
@@ -918,17 +897,8 @@ export interface Contact {
  * 公开信息：索引号、发布机构、发布日期和公开网址
  */
 export interface Publication {
-  /**
-   * 索引号
-   */
   indexNumber?: string;
-  /**
-   * 发布机构
-   */
   publisher?: string;
-  /**
-   * 发布日期
-   */
   date?: string;
   /**
    * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
@@ -939,6 +909,9 @@ export interface Publication {
  * 帮办代办
  */
 export interface ProxyService {
+  /**
+   * 提供帮办代办
+   */
   available: boolean;
   /**
    * 村（社区）代办员可代办
@@ -956,6 +929,8 @@ export interface NearbyService {
    */
   allVillages: boolean;
   /**
+   * 可办理的村（社区）
+   *
    * Items: 村（社区）代码，12 位
    */
   villages?: string[];
@@ -970,14 +945,17 @@ export interface MaterialSelection {
    */
   material: string;
   form?: MaterialForm;
+  /**
+   * 原件份数
+   */
   originals?: number;
+  /**
+   * 复印件份数
+   */
   copies?: number;
   necessity?: MaterialNecessity;
   source?: MaterialSource;
   notes?: string;
-  /**
-   * 免交情形
-   */
   exemption?: string;
 }
 /**
