@@ -74,6 +74,7 @@ describe(`the designer (${DB_LABEL})`, () => {
     await card.getByText('15').first().waitFor();
     await app.shot(page, '04-review');
     await card.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认通过' }).click();
     await page.getByText('没有待审核的事项').waitFor();
     await signOut(page);
 

@@ -156,7 +156,8 @@ export const submissionRoutes: RouteSpec[] = [
         schema: { type: 'string', enum: SUBMISSION_STATUSES },
       },
       q: {
-        description: '受理编号（全部，或日期起的后半段，如 20261203-0001）、申请人手机号码，或申请人姓名（开头的字）',
+        description:
+          '受理编号（全部，或日期起的后半段，如 20261203-0001）、申请人手机号码，或申请人姓名（开头的字）',
         schema: { type: 'string', maxLength: 40 },
       },
     },

@@ -41,7 +41,6 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   },
 ];
 
-
 /** True when the database holds no regions yet: the first start. */
 export async function isEmpty(store: Store): Promise<boolean> {
   return (await store.models.Region.count()) === 0;

@@ -139,8 +139,8 @@ function ReviewCard({ row, onDone }: { row: ReviewEntry; onDone: () => void }) {
       >
         {deciding === 'approve' ? (
           <p>
-            通过后，{row.townshipName}的“{row.name}”{version}
-            {changeCount ? `（${changeCount} 处改动）` : ''}审核通过，由乡镇发布后对群众公开。
+            确认后，{row.townshipName}的“{row.name}”{version}
+            {changeCount ? `（${changeCount} 处改动）` : ''}即审核通过，由乡镇发布后对群众公开。
           </p>
         ) : (
           <p>退回后事项回到草稿，编辑修改后可再次提交。</p>
