@@ -149,7 +149,11 @@ describe(`the designer (${DB_LABEL})`, () => {
     await app.shot(page, '08-submission');
     // The buttons say what they do; the tag says where the application stands.
     expect(await page.getByRole('button', { name: '已受理', exact: true }).count()).toBe(0);
-    await row.getByText('受理后 9个工作日').waitFor();
+    // Before acceptance the column gives the promised limit of the version applied for (the first test changed it).
+    const published = await (
+      await app.client()
+    ).get('/public/regions/:code/items/:itemCode', { params: { code: TOWNSHIP, itemCode: ITEM } });
+    await row.getByText(`受理后 ${published.promisedLimit!.value}个工作日`).waitFor();
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '受理' }).click();
     await row.getByText('已受理').waitFor();
