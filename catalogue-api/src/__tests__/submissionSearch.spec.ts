@@ -1,4 +1,5 @@
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
+import { migrate, migrator } from '../db/migrate';
 import { parseSubmissionSearch } from '../services/submissions';
 import { applicant, building } from './homesteadApplication';
 import type { TestApp } from './testApp';
@@ -100,6 +101,24 @@ describe(`searching a township's applications (${DB_LABEL})`, () => {
       86_400_000;
     expect(days).toBeGreaterThanOrEqual(homestead.promisedLimit!.value!);
     expect(days).toBeLessThanOrEqual(homestead.promisedLimit!.value! * 2 + 10);
+  });
+});
+
+describe(`upgrading a database that already holds applications (${DB_LABEL})`, () => {
+  it('copies the names and mobile numbers of the applications made before into the searched columns', async () => {
+    // 0010 reverted alone and run again, as an upgrade runs it over applications made without the columns.
+    await migrator(t.store).down({ migrations: ['0010-submission-search'] });
+    await migrate(t.store);
+    const res = await t.api
+      .get(`/api/townships/${YANGSHUO}/submissions`)
+      .query({ q: '13907735678' })
+      .set(await t.as('editor-450321100'));
+    expect(res.body.map((s: { applicantName: string }) => s.applicantName)).toEqual(['莫小军']);
+    const named = await t.api
+      .get(`/api/townships/${YANGSHUO}/submissions`)
+      .query({ q: '莫' })
+      .set(await t.as('editor-450321100'));
+    expect(named.body).toHaveLength(2);
   });
 });
 

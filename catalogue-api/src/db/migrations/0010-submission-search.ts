@@ -39,6 +39,7 @@ export async function up({ context: q }: { context: QueryInterface }): Promise<v
 export async function down({ context: q }: { context: QueryInterface }): Promise<void> {
   await q.removeIndex('submissions', ['region_code', 'applicant_mobile']);
   await q.removeIndex('submissions', ['region_code', 'applicant_name']);
-  await q.removeColumn('submissions', 'applicant_mobile');
-  await q.removeColumn('submissions', 'applicant_name');
+  // Plain ALTER TABLE on both databases (SQLite ≥ 3.35): Sequelize's SQLite removeColumn rebuilds the table.
+  await q.sequelize.query('ALTER TABLE submissions DROP COLUMN applicant_mobile');
+  await q.sequelize.query('ALTER TABLE submissions DROP COLUMN applicant_name');
 }
