@@ -54,7 +54,13 @@ export function App() {
             <Link to="/track">办件查询</Link>
             <label className="os-large-toggle">
               <span>大字模式</span>
-              <Switch checked={large} onChange={setLarge} aria-label="大字模式" />
+              <Switch
+                checked={large}
+                onChange={setLarge}
+                checkedChildren="开"
+                unCheckedChildren="关"
+                aria-label="大字模式"
+              />
             </label>
           </nav>
         </header>

@@ -50,6 +50,7 @@ export {
 export type { ComponentProp, FieldType, PaletteGroup, PaperInput, PaperRendering } from './fieldTypes';
 export type { FieldEntry } from './formFields';
 export { exceedsLimit, formatTimeLimit, toWorkdays, workdayRange } from './timeLimit';
+export { actorName, SEED_ACTOR, SUBMISSION_ACTIONS } from './submissionActions';
 export * from './calendar';
 export { isIdCardNumber, idCardCheckChar, isRealBirthDate } from './formats/idCard';
 export { isUscc, usccCheckChar, orgCodeCheckChar } from './formats/uscc';

@@ -74,6 +74,7 @@ describe(`the designer (${DB_LABEL})`, () => {
     await card.getByText('15').first().waitFor();
     await app.shot(page, '04-review');
     await card.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认通过' }).click();
     await page.getByText('没有待审核的事项').waitFor();
     await signOut(page);
 
@@ -154,9 +155,114 @@ describe(`the designer (${DB_LABEL})`, () => {
     await row.getByRole('button', { name: /展开/ }).click();
     await page.getByText('东至村道，西至莫家自留地，南至水渠，北至后山').waitFor();
     await app.shot(page, '08-submission');
-    await page.getByRole('button', { name: '已受理', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    // The buttons say what they do; the tag says where the application stands.
+    expect(await page.getByRole('button', { name: '已受理', exact: true }).count()).toBe(0);
+    // Before acceptance the column gives the promised limit of the version applied for (the first test changed it).
+    const published = await (
+      await app.client()
+    ).get('/public/regions/:code/items/:itemCode', { params: { code: TOWNSHIP, itemCode: ITEM } });
+    await row.getByText(`受理后 ${published.promisedLimit!.value}个工作日`).waitFor();
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '受理' }).click();
     await row.getByText('已受理').waitFor();
+    await row.getByText(/^\d{4}-\d{2}-\d{2} 前$/).waitFor();
+    await page.close();
+  });
+
+  it('finds an application in the staff list by applicant name, mobile number and reference', async () => {
+    const anonymous = await app.client();
+    const made = await anonymous.post('/public/submissions', {
+      body: {
+        region: TOWNSHIP,
+        items: [ITEM],
+        data: { ...homesteadData(), applicantName: '黄秀英', mobile: '13877312345' },
+      },
+    });
+    const page = await app.page({ width: 1366, height: 768 });
+    await signIn(page, app.base, 'editor-450321100');
+    await page.getByRole('link', { name: '网上申请' }).click();
+    const search = page.getByLabel('查找申请');
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    for (const typed of ['黄秀英', '黄', '13877312345', made.reference, made.reference.slice(10)]) {
+      await search.fill(typed);
+      await page.getByRole('button', { name: '查找' }).click();
+      await page.waitForLoadState('networkidle');
+      await rows.first().waitFor();
+      expect({ typed, found: await rows.allInnerTexts() }).toEqual({
+        typed,
+        found: [expect.stringContaining(made.reference)],
+      });
+    }
+    await app.shot(page, '09-submission-search');
+    await search.fill('欧阳');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByText('没有与“欧阳”相符的申请').waitFor();
+    await page.close();
+  });
+
+  it('has a reviewer read the changes in Chinese, return the draft with an opinion the editor sees, then approve it with a confirmation', async () => {
+    const item = '0730006000'; // 就业困难人员认定, promised in 7 working days
+    const params = { code: TOWNSHIP, itemCode: item };
+    const editor = await app.client('editor-450321100');
+    const submitWith = async (value: number) => {
+      const draft = await editor.get('/townships/:code/items/:itemCode', { params });
+      const saved = await editor.put('/townships/:code/items/:itemCode', {
+        params,
+        headers: { 'If-Match': String(draft.revision) },
+        body: { ...draft.implementation, promisedLimit: { value, unit: 'workday' } },
+      });
+      expect(saved.revision).toBeGreaterThan(draft.revision);
+      await editor.post('/townships/:code/items/:itemCode/submit', { params });
+    };
+    await submitWith(5);
+
+    const page = await app.page({ width: 1366, height: 768 });
+    await signIn(page, app.base, 'reviewer-450321');
+    await page.getByRole('link', { name: '待审核' }).click();
+    const card = page.locator('.ant-card', { hasText: '就业困难人员认定' });
+    await card.getByText('承诺办结时限：7 个工作日 → 5 个工作日').waitFor();
+    // Findings and completeness in words, no JSON path.
+    await card
+      .locator('.ds-completeness')
+      .getByText(/完整度 \d+%/)
+      .waitFor();
+    expect(await card.locator('.ds-path').count()).toBe(0);
+    expect(await card.innerText()).not.toMatch(/\/[a-z]+[A-Z/]/);
+    await app.shot(page, '10-review-changes');
+
+    await card.getByRole('button', { name: '退回修改' }).click();
+    const dialog = page.getByRole('dialog');
+    const returnButton = dialog.getByRole('button', { name: '退回' });
+    expect(await returnButton.isDisabled()).toBe(true);
+    await dialog.getByLabel(/审核意见/).fill('承诺时限请与县局核对后再报');
+    await app.shot(page, '11-review-return');
+    await returnButton.click();
+    await page.getByText('没有待审核的事项').waitFor();
+    await signOut(page);
+
+    await signIn(page, app.base, 'editor-450321100');
+    await page.goto(`${app.base}/designer/townships/${TOWNSHIP}/items/${item}`);
+    await page.getByText('承诺时限请与县局核对后再报').waitFor();
+    await app.shot(page, '12-editor-sees-opinion');
+    await signOut(page);
+
+    await submitWith(6);
+    await signIn(page, app.base, 'reviewer-450321');
+    await page.getByRole('link', { name: '待审核' }).click();
+    await card.getByText('承诺办结时限：7 个工作日 → 6 个工作日').waitFor();
+    await card.getByRole('button', { name: '审核通过' }).click();
+    // The confirmation names what is approved; the opinion may stay empty.
+    await dialog.getByText('审核通过：阳朔镇“就业困难人员认定”第 2 版').waitFor();
+    await app.shot(page, '13-review-approve');
+    await dialog.getByRole('button', { name: '确认通过' }).click();
+    await page.getByText('没有待审核的事项').waitFor();
+    expect((await editor.get('/townships/:code/items/:itemCode', { params })).status).toBe('approved');
+    const audit = await (
+      await app.client('admin')
+    ).get('/audit', { query: { entityKey: `${TOWNSHIP}/${item}` } });
+    expect(audit.map((e) => [e.action, (e.after as { comment?: string } | null)?.comment])).toEqual(
+      expect.arrayContaining([['return', '承诺时限请与县局核对后再报']]),
+    );
     await page.close();
   });
 });

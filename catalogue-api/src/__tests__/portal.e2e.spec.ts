@@ -190,6 +190,76 @@ describe(`the citizen portal (${DB_LABEL})`, () => {
     await page.close();
   });
 
+  it('takes a birth date typed or picked on a phone, its calendar on the screen, in both text sizes', async () => {
+    for (const large of [false, true]) {
+      // A touch screen, as a phone: taps, no pointer hovering over the calendar.
+      const page = await app.browser.newPage({
+        viewport: { width: 375, height: 740 },
+        hasTouch: true,
+        isMobile: true,
+        locale: 'zh-CN',
+        bypassCSP: true,
+      });
+      // 老年人优待证办理 asks the applicant's birth date.
+      await page.goto(`${base}/regions/450321100/items/2020011000`);
+      if (large) await page.getByRole('switch', { name: '大字模式' }).tap();
+      await page.getByRole('button', { name: '在线申请' }).tap();
+      await page.getByRole('heading', { name: '填写申请信息' }).waitFor();
+      const birthDate = page.getByLabel('出生日期');
+
+      await birthDate.tap();
+      await birthDate.pressSequentially('2020-05-01');
+      await page.getByLabel('申请人姓名').tap();
+      expect(await birthDate.inputValue()).toBe('2020-05-01');
+      // A phone's number pad has no hyphen: the digits alone are a date too.
+      await birthDate.tap();
+      await birthDate.fill('');
+      await birthDate.pressSequentially('19700312');
+      await page.getByLabel('申请人姓名').tap();
+      expect(await birthDate.inputValue()).toBe('1970-03-12');
+
+      await birthDate.tap();
+      const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+      await calendar.waitFor();
+      // The opening animation ends before the box is measured.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')?.getAnimations()
+            .length === 0,
+      );
+      const box = (await calendar.boundingBox())!;
+      expect({ large, left: box.x >= 0, top: box.y >= 0 }).toEqual({ large, left: true, top: true });
+      expect({ large, right: box.x + box.width <= 375, bottom: box.y + box.height <= 740 }).toEqual({
+        large,
+        right: true,
+        bottom: true,
+      });
+      await shot(page, `10-birth-date-calendar${large ? '-large' : ''}`);
+      await calendar.locator('td[title="1970-03-20"]').tap();
+      expect(await birthDate.inputValue()).toBe('1970-03-20');
+      // antd's own names are Chinese (its locale), and its English-named icons are not announced.
+      const english = await page.evaluate(() =>
+        [...document.querySelectorAll('[aria-label]')]
+          .filter((e) => !e.closest('[aria-hidden="true"]'))
+          .map((e) => e.getAttribute('aria-label')!)
+          // zh-CN antd names a key as it is printed on the keyboard: 上一年 (Control键加左方向键).
+          .filter((label) => /[A-Za-z]{3,}/.test(label.replace(/Control键/g, ''))),
+      );
+      expect(english).toEqual([]);
+      expect(await overflowsSideways(page)).toBe(false);
+      await page.close();
+    }
+  });
+
+  it('has an icon: /favicon.ico is an icon for the portal and the designer, not the page', async () => {
+    for (const path of ['/favicon.ico', '/designer/favicon.ico']) {
+      const res = await fetch(base + path);
+      expect({ path, type: res.headers.get('content-type') }).toEqual({ path, type: 'image/x-icon' });
+      // An ICO file starts with reserved 0, then type 1 (icon).
+      expect([...new Uint8Array(await res.arrayBuffer()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    }
+  });
+
   it('can be used from the keyboard: the skip link, then tabbing to the search field', async () => {
     const page = await phonePage();
     await page.goto(`${base}/regions/450321100`);

@@ -157,6 +157,13 @@ describe(`an editor's day (${DB_LABEL})`, () => {
       .set(await t.as('reviewer-450321'))
       .send({});
     expect(noComment.status).toBe(422);
+    // Spaces are no opinion either: refused, the field named.
+    const blank = await t.api
+      .post(`${itemPath(YANGSHUO, '2030008000')}/return`)
+      .set(await t.as('reviewer-450321'))
+      .send({ comment: '   ' });
+    expect(blank.status).toBe(422);
+    expect(blank.body.error.details).toEqual([{ path: '/comment', message: '请写明需要修改的地方' }]);
     const returned = await t.api
       .post(`${itemPath(YANGSHUO, '2030008000')}/return`)
       .set(await t.as('reviewer-450321'))

@@ -10,6 +10,7 @@ import * as fillPublishedSummaries from './migrations/0006-fill-published-summar
 import * as modelV2 from './migrations/0008-model-v2';
 import * as completenessFigures from './migrations/0009-completeness-figures';
 import * as changeFeed from './migrations/0010-change-feed';
+import * as submissionSearch from './migrations/0011-submission-search';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
@@ -22,6 +23,7 @@ const MIGRATIONS = [
   { name: '0008-model-v2', ...modelV2 },
   { name: '0009-completeness-figures', ...completenessFigures },
   { name: '0010-change-feed', ...changeFeed },
+  { name: '0011-submission-search', ...submissionSearch },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

@@ -187,6 +187,9 @@ export interface SubmissionRow {
   items: unknown;
   data: unknown;
   phoneDigest: string;
+  /** Copies of the answers staff search by (services/applicantIndex.ts); null when the application has none. */
+  applicantName: string | null;
+  applicantMobile: string | null;
   /** SHA-256 of reference and 查询码; null for applications made before 查询码 existed. */
   queryCodeHash: string | null;
   history: unknown;
@@ -422,6 +425,8 @@ export function defineModels(sequelize: Sequelize): Models {
       items: json(sequelize, 'items'),
       data: json(sequelize, 'data'),
       phoneDigest: str(64),
+      applicantName: { type: DataTypes.STRING(100), allowNull: true },
+      applicantMobile: { type: DataTypes.STRING(20), allowNull: true },
       queryCodeHash: { type: DataTypes.STRING(64), allowNull: true },
       history: json(sequelize, 'history'),
       createdAt: time(),

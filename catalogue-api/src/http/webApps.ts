@@ -44,6 +44,10 @@ export function webApps(apps: readonly WebApp[]): Middleware {
     .map((app) => ({
       ...app,
       index: readFileSync(join(app.dir, 'index.html')),
+      // Browsers ask for /favicon.ico whatever the page says; without it they would get index.html.
+      favicon: existsSync(join(app.dir, 'favicon.ico'))
+        ? readFileSync(join(app.dir, 'favicon.ico'))
+        : undefined,
       csp: csp(app),
       // The bundles are large for a phone on a village connection: the build wrote NAME.br and NAME.gz beside
       // each (scripts/precompress.js), sent from disk as the browser accepts them — never compressed per request.
@@ -80,6 +84,13 @@ export function webApps(apps: readonly WebApp[]): Middleware {
       }
       if (ctx.body !== undefined && ctx.body !== null) return;
       return next();
+    }
+    if (inner === '/favicon.ico') {
+      if (!app.favicon) return next();
+      ctx.set('Cache-Control', 'public, max-age=86400');
+      ctx.type = 'image/x-icon';
+      ctx.body = app.favicon;
+      return;
     }
     ctx.set('Content-Security-Policy', app.csp);
     ctx.set('Cache-Control', 'no-cache');

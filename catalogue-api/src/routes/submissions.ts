@@ -155,13 +155,23 @@ export const submissionRoutes: RouteSpec[] = [
         description: SUBMISSION_STATUSES.join(' | '),
         schema: { type: 'string', enum: SUBMISSION_STATUSES },
       },
+      q: {
+        description:
+          '受理编号（全部，或日期起的后半段，如 20261203-0001）、申请人手机号码，或申请人姓名（开头的字）',
+        schema: { type: 'string', maxLength: 40 },
+      },
     },
     responses: {
       200: { description: '申请（新的在前，至多 200 件）', schema: shape('ReceivedSubmissionList') },
       ...pick(400, 401, 403),
     },
     async handle(ctx, { store }) {
-      ctx.body = await listSubmissions(store, ctx.params.code!, ctx.query.status as string | undefined);
+      ctx.body = await listSubmissions(
+        store,
+        ctx.params.code!,
+        ctx.query.status as string | undefined,
+        ctx.query.q as string | undefined,
+      );
     },
   },
   {

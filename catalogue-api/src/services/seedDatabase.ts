@@ -1,4 +1,5 @@
 import type { BaseItem, ItemImplementation, ResolvedItem } from '@oneseal/schemas';
+import { SEED_ACTOR } from '@oneseal/schemas';
 import type { SeedCatalogue } from '@oneseal/seeds';
 import { resolveSeedItems } from '@oneseal/seeds';
 import { hashPassword } from '../auth/password';
@@ -39,8 +40,6 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
     regionCode: '450321',
   },
 ];
-
-const SEEDED_BY = 'seed';
 
 /** True when the database holds no regions yet: the first start. */
 export async function isEmpty(store: Store): Promise<boolean> {
@@ -87,7 +86,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         revision: 1,
         doc: b,
         updatedAt: now,
-        updatedBy: SEEDED_BY,
+        updatedBy: SEED_ACTOR,
       })),
       opts,
     );
@@ -98,7 +97,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         doc: b,
         effectiveDate: b.effectiveDate ?? chinaToday(now),
         publishedAt: now,
-        publishedBy: SEEDED_BY,
+        publishedBy: SEED_ACTOR,
       })),
       opts,
     );
@@ -114,7 +113,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         doc: i,
         reviewComment: null,
         updatedAt: now,
-        updatedBy: SEEDED_BY,
+        updatedBy: SEED_ACTOR,
         completeness: entryCompleteness(i, bases.get(i.baseCode)),
       })),
       opts,
@@ -129,7 +128,7 @@ export async function seedDatabase(store: Store, seeds: SeedCatalogue): Promise<
         item,
         effectiveDate: item.effectiveDate ?? chinaToday(now),
         publishedAt: now,
-        publishedBy: SEEDED_BY,
+        publishedBy: SEED_ACTOR,
       })),
       opts,
     );

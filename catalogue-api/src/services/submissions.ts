@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DataElement, SubmissionStatus } from '@oneseal/schemas';
-import { codeLabel, codeOptions, toIssues } from '@oneseal/schemas';
+import type { DataElement, SubmissionStatus, TimeLimit } from '@oneseal/schemas';
+import { codeLabel, codeOptions, deadline, formatTimeLimit, toIssues, toWorkdays } from '@oneseal/schemas';
 import type { PdfPrinter, SubmittedApplication } from '@oneseal/runtime';
 import {
   CONTACT_ELEMENT,
@@ -12,11 +12,12 @@ import {
   renderApplication,
   renderSubmissionNotice,
 } from '@oneseal/runtime';
-import type { Transaction } from 'sequelize';
-import { QueryTypes } from 'sequelize';
+import type { Transaction, WhereOptions } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { Row, SubmissionRow } from '../db/models';
 import { conflict, invalid, notFound } from '../http/errors';
+import { applicantMobileOf, applicantNameOf } from './applicantIndex';
 import { applicationForm } from './applicationForms';
 import { audit } from './audit';
 import { asDate, chinaToday } from './chinaDate';
@@ -60,13 +61,15 @@ async function insertSubmission(store: Store, t: Transaction, row: SubmissionRow
     JSON.stringify(row.items),
     JSON.stringify(row.data),
     row.phoneDigest,
+    row.applicantName,
+    row.applicantMobile,
     row.queryCodeHash,
     JSON.stringify(row.history),
     row.createdAt,
     row.updatedAt,
   ];
   await store.sequelize.query(
-    'INSERT INTO submissions (reference, region_code, status, items, data, phone_digest, query_code_hash, history, created_at, updated_at) ' +
+    'INSERT INTO submissions (reference, region_code, status, items, data, phone_digest, applicant_name, applicant_mobile, query_code_hash, history, created_at, updated_at) ' +
       `VALUES (${values.map(() => '?').join(', ')})`,
     { replacements: values, transaction: t, type: QueryTypes.INSERT },
   );
@@ -123,6 +126,8 @@ export async function submit(
       })),
       data: { form: input.data, perItem: fanOut(items, input.data) },
       phoneDigest: digest(reference, phone),
+      applicantName: applicantNameOf(input.data),
+      applicantMobile: applicantMobileOf(input.data),
       queryCodeHash: digest(reference, queryCode),
       history: [{ status: 'submitted', at: now.toISOString() }],
       createdAt: now,
@@ -178,29 +183,123 @@ export async function lookUp(store: Store, reference: string, secret: ApplicantS
   };
 }
 
-export async function listSubmissions(store: Store, regionCode: string, status?: string) {
+/** What a staff search holds: a whole or partial reference, a mobile number, or the start of a name. */
+export type SubmissionSearch =
+  { reference: string } | { referencePrefix: string } | { mobile: string } | { namePrefix: string };
+
+/**
+ * Reads what staff typed into the search box of one township's applications. Each kind is an index range of that
+ * township (the reference is the primary key; name and mobile are indexed beside the township): 20261203-0001 or
+ * 20261203 is the rest of the township's reference, 11 digits from 1 a mobile number, anything else a name's start.
+ */
+export function parseSubmissionSearch(regionCode: string, text: string): SubmissionSearch | undefined {
+  const q = text.trim().replace(/\s+/g, '');
+  if (!q) return undefined;
+  if (/^\d{9}-\d{8}-\d{4}$/.test(q)) return { reference: q };
+  if (/^\d{8}(-\d{0,4})?$/.test(q)) return { referencePrefix: `${regionCode}-${q}` };
+  if (/^1\d{10}$/.test(q)) return { mobile: q };
+  return { namePrefix: q };
+}
+
+/**
+ * `LIKE 'prefix%'` as an index range on both databases: MySQL uses its index for LIKE with a literal prefix;
+ * SQLite only with a case-insensitive column, so there it is the byte range [prefix, prefix + U+10FFFF).
+ */
+function startsWith(store: Store, prefix: string) {
+  // A typed % or _ is a letter, not a pattern.
+  if (store.sequelize.getDialect() === 'mysql') return { [Op.like]: `${prefix.replace(/[\\%_]/g, '\\$&')}%` };
+  return { [Op.gte]: prefix, [Op.lt]: `${prefix}\u{10FFFF}` };
+}
+
+function searchWhere(store: Store, search: SubmissionSearch | undefined): WhereOptions {
+  if (!search) return {};
+  if ('reference' in search) return { reference: search.reference };
+  if ('referencePrefix' in search) return { reference: startsWith(store, search.referencePrefix) };
+  if ('mobile' in search) return { applicantMobile: search.mobile };
+  return { applicantName: startsWith(store, search.namePrefix) };
+}
+
+/**
+ * The promised limit of an application: the shortest of its items' 承诺办结时限, and from the day it was
+ * accepted the date it must be done by on the working-day calendar (while it is open).
+ */
+function timeLimitOf(
+  limits: (TimeLimit | undefined)[],
+  status: SubmissionStatus,
+  history: { status: SubmissionStatus; at: string }[],
+  today: string,
+) {
+  const spans = limits
+    .filter((l): l is TimeLimit => l !== undefined && (l.none === 'immediate' || l.value !== undefined))
+    .sort((a, b) => (toWorkdays(a) ?? 0) - (toWorkdays(b) ?? 0));
+  const shortest = spans[0];
+  if (!shortest) return undefined;
+  const promised = formatTimeLimit({ ...shortest, note: undefined, extension: undefined });
+  const accepted = [...history].reverse().find((h) => h.status === 'accepted');
+  if (!accepted || status === 'refused' || status === 'completed') return { promised };
+  const due =
+    shortest.none === 'immediate'
+      ? { date: chinaToday(new Date(accepted.at)), unpublishedYears: [] }
+      : deadline(chinaToday(new Date(accepted.at)), shortest.value!, shortest.unit!);
+  return {
+    promised,
+    due: due.date,
+    overdue: today > due.date,
+    ...(due.unpublishedYears.length > 0 ? { unpublishedYears: due.unpublishedYears } : {}),
+  };
+}
+
+export async function listSubmissions(store: Store, regionCode: string, status?: string, q?: string) {
   const rows = await store.models.Submission.findAll({
-    where: { regionCode, ...(status ? { status } : {}) },
+    where: {
+      regionCode,
+      ...(status ? { status } : {}),
+      ...searchWhere(store, parseSubmissionSearch(regionCode, q ?? '')),
+    },
     order: [['createdAt', 'DESC']],
     limit: 200,
   });
-  return rows.map((r) => {
-    const status = r.status as SubmissionStatus;
-    return {
-      reference: r.reference,
-      status,
-      statusLabel: statusLabel(status),
-      // The moves staff may make from here, so the designer offers exactly those.
-      next: NEXT[status],
-      items: r.items,
-      data: r.data,
-      history: (r.history as { status: SubmissionStatus }[]).map((h) => ({
-        ...h,
-        label: statusLabel(h.status),
-      })),
-      submittedAt: asDate(r.createdAt).toISOString(),
-    };
-  });
+  // Each item version's promised limit once, however many applications name it.
+  const limits = new Map<string, Promise<TimeLimit | undefined>>();
+  const limitOf = (code: string, version: number) => {
+    const key = `${code}@${version}`;
+    if (!limits.has(key))
+      limits.set(
+        key,
+        getVersion(store, regionCode, code, version).then(
+          (v) => v.item.promisedLimit,
+          () => undefined,
+        ),
+      );
+    return limits.get(key)!;
+  };
+  const today = chinaToday();
+  return Promise.all(
+    rows.map(async (r) => {
+      const status = r.status as SubmissionStatus;
+      const items = r.items as { code: string; version: number }[];
+      const history = r.history as { status: SubmissionStatus; at: string }[];
+      const timeLimit = timeLimitOf(
+        await Promise.all(items.map((i) => limitOf(i.code, i.version))),
+        status,
+        history,
+        today,
+      );
+      return {
+        reference: r.reference,
+        status,
+        statusLabel: statusLabel(status),
+        // The moves staff may make from here, so the designer offers exactly those.
+        next: NEXT[status],
+        items: r.items,
+        data: r.data,
+        history: history.map((h) => ({ ...h, label: statusLabel(h.status) })),
+        submittedAt: asDate(r.createdAt).toISOString(),
+        ...(r.applicantName ? { applicantName: r.applicantName } : {}),
+        ...(timeLimit ? { timeLimit } : {}),
+      };
+    }),
+  );
 }
 
 /** Township staff move an application on; each step is checked against the allowed ones and audited. */

@@ -339,6 +339,11 @@ export async function transition(
   const rule: Transition = TRANSITIONS[step];
   const { comment } = words;
   const reason = step === 'withdraw' || step === 'cancel' ? requireReason(words.reason) : undefined;
+  // The editor must be told what to change: a return without an opinion (or only spaces) is refused.
+  if (step === 'return' && !comment?.trim())
+    throw invalid({ zh: '退回时须写明审核意见', en: 'A return needs an opinion' }, [
+      { path: '/comment', message: '请写明需要修改的地方' },
+    ]);
   const base = await requireBase(store, itemCode);
   const result = await inTransaction(store, async (t) => {
     const row = await requireRow(store, regionCode, itemCode, t);

@@ -1,4 +1,5 @@
 import type { ImplementationVersionSummary, VersionDiff } from '@oneseal/schemas';
+import { actorName } from '@oneseal/schemas';
 import { Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -48,7 +49,7 @@ export function HistoryPage() {
                 title: '发布',
                 dataIndex: 'publishedAt',
                 render: (at: string, row: ImplementationVersionSummary) =>
-                  `${new Date(at).toLocaleString('zh-CN')} ${row.publishedBy ?? ''}`,
+                  `${new Date(at).toLocaleString('zh-CN')} ${row.publishedBy ? actorName(row.publishedBy) : ''}`,
               },
             ]}
           />

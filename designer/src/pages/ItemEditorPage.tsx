@@ -153,11 +153,11 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
           </Button>
         ) : null}
       </div>
-      {draft.reviewComment && draft.status === 'draft' ? (
+      {draft.reviewComment && ['draft', 'approved', 'published'].includes(draft.status) ? (
         <Alert
-          type="warning"
+          type={draft.status === 'draft' ? 'warning' : 'info'}
           showIcon
-          message="审核意见"
+          message={draft.status === 'draft' ? '审核意见（已退回修改）' : '审核意见（已审核通过）'}
           description={draft.reviewComment}
           className="ds-gap"
         />

@@ -1,51 +1,96 @@
-import type { FieldChange, ReviewEntry } from '@oneseal/schemas';
-import { diffDocuments } from '@oneseal/schemas';
-import { App, Button, Card, Empty, Input, Modal, Space, Tag } from 'antd';
+import type { ChangeLine, DraftView, ItemImplementation, ReviewEntry } from '@oneseal/schemas';
+import { summarizeChanges } from '@oneseal/schemas';
+import { App, Button, Card, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 import { api } from '../api';
 import { useUser } from '../shell/auth';
-import { ChangeTable } from '../shell/ChangeTable';
+import { CompletenessPanel } from '../shell/CompletenessPanel';
+import { FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
-import { SERVER_OWNED } from '../schemaForm/uiHints';
 
-/** What the draft changes against the published version (everything, for an item never published). */
-async function changesOf(row: ReviewEntry): Promise<FieldChange[]> {
+interface Submitted {
+  draft: DraftView;
+  /** What the draft changes against the published version, or every element it states when never published. */
+  changes: ChangeLine[];
+}
+
+async function submittedDraft(row: ReviewEntry): Promise<Submitted> {
   const params = { code: row.township, itemCode: row.itemCode };
-  const draft = await api.get('/townships/:code/items/:itemCode', { params });
-  const published = row.publishedVersion
+  const [draft, materials] = await Promise.all([
+    api.get('/townships/:code/items/:itemCode', { params }),
+    api.get('/materials'),
+  ]);
+  const published: ItemImplementation = row.publishedVersion
     ? (
         await api.get('/townships/:code/items/:itemCode/versions/:version', {
           params: { ...params, version: String(row.publishedVersion) },
         })
       ).implementation
-    : {};
-  // Status and version move with the workflow; the reviewer judges what the editor wrote.
-  return diffDocuments(published, draft.implementation).filter(
-    (c) => !SERVER_OWNED.has(c.path.split('/')[1] ?? ''),
+    : // A first publication: everything the editor wrote is new, against an entry that states nothing.
+      ({ kind: draft.implementation.kind } as ItemImplementation);
+  const names = new Map(materials.map((m) => [m.document.code, m.document.name]));
+  return {
+    draft,
+    changes: summarizeChanges(published, draft.implementation, { materialName: (code) => names.get(code) }),
+  };
+}
+
+const CHANGE_TAGS: Record<ChangeLine['change'], { label: string; color: string }> = {
+  added: { label: '新增', color: 'green' },
+  removed: { label: '删除', color: 'red' },
+  changed: { label: '修改', color: 'blue' },
+};
+
+/** One labelled line per change, as the editor would say it: 承诺办结时限：9 个工作日 → 7 个工作日. */
+function ChangeLines({ changes }: { changes: ChangeLine[] }) {
+  return (
+    <List
+      size="small"
+      className="ds-change-lines"
+      dataSource={changes}
+      locale={{ emptyText: '与已发布的版本相比没有改动' }}
+      renderItem={(line) => (
+        <List.Item>
+          <span>
+            <Tag color={CHANGE_TAGS[line.change].color}>{CHANGE_TAGS[line.change].label}</Tag>
+            {line.text}
+          </span>
+        </List.Item>
+      )}
+    />
   );
 }
 
+type Decision = 'approve' | 'return';
+
 function ReviewCard({ row, onDone }: { row: ReviewEntry; onDone: () => void }) {
   const { message } = App.useApp();
-  const changes = useRequest(() => changesOf(row), [row.township, row.itemCode, row.revision]);
-  const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState('');
-  const act = async (name: 'approve' | 'return') => {
+  const submitted = useRequest(() => submittedDraft(row), [row.township, row.itemCode, row.revision]);
+  const [deciding, setDeciding] = useState<Decision>();
+  const [opinion, setOpinion] = useState('');
+  const version = row.publishedVersion ? `第 ${row.publishedVersion + 1} 版` : '第 1 版';
+  const act = async (decision: Decision) => {
     try {
       const params = { code: row.township, itemCode: row.itemCode };
-      await (name === 'return'
+      const comment = opinion.trim();
+      await (decision === 'return'
         ? api.post('/townships/:code/items/:itemCode/return', { params, body: { comment } })
-        : api.post('/townships/:code/items/:itemCode/approve', { params, body: {} }));
-      message.success(name === 'approve' ? '已审核通过' : '已退回');
-      setReturning(false);
+        : api.post('/townships/:code/items/:itemCode/approve', {
+            params,
+            body: comment ? { comment } : {},
+          }));
+      message.success(decision === 'approve' ? '已审核通过' : '已退回修改');
+      setDeciding(undefined);
+      setOpinion('');
       onDone();
     } catch (error) {
       message.error(error instanceof ApiProblem ? error.message : String(error));
     }
   };
+  const changeCount = submitted.data?.changes.length;
   return (
     <Card
       size="small"
@@ -57,35 +102,58 @@ function ReviewCard({ row, onDone }: { row: ReviewEntry; onDone: () => void }) {
       extra={
         <Space>
           <Link to={`/townships/${row.township}/items/${row.itemCode}`}>查看全文</Link>
-          <Button onClick={() => setReturning(true)}>退回修改</Button>
-          <Button type="primary" onClick={() => act('approve')}>
+          <Button onClick={() => setDeciding('return')}>退回修改</Button>
+          <Button type="primary" onClick={() => setDeciding('approve')}>
             审核通过
           </Button>
         </Space>
       }
     >
-      <Loaded state={changes}>
-        {(list) => (
-          <ChangeTable
-            changes={list}
-            before={row.publishedVersion ? `第 ${row.publishedVersion} 版` : '（新事项）'}
-            after="提交的草稿"
-          />
+      <Loaded state={submitted}>
+        {({ draft, changes }) => (
+          <div className="ds-review">
+            <div>
+              <Typography.Title level={5}>
+                {row.publishedVersion ? `与第 ${row.publishedVersion} 版相比的改动` : '新事项（尚未发布过）'}
+              </Typography.Title>
+              <ChangeLines changes={changes} />
+            </div>
+            <div className="ds-review-checks">
+              <FindingsPanel issues={draft.findings} ready="没有错误" showPaths={false} />
+              <CompletenessPanel completeness={draft.completeness} showPaths={false} />
+            </div>
+          </div>
         )}
       </Loaded>
       <Modal
-        title={`退回：${row.name}`}
-        open={returning}
-        onCancel={() => setReturning(false)}
-        onOk={() => act('return')}
-        okText="退回"
-        okButtonProps={{ disabled: !comment.trim() }}
+        title={
+          deciding === 'approve'
+            ? `审核通过：${row.townshipName}“${row.name}”${version}`
+            : `退回修改：${row.townshipName}“${row.name}”`
+        }
+        open={deciding !== undefined}
+        onCancel={() => setDeciding(undefined)}
+        onOk={() => deciding && act(deciding)}
+        okText={deciding === 'approve' ? '确认通过' : '退回'}
+        okButtonProps={{ disabled: deciding === 'return' && !opinion.trim() }}
       >
+        {deciding === 'approve' ? (
+          <p>
+            确认后，{row.townshipName}的“{row.name}”{version}
+            {changeCount ? `（${changeCount} 处改动）` : ''}即审核通过，由乡镇发布后对群众公开。
+          </p>
+        ) : (
+          <p>退回后事项回到草稿，编辑修改后可再次提交。</p>
+        )}
+        <label className="ds-field-label" htmlFor="ds-review-opinion">
+          审核意见{deciding === 'return' ? '（必填）' : '（可选）'}
+        </label>
         <Input.TextArea
-          aria-label="退回意见"
-          placeholder="请写明需要修改的地方"
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          id="ds-review-opinion"
+          placeholder={deciding === 'return' ? '请写明需要修改的地方' : '可写给编辑的意见'}
+          value={opinion}
+          maxLength={1000}
+          onChange={(e) => setOpinion(e.target.value)}
           autoSize={{ minRows: 3 }}
         />
       </Modal>

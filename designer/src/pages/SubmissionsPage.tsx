@@ -2,7 +2,7 @@ import { createForm } from '@formily/core';
 import { deriveForm, FormRenderer, mergeForms, useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 import type { ReceivedSubmission, SubmissionStatus } from '@oneseal/schemas';
-import { codeLabel, codeOptions } from '@oneseal/schemas';
+import { actorName, codeLabel, codeOptions, SUBMISSION_ACTIONS } from '@oneseal/schemas';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -20,6 +20,20 @@ const COLORS: Record<SubmissionStatus, string> = {
   completed: 'green',
 };
 const label = (status: SubmissionStatus) => codeLabel('SubmissionStatus', status);
+
+/** The promised limit: before acceptance how long it will be, after it the date due (red once past). */
+function TimeLimitCell({ limit }: { limit: ReceivedSubmission['timeLimit'] }) {
+  if (!limit) return <span className="ds-muted">未规定</span>;
+  if (!limit.due) return <span>受理后 {limit.promised}</span>;
+  return (
+    <span title={`承诺 ${limit.promised}，自受理之日起按工作日计算`}>
+      {limit.due} 前{limit.overdue ? <Tag color="red">已超期</Tag> : null}
+      {limit.unpublishedYears ? (
+        <span className="ds-muted">（{limit.unpublishedYears.join('、')} 年节假日未公布，只扣周末）</span>
+      ) : null}
+    </span>
+  );
+}
 
 /** The application as the applicant filled it: the form of the item versions it names, not today's form. */
 function Answers({ township, submission }: { township: string; submission: ReceivedSubmission }) {
@@ -60,7 +74,7 @@ function StatusMove({
         params: { code: township, reference: submission.reference },
         body: { status: target, ...(note.trim() ? { note: note.trim() } : {}) },
       });
-      message.success(`已改为“${label(target)}”`);
+      message.success(`办件已改为“${label(target)}”`);
       setTarget(undefined);
       setNote('');
       onDone();
@@ -81,16 +95,16 @@ function StatusMove({
         <Button onClick={() => print('notice.pdf')}>打印一次性告知单</Button>
         {submission.next.map((s) => (
           <Button key={s} onClick={() => setTarget(s)} danger={s === 'refused'}>
-            {label(s)}
+            {SUBMISSION_ACTIONS[s]}
           </Button>
         ))}
       </Space>
       <Modal
-        title={target ? `改为“${label(target)}”` : ''}
+        title={target ? `${SUBMISSION_ACTIONS[target]}：${submission.reference}` : ''}
         open={target !== undefined}
         onOk={move}
         onCancel={() => setTarget(undefined)}
-        okText="确定"
+        okText={target ? SUBMISSION_ACTIONS[target] : '确定'}
       >
         <Input.TextArea
           aria-label="办理意见"
@@ -114,10 +128,15 @@ function StatusMove({
 export function SubmissionsPage() {
   const { code = '' } = useParams();
   const [status, setStatus] = useState<SubmissionStatus>();
+  const [search, setSearch] = useState('');
   const regions = useRequest(loadRegions, []);
   const list = useRequest(
-    () => api.get('/townships/:code/submissions', { params: { code }, query: { status } }),
-    [code, status],
+    () =>
+      api.get('/townships/:code/submissions', {
+        params: { code },
+        query: { status, ...(search ? { q: search } : {}) },
+      }),
+    [code, status, search],
   );
   return (
     <div className="ds-page">
@@ -132,6 +151,15 @@ export function SubmissionsPage() {
           onChange={setStatus}
           options={codeOptions('SubmissionStatus')}
         />
+        <Input.Search
+          allowClear
+          aria-label="查找申请"
+          placeholder="受理编号、申请人姓名或手机号码"
+          className="ds-submission-search"
+          maxLength={40}
+          enterButton="查找"
+          onSearch={(text) => setSearch(text.trim())}
+        />
       </div>
       <Loaded state={list}>
         {(rows) => (
@@ -139,7 +167,7 @@ export function SubmissionsPage() {
             rowKey="reference"
             size="middle"
             dataSource={rows}
-            locale={{ emptyText: '没有申请' }}
+            locale={{ emptyText: search ? `没有与“${search}”相符的申请` : '没有申请' }}
             expandable={{
               expandedRowRender: (s) => (
                 <div className="ds-submission">
@@ -147,7 +175,7 @@ export function SubmissionsPage() {
                   <Timeline
                     className="ds-gap"
                     items={s.history.map((h) => ({
-                      children: `${new Date(h.at).toLocaleString('zh-CN')} ${h.label}${h.by ? `（${h.by}）` : ''}${h.note ? `：${h.note}` : ''}`,
+                      children: `${new Date(h.at).toLocaleString('zh-CN')} ${h.label}${h.by ? `（${actorName(h.by)}）` : ''}${h.note ? `：${h.note}` : ''}`,
                     }))}
                   />
                   <Answers township={code} submission={s} />
@@ -156,6 +184,11 @@ export function SubmissionsPage() {
             }}
             columns={[
               { title: '受理编号', dataIndex: 'reference', width: 230 },
+              {
+                title: '申请人',
+                dataIndex: 'applicantName',
+                width: 120,
+              },
               {
                 title: '申请事项',
                 render: (_v, s: ReceivedSubmission) =>
@@ -166,6 +199,11 @@ export function SubmissionsPage() {
                 dataIndex: 'status',
                 width: 100,
                 render: (st: SubmissionStatus) => <Tag color={COLORS[st]}>{label(st)}</Tag>,
+              },
+              {
+                title: '办结期限',
+                width: 200,
+                render: (_v, s: ReceivedSubmission) => <TimeLimitCell limit={s.timeLimit} />,
               },
               {
                 title: '提交时间',

@@ -1,5 +1,5 @@
 import type { BaseItemSummary, TownshipItemRow } from '@oneseal/schemas';
-import { codeOptions } from '@oneseal/schemas';
+import { actorName, codeOptions } from '@oneseal/schemas';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -210,7 +210,8 @@ export function TownshipListPage() {
                 title: '更新',
                 dataIndex: 'updatedAt',
                 width: 170,
-                render: (at: string, row) => `${new Date(at).toLocaleString('zh-CN')} ${row.updatedBy ?? ''}`,
+                render: (at: string, row) =>
+                  `${new Date(at).toLocaleString('zh-CN')} ${row.updatedBy ? actorName(row.updatedBy) : ''}`,
               },
               ...(editor && !status
                 ? [

@@ -5,7 +5,14 @@ import { Card, List, Progress, Tag } from 'antd';
  * How much of the national element set the entry states, and what it leaves unstated. Each is a warning to find
  * out, never an error: a guide that does not say something is published saying nothing about it.
  */
-export function CompletenessPanel({ completeness }: { completeness?: Completeness }) {
+export function CompletenessPanel({
+  completeness,
+  showPaths = true,
+}: {
+  completeness?: Completeness;
+  /** Where each unstated element goes, for the editor's form; a reviewer reads the names alone. */
+  showPaths?: boolean;
+}) {
   if (!completeness)
     return (
       <Card size="small" className="ds-completeness" title="完整度">
@@ -34,7 +41,7 @@ export function CompletenessPanel({ completeness }: { completeness?: Completenes
         renderItem={(m) => (
           <List.Item>
             <span>
-              未载明 <strong>{m.label}</strong> <code className="ds-path">{m.path}</code>
+              未载明 <strong>{m.label}</strong> {showPaths ? <code className="ds-path">{m.path}</code> : null}
             </span>
           </List.Item>
         )}

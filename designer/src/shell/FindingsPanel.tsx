@@ -8,7 +8,16 @@ export const asIssues = (errors: readonly ValidationIssue[]): Issue[] =>
   errors.map((e) => ({ ...e, severity: 'error' }));
 
 /** The model's findings about the document being edited, errors first. */
-export function FindingsPanel({ issues, ready = '可以提交' }: { issues: Issue[]; ready?: string }) {
+export function FindingsPanel({
+  issues,
+  ready = '可以提交',
+  showPaths = true,
+}: {
+  issues: Issue[];
+  ready?: string;
+  /** Where each finding is, for the editor's form; a reviewer reads the messages alone. */
+  showPaths?: boolean;
+}) {
   const errors = issues.filter((f) => f.severity === 'error');
   const warnings = issues.filter((f) => f.severity === 'warning');
   return (
@@ -37,7 +46,7 @@ export function FindingsPanel({ issues, ready = '可以提交' }: { issues: Issu
               <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'} strong>
                 {f.severity === 'error' ? '错误' : '提醒'}
               </Typography.Text>{' '}
-              {f.message} <code className="ds-path">{f.path}</code>
+              {f.message} {showPaths ? <code className="ds-path">{f.path}</code> : null}
             </span>
           </List.Item>
         )}

@@ -1,4 +1,5 @@
-import { Select } from '@formily/antd-v5';
+import { CalendarOutlined, CloseCircleFilled } from '@ant-design/icons';
+import { DatePicker, Select } from '@formily/antd-v5';
 import type { Field, GeneralField } from '@formily/core';
 import { observer, useField } from '@formily/react';
 import type { RegionOption } from '@oneseal/schemas';
@@ -144,3 +145,38 @@ export const RegionPicker = observer(
 export const UploadAtCounter = () => (
   <p className="os-upload-note">此项材料请在受理时提交原件或复印件（网上暂不接收电子文件）。</p>
 );
+
+/**
+ * Typed dates are read in these shapes (the first is how the answer is shown and kept): a phone's number pad has
+ * no hyphen, so 19700312 is taken too.
+ */
+export const DATE_INPUT_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
+
+/**
+ * The calendar opens below its field, shifted onto the screen where the field is near an edge (antd would flip it
+ * off a phone's screen), after the field has been scrolled up to leave room for it.
+ */
+const POPUP_ON_SCREEN = { overflow: { adjustX: 1, adjustY: 1, shiftX: true, shiftY: true } };
+
+/** Room the calendar needs under its field, in CSS pixels (its height in 大字模式, with a margin). */
+const CALENDAR_ROOM = 480;
+
+function makeRoomBelow() {
+  const input = document.activeElement;
+  if (!(input instanceof HTMLElement)) return;
+  const below = window.innerHeight - input.getBoundingClientRect().bottom;
+  if (below < CALENDAR_ROOM) window.scrollBy({ top: CALENDAR_ROOM - below, behavior: 'instant' });
+}
+
+/** A date typed (any of DATE_INPUT_FORMATS) or picked from a calendar that stays on screen. */
+export const DateInput = labelled(DatePicker, {
+  style: { width: '100%' },
+  format: DATE_INPUT_FORMATS,
+  placeholder: '如 1970-03-12',
+  inputMode: 'numeric',
+  // The icons are named in English by default: the calendar's is decorative (the field has its label).
+  suffixIcon: <CalendarOutlined aria-hidden aria-label={undefined} />,
+  allowClear: { clearIcon: <CloseCircleFilled aria-label="清除" /> },
+  popupAlign: POPUP_ON_SCREEN,
+  onOpenChange: (open: boolean) => open && makeRoomBelow(),
+});

@@ -19,10 +19,18 @@ import {
   PaperClipOutlined,
   TableOutlined,
 } from '@ant-design/icons';
-import { ArrayTable, Checkbox, DatePicker, Input, NumberPicker, Radio } from '@formily/antd-v5';
+import { ArrayTable, Checkbox, Input, NumberPicker, Radio } from '@formily/antd-v5';
 import type { FieldComponent } from '@oneseal/schemas';
 import type { ComponentType, ReactNode } from 'react';
-import { group, labelled, LabelledSelect, RegionPicker, Section, UploadAtCounter } from './components';
+import {
+  DateInput,
+  group,
+  labelled,
+  LabelledSelect,
+  RegionPicker,
+  Section,
+  UploadAtCounter,
+} from './components';
 
 /** The control of each field type; Formily calls it with the props its schema gives. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each control takes its own props
@@ -30,11 +38,12 @@ export const FIELD_CONTROLS: Record<FieldComponent, ComponentType<any>> = {
   text: labelled(Input, { autoComplete: 'off' }),
   // Fixed heights: an auto-sizing textarea measures its text with a forced layout at every mount.
   textarea: labelled(Input.TextArea, { rows: 3 }),
-  number: labelled(NumberPicker, { style: { width: '100%' } }),
+  // No step buttons: people type numbers (arrow keys still step), and antd's buttons are named in English.
+  number: labelled(NumberPicker, { style: { width: '100%' }, controls: false }),
   select: LabelledSelect,
   radio: group(Radio.Group),
   checkbox: group(Checkbox.Group),
-  date: labelled(DatePicker, { style: { width: '100%' }, inputReadOnly: true }),
+  date: DateInput,
   'id-card': labelled(Input, { maxLength: 18, autoComplete: 'off', placeholder: '18 位公民身份号码' }),
   mobile: labelled(Input, {
     maxLength: 11,

@@ -81,7 +81,7 @@ export const API_OPERATIONS = {
   'GET /public/submissions/:reference/notice.html': { query: { code: true }, responses: { 200: 'text' } },
   'GET /public/submissions/:reference/notice.pdf': { query: { code: true }, responses: { 200: 'file' } },
   'GET /townships/:code/submissions': {
-    query: { status: false },
+    query: { status: false, q: false },
     responses: { 200: 'ReceivedSubmissionList' },
   },
   'GET /townships/:code/submissions/:reference/application.html': { responses: { 200: 'text' } },

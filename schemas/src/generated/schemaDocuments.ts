@@ -1662,6 +1662,13 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "submittedAt": {
           "$ref": "#/$defs/Timestamp"
+        },
+        "applicantName": {
+          "description": "申请人姓名（单位申请时为单位名称）",
+          "type": "string"
+        },
+        "timeLimit": {
+          "$ref": "#/$defs/SubmissionTimeLimit"
         }
       },
       "required": [
@@ -1673,6 +1680,37 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "data",
         "history",
         "submittedAt"
+      ],
+      "additionalProperties": false
+    },
+    "SubmissionTimeLimit": {
+      "title": "SubmissionTimeLimit",
+      "description": "办件的承诺办结时限：所填事项中最短的一个，受理后按工作日历算出的办结期限（不予受理或办结后不再计算）",
+      "type": "object",
+      "properties": {
+        "promised": {
+          "description": "承诺办结时限，如“7个工作日”",
+          "type": "string"
+        },
+        "due": {
+          "description": "办结期限（北京时间日期），自受理之日起算；受理前没有",
+          "type": "string",
+          "format": "date"
+        },
+        "overdue": {
+          "description": "今天已过办结期限而未办结",
+          "type": "boolean"
+        },
+        "unpublishedYears": {
+          "description": "期限跨过的、节假日安排尚未公布的年份（这些年份只扣除周末）",
+          "type": "array",
+          "items": {
+            "type": "integer"
+          }
+        }
+      },
+      "required": [
+        "promised"
       ],
       "additionalProperties": false
     },

@@ -147,6 +147,7 @@ export interface SchemaTypes {
   SubmissionStatusChanged: Model.SubmissionStatusChanged;
   SubmissionStatusRequest: Model.SubmissionStatusRequest;
   SubmissionStatusView: Model.SubmissionStatusView;
+  SubmissionTimeLimit: Model.SubmissionTimeLimit;
   SubmittedItem: Model.SubmittedItem;
   TimeExtension: Model.TimeExtension;
   TimeLimit: Model.TimeLimit;
@@ -310,6 +311,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   SubmissionStatusChanged: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/SubmissionStatusChanged',
   SubmissionStatusRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/SubmissionStatusRequest',
   SubmissionStatusView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/SubmissionStatusView',
+  SubmissionTimeLimit: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/SubmissionTimeLimit',
   SubmittedItem: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/SubmittedItem',
   TimeExtension: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/TimeExtension',
   TimeLimit: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/TimeLimit',

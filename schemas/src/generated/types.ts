@@ -1577,6 +1577,11 @@ export interface ReceivedSubmission {
   };
   history: SubmissionEvent[];
   submittedAt: Timestamp;
+  /**
+   * 申请人姓名（单位申请时为单位名称）
+   */
+  applicantName?: string;
+  timeLimit?: SubmissionTimeLimit;
 }
 /**
  * 申请所填的事项和当时的版本
@@ -1599,6 +1604,27 @@ export interface SubmissionEvent {
   at: Timestamp;
   by?: string;
   note?: string;
+}
+/**
+ * 办件的承诺办结时限：所填事项中最短的一个，受理后按工作日历算出的办结期限（不予受理或办结后不再计算）
+ */
+export interface SubmissionTimeLimit {
+  /**
+   * 承诺办结时限，如“7个工作日”
+   */
+  promised: string;
+  /**
+   * 办结期限（北京时间日期），自受理之日起算；受理前没有
+   */
+  due?: string;
+  /**
+   * 今天已过办结期限而未办结
+   */
+  overdue?: boolean;
+  /**
+   * 期限跨过的、节假日安排尚未公布的年份（这些年份只扣除周末）
+   */
+  unpublishedYears?: number[];
 }
 /**
  * 退回修改的意见（必须写明）
