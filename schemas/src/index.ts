@@ -62,3 +62,14 @@ export { diffDocuments } from './diff';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';
 export * from './api';
+export {
+  checkBookingSettings,
+  hoursOn,
+  MAX_SLOT_RANGE_DAYS,
+  slotAt,
+  slotDays,
+  slotsOn,
+  WEEKDAY_LABELS,
+  weekdayOf,
+} from './booking';
+export type { DaySlot, WeekdayKey } from './booking';

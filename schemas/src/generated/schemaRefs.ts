@@ -23,6 +23,14 @@ export interface SchemaTypes {
   BenefitTier: Model.BenefitTier;
   BodyLevel: Model.BodyLevel;
   BodyNature: Model.BodyNature;
+  BookedItem: Model.BookedItem;
+  Booking: Model.Booking;
+  BookingDay: Model.BookingDay;
+  BookingRequest: Model.BookingRequest;
+  BookingSettings: Model.BookingSettings;
+  BookingSettingsView: Model.BookingSettingsView;
+  BookingSlot: Model.BookingSlot;
+  BookingSlots: Model.BookingSlots;
   BranchKind: Model.BranchKind;
   Bundle: Model.Bundle;
   BundleEntry: Model.BundleEntry;
@@ -31,6 +39,7 @@ export interface SchemaTypes {
   BundleList: Model.BundleList;
   CaseType: Model.CaseType;
   CatalogueFields: Model.CatalogueFields;
+  ClockTime: Model.ClockTime;
   Comparison: Model.Comparison;
   Completeness: Model.Completeness;
   ComponentProps: Model.ComponentProps;
@@ -43,6 +52,7 @@ export interface SchemaTypes {
   DataElementEntry: Model.DataElementEntry;
   DataElementEntryList: Model.DataElementEntryList;
   DataElementList: Model.DataElementList;
+  DayBookings: Model.DayBookings;
   DraftSaved: Model.DraftSaved;
   DraftView: Model.DraftView;
   EffectiveDate: Model.EffectiveDate;
@@ -131,6 +141,7 @@ export interface SchemaTypes {
   SituationQuestion: Model.SituationQuestion;
   SpecialProcedure: Model.SpecialProcedure;
   SpecialProcedureKind: Model.SpecialProcedureKind;
+  StaffBooking: Model.StaffBooking;
   StatusChange: Model.StatusChange;
   StepBranch: Model.StepBranch;
   StepStage: Model.StepStage;
@@ -155,6 +166,8 @@ export interface SchemaTypes {
   UserList: Model.UserList;
   ValidationIssue: Model.ValidationIssue;
   VersionDiff: Model.VersionDiff;
+  WindowHours: Model.WindowHours;
+  WindowPeriod: Model.WindowPeriod;
 }
 
 /** The JSON Schema reference (`$id`, with the definition's pointer) of each named shape of the model. */
@@ -178,6 +191,14 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   BenefitTier: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/BenefitTier',
   BodyLevel: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BodyLevel',
   BodyNature: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BodyNature',
+  BookedItem: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookedItem',
+  Booking: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Booking',
+  BookingDay: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingDay',
+  BookingRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingRequest',
+  BookingSettings: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSettings',
+  BookingSettingsView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSettingsView',
+  BookingSlot: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSlot',
+  BookingSlots: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSlots',
   BranchKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BranchKind',
   Bundle: 'https://schemas.oneseal.cn/v1/bundle.schema.json',
   BundleEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BundleEntry',
@@ -186,6 +207,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   BundleList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BundleList',
   CaseType: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/CaseType',
   CatalogueFields: 'https://schemas.oneseal.cn/v1/base-item.schema.json#/$defs/CatalogueFields',
+  ClockTime: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ClockTime',
   Comparison: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Comparison',
   Completeness: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/Completeness',
   ComponentProps: 'https://schemas.oneseal.cn/v1/item-form.schema.json#/$defs/ComponentProps',
@@ -198,6 +220,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   DataElementEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementEntry',
   DataElementEntryList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementEntryList',
   DataElementList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementList',
+  DayBookings: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DayBookings',
   DraftSaved: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftSaved',
   DraftView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftView',
   EffectiveDate: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/EffectiveDate',
@@ -286,6 +309,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   SituationQuestion: 'https://schemas.oneseal.cn/v1/bundle.schema.json#/$defs/SituationQuestion',
   SpecialProcedure: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/SpecialProcedure',
   SpecialProcedureKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/SpecialProcedureKind',
+  StaffBooking: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/StaffBooking',
   StatusChange: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/StatusChange',
   StepBranch: 'https://schemas.oneseal.cn/v1/process-step.schema.json#/$defs/StepBranch',
   StepStage: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/StepStage',
@@ -310,4 +334,6 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   UserList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/UserList',
   ValidationIssue: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/ValidationIssue',
   VersionDiff: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/VersionDiff',
+  WindowHours: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WindowHours',
+  WindowPeriod: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WindowPeriod',
 };
