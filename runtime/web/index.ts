@@ -9,4 +9,5 @@ export type { GuideSection } from '../src/documents/guideView';
 export { copiesText } from '../src/documents/text';
 export { materialUse } from '../src/forms/mergeMaterials';
 export { formatQueryCode, normaliseQueryCode } from '../src/queryCode';
+export { formatBookingCode, normaliseBookingCode } from '../src/bookingCode';
 export { browserClient } from './apiClient';

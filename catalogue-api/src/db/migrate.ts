@@ -9,6 +9,7 @@ import * as publishedSummaries from './migrations/0005-published-summaries';
 import * as fillPublishedSummaries from './migrations/0006-fill-published-summaries';
 import * as modelV2 from './migrations/0008-model-v2';
 import * as completenessFigures from './migrations/0009-completeness-figures';
+import * as bookings from './migrations/0012-bookings';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
@@ -20,6 +21,7 @@ const MIGRATIONS = [
   { name: '0006-fill-published-summaries', ...fillPublishedSummaries },
   { name: '0008-model-v2', ...modelV2 },
   { name: '0009-completeness-figures', ...completenessFigures },
+  { name: '0012-bookings', ...bookings },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

@@ -12,7 +12,8 @@ export interface AuditEvent {
     | 'data-element'
     | 'bundle'
     | 'user'
-    | 'submission';
+    | 'submission'
+    | 'booking-settings';
   entityKey: string;
   regionCode: string;
   before?: unknown;

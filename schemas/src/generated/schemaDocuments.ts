@@ -1770,6 +1770,21 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ],
       "additionalProperties": false
     },
+    "BookingCancelRequest": {
+      "title": "BookingCancelRequest",
+      "description": "取消预约：预约时填写的手机号码",
+      "type": "object",
+      "properties": {
+        "phone": {
+          "type": "string",
+          "format": "cn-mobile"
+        }
+      },
+      "required": [
+        "phone"
+      ],
+      "additionalProperties": false
+    },
     "Booking": {
       "title": "Booking",
       "description": "一次预约：预约码、乡镇、事项、时段和状态（手机号码部分隐藏）",

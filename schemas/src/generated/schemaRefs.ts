@@ -25,6 +25,7 @@ export interface SchemaTypes {
   BodyNature: Model.BodyNature;
   BookedItem: Model.BookedItem;
   Booking: Model.Booking;
+  BookingCancelRequest: Model.BookingCancelRequest;
   BookingDay: Model.BookingDay;
   BookingRequest: Model.BookingRequest;
   BookingSettings: Model.BookingSettings;
@@ -193,6 +194,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   BodyNature: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BodyNature',
   BookedItem: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookedItem',
   Booking: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Booking',
+  BookingCancelRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingCancelRequest',
   BookingDay: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingDay',
   BookingRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingRequest',
   BookingSettings: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSettings',

@@ -1307,6 +1307,12 @@ export interface Booking {
   cancelledAt?: Timestamp;
 }
 /**
+ * 取消预约：预约时填写的手机号码
+ */
+export interface BookingCancelRequest {
+  phone: string;
+}
+/**
  * 开放预约的一天及其时段
  */
 export interface BookingDay {
