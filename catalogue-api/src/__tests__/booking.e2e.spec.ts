@@ -78,7 +78,7 @@ describe(`预约办理 (${DB_LABEL})`, () => {
       .getByRole('radiogroup', { name: '日期' })
       .getByRole('radio', { name: new RegExp(`^${month}月${Number(date.slice(8, 10))}日`) })
       .click();
-    await page.getByRole('radio', { name: /^08:30—09:00余 1$/ }).waitFor();
+    await page.getByRole('radio', { name: /^08:30—09:00\s*余 1$/ }).waitFor();
     await app.shot(page, '03-slots-1366');
     await page.close();
   }, 60_000);

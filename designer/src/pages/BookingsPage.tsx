@@ -112,7 +112,9 @@ function SettingsCard({ township }: { township: string }) {
   );
   const [problems, setProblems] = useState<string[]>([]);
   const save = async (values: SettingsForm) => {
+    // What this form does not show (adjustedWorkday, closedDays) is kept as it was.
     const settings: BookingSettings = {
+      ...state.data?.settings,
       weekdays: Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, parseHours(values[d])])),
       slotMinutes: values.slotMinutes,
       capacity: values.capacity,

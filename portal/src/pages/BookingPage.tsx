@@ -88,7 +88,7 @@ function BookingForm({
   }
 
   return (
-    <Form layout="vertical" onFinish={submit} requiredMark={false}>
+    <Form name="booking" layout="vertical" onFinish={submit} requiredMark={false}>
       <h2>1. 选择日期</h2>
       <div className="os-choice-grid" role="radiogroup" aria-label="日期">
         {open.map((d) => (
@@ -197,7 +197,7 @@ function BookedCard({
                 }
               }}
             >
-              <Button danger size="large">
+              <Button size="large">
                 取消预约
               </Button>
             </Popconfirm>
@@ -225,6 +225,7 @@ function FindBooking({ onCancelled }: { onCancelled: () => void }) {
         />
       ) : (
         <Form
+          name="find-booking"
           layout="vertical"
           requiredMark={false}
           onFinish={async ({ code, phone }: { code: string; phone: string }) => {
