@@ -9,7 +9,6 @@ import { createTestApp } from './testApp';
 /** 预约办理 on SQLite: settings (RBAC, audit, validation), slots, booking, look-up, cancel, staff list, reminders. */
 
 const TOWNSHIP = '450321100'; // 阳朔镇
-const OTHER = '450323101'; // 大圩镇
 const ITEM = '0117302000';
 const EDITOR = 'editor-450321100';
 const settingsPath = `/api/townships/${TOWNSHIP}/booking-settings`;

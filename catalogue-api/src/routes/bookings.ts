@@ -14,7 +14,7 @@ import {
   findBooking,
   saveBookingSettings,
 } from '../services/bookings';
-import { itemParam, model, pick, shape, townshipParam } from './common';
+import { model, pick, shape, townshipParam } from './common';
 
 // Who runs a township's hall: the same roles that write its list.
 const STAFF: readonly Role[] = ['township-editor', 'county-admin', 'city-admin'];

@@ -197,9 +197,7 @@ function BookedCard({
                 }
               }}
             >
-              <Button size="large">
-                取消预约
-              </Button>
+              <Button size="large">取消预约</Button>
             </Popconfirm>
           </>
         )
