@@ -1,3 +1,4 @@
+import * as runtime from '@oneseal/runtime';
 import { addDays } from '@oneseal/schemas';
 import { remindCommand } from '../cli/bookings';
 import { chinaToday } from '../services/chinaDate';
@@ -236,6 +237,27 @@ describe('booking, looking up, cancelling', () => {
   });
 });
 
+describe('a code drawn twice', () => {
+  it('books again with a new code instead of failing', async () => {
+    const existing = (await t.api.post('/api/public/bookings').send(booking(`${day}T11:00`))).body
+      .code as string;
+    const draw = jest.spyOn(runtime, 'bookingCodeFromBytes').mockReturnValueOnce(existing);
+    try {
+      const res = await t.api
+        .post('/api/public/bookings')
+        .send(booking(`${day}T11:00`, { phone: '13700000009' }));
+      expect(res.status).toBe(201);
+      expect(res.body.code).not.toBe(existing);
+      expect(draw).toHaveBeenCalledTimes(2);
+      expect(
+        (await t.store.models.BookingSlot.findOne({ where: { slotStart: `${day}T11:00` } }))!.taken,
+      ).toBe(2);
+    } finally {
+      draw.mockRestore();
+    }
+  });
+});
+
 describe('bookings refused', () => {
   it('422 at /start for a time between slots, in the lunch break, or in the past', async () => {
     for (const start of [`${day}T09:15`, `${day}T12:00`, `${addDays(chinaToday(), -1)}T09:00`]) {
@@ -279,17 +301,15 @@ describe('reminders the day before', () => {
     // The service with a clock of the day before `day`: what the cron job does that evening.
     const evening = new Date(`${addDays(day, -1)}T12:00:00Z`); // 20:00 in China
     const first = new RecordingNotifier();
-    expect(await remindBookings(t.store, first, evening)).toEqual({ date: day, sent: 3, failed: 0 });
-    expect(first.sent.map((n) => n.template)).toEqual([
-      'booking-reminder',
-      'booking-reminder',
-      'booking-reminder',
-    ]);
-    // Cancelled bookings are not reminded: 09:00 was cancelled, 09:30 and 10:30 × 2 stand.
+    expect(await remindBookings(t.store, first, evening)).toEqual({ date: day, sent: 5, failed: 0 });
+    expect(new Set(first.sent.map((n) => n.template))).toEqual(new Set(['booking-reminder']));
+    // Cancelled bookings are not reminded: 09:00 was cancelled; 09:30, 10:30 × 2 and 11:00 × 2 stand.
     expect(first.sent.map((n) => n.data.when)).toEqual([
       `${day} 09:30—10:00`,
       `${day} 10:30—11:00`,
       `${day} 10:30—11:00`,
+      `${day} 11:00—11:30`,
+      `${day} 11:00—11:30`,
     ]);
     const second = new RecordingNotifier();
     expect(await remindBookings(t.store, second, evening)).toEqual({ date: day, sent: 0, failed: 0 });

@@ -9,7 +9,7 @@ import type {
 } from '@oneseal/schemas';
 import { addDays, checkBookingSettings, MAX_SLOT_RANGE_DAYS, slotAt, slotDays } from '@oneseal/schemas';
 import { bookingCodeFromBytes, formatBookingCode } from '@oneseal/runtime';
-import { Op, QueryTypes } from 'sequelize';
+import { Op, QueryTypes, UniqueConstraintError } from 'sequelize';
 import type { Principal } from '../auth/roles';
 import type { BookingRow, Row } from '../db/models';
 import { badRequest, conflict, invalid, notFound } from '../http/errors';
@@ -242,37 +242,48 @@ export async function book(
       { path: '/start', message: `不能晚于 ${addDays(chinaToday(now), BOOKING_HORIZON_DAYS)}` },
     ]);
 
-  const booked = await inTransaction(store, async (t) => {
-    const key = [input.region, slot.start];
-    await store.sequelize.query(ENSURE_SLOT[store.dialect], { replacements: key, transaction: t });
-    const took = await store.sequelize.query(TAKE_SEAT, {
-      replacements: [...key, settings.capacity],
-      transaction: t,
-      type: QueryTypes.BULKUPDATE,
-    });
-    if (took !== 1)
-      throw conflict('slot-full', {
-        zh: `${whenText(slot.start, slot.end)} 已约满，请选择其他时段`,
-        en: 'This slot is fully booked',
+  const takeSeat = () =>
+    inTransaction(store, async (t) => {
+      const key = [input.region, slot.start];
+      await store.sequelize.query(ENSURE_SLOT[store.dialect], { replacements: key, transaction: t });
+      const took = await store.sequelize.query(TAKE_SEAT, {
+        replacements: [...key, settings.capacity],
+        transaction: t,
+        type: QueryTypes.BULKUPDATE,
       });
-    return store.models.Booking.create(
-      {
-        code: bookingCodeFromBytes(randomBytes(8)),
-        regionCode: input.region,
-        itemCode: input.item,
-        itemName,
-        slotStart: slot.start,
-        slotEnd: slot.end,
-        name: input.name.trim(),
-        phone: input.phone,
-        status: 'booked',
-        bookedAt: now,
-        cancelledAt: null,
-        remindedAt: null,
-      },
-      { transaction: t },
-    );
-  });
+      if (took !== 1)
+        throw conflict('slot-full', {
+          zh: `${whenText(slot.start, slot.end)} 已约满，请选择其他时段`,
+          en: 'This slot is fully booked',
+        });
+      return store.models.Booking.create(
+        {
+          code: bookingCodeFromBytes(randomBytes(8)),
+          regionCode: input.region,
+          itemCode: input.item,
+          itemName,
+          slotStart: slot.start,
+          slotEnd: slot.end,
+          name: input.name.trim(),
+          phone: input.phone,
+          status: 'booked',
+          bookedAt: now,
+          cancelledAt: null,
+          remindedAt: null,
+        },
+        { transaction: t },
+      );
+    });
+  // Two equal codes among 2^40 are unlikely but not impossible: the primary key refuses the second, which
+  // then books again with a new code (its seat was rolled back with it).
+  let booked: Row<BookingRow> | undefined;
+  for (let attempt = 1; !booked; attempt++) {
+    try {
+      booked = await takeSeat();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintError) || attempt === 3) throw error;
+    }
+  }
   await tell(notifier, {
     to: booked.phone,
     template: 'booking-confirmed',
