@@ -576,7 +576,7 @@ beforeAll(async () => {
         phone: '13800001234',
       }),
       'post /public/bookings/:code/cancel': () => ({ phone: '13800001234' }),
-      'put /townships/:code/booking-settings': () => structuredClone(TEST_HOURS),
+      'put /townships/:code/booking-settings': () => structuredClone(TEST_HOURS) as unknown as Json,
       'post /townships/:code/submissions/:reference/status': () => ({
         status: 'accepted',
         note: '材料齐全，予以受理',

@@ -14,7 +14,8 @@ export const adminRoutes: RouteSpec[] = [
     access: ADMINS,
     query: {
       entityType: {
-        description: 'base-item | implementation | township-list | material | data-element | bundle | user',
+        description:
+          'base-item | implementation | township-list | material | data-element | bundle | user | submission | booking-settings',
         schema: { type: 'string', maxLength: 30 },
       },
       entityKey: { description: '如 450321100/0117302000', schema: { type: 'string', maxLength: 80 } },
