@@ -21,9 +21,12 @@ import { previewRoutes } from './routes/preview';
 import { publicRoutes } from './routes/public';
 import { changeRoutes } from './routes/changes';
 import { submissionRoutes } from './routes/submissions';
+import { bookingRoutes } from './routes/bookings';
 import { systemRoutes } from './routes/system';
 import { townshipRoutes } from './routes/townships';
 import { LoginLockout } from './services/loginLockout';
+import type { Notifier } from './services/notifier';
+import { LogNotifier } from './services/notifier';
 import { RateLimits } from './services/rateLimits';
 import type { Store } from './services/store';
 
@@ -39,6 +42,7 @@ export function apiRoutes(): RouteSpec[] {
     ...documentRoutes,
     ...previewRoutes,
     ...submissionRoutes,
+    ...bookingRoutes,
     ...formCheckRoutes,
     ...townshipRoutes,
     ...excelRoutes,
@@ -59,6 +63,7 @@ export function createApp(
   config: ApiConfig,
   secret: string,
   printer: PdfPrinter,
+  notifier: Notifier = new LogNotifier(),
 ): Koa<ApiState> {
   const deps: Deps = {
     store,
@@ -67,6 +72,7 @@ export function createApp(
     signer: new TokenSigner(secret, config.tokenTtlSeconds),
     limits: new RateLimits(store, config.rateLimits),
     lockout: new LoginLockout(store),
+    notifier,
   };
   // Koa's own `proxy` would believe X-Forwarded-* from anyone; clientAddress believes TRUST_PROXY only.
   const app = new Koa<ApiState>({ proxy: false });

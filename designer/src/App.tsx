@@ -31,6 +31,7 @@ const LibraryPage = lazy(() => import('./pages/LibraryPage').then((m) => ({ defa
 const SubmissionsPage = lazy(() =>
   import('./pages/SubmissionsPage').then((m) => ({ default: m.SubmissionsPage })),
 );
+const BookingsPage = lazy(() => import('./pages/BookingsPage').then((m) => ({ default: m.BookingsPage })));
 const ExcelPage = lazy(() => import('./excel/ExcelPage').then((m) => ({ default: m.ExcelPage })));
 
 /** Where a user starts: a township editor in their own list, everyone else on the dashboard. */
@@ -61,6 +62,7 @@ export function App() {
                     <Route path="/townships/:code" element={<TownshipListPage />} />
                     <Route path="/townships/:code/excel" element={<ExcelPage />} />
                     <Route path="/townships/:code/submissions" element={<SubmissionsPage />} />
+                    <Route path="/townships/:code/bookings" element={<BookingsPage />} />
                     <Route path="/townships/:code/items/:item" element={<ItemEditorPage />} />
                     <Route path="/townships/:code/items/:item/history" element={<HistoryPage />} />
                     <Route path="/review" element={<ReviewPage />} />

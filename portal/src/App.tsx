@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router-dom';
 import { useLargeText } from './largeText';
+import { BookingPage } from './pages/BookingPage';
 import { BundlePage } from './pages/BundlePage';
 import { Catalogue } from './pages/Catalogue';
 import { Home } from './pages/Home';
@@ -70,6 +71,7 @@ export function App() {
               <Route path="/" element={<Home />} />
               <Route path="/regions/:region" element={<Catalogue />} />
               <Route path="/regions/:region/items/:item" element={<ItemPage />} />
+              <Route path="/regions/:region/items/:item/booking" element={<BookingPage />} />
               <Route path="/regions/:region/apply" element={<Apply />} />
               <Route path="/regions/:region/bundles/:bundle" element={<BundlePage />} />
               <Route path="/receipt/:reference" element={<Receipt />} />

@@ -1,4 +1,4 @@
-import type { SubmissionRequest } from '@oneseal/schemas';
+import type { BookingRequest, SubmissionRequest } from '@oneseal/schemas';
 import { browserClient, importFieldChecks } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 
@@ -47,6 +47,14 @@ export const api = {
       : client.post('/public/submissions', { body: { ...request, items: [first, ...rest] } }),
   submission: (reference: string, secret: ApplicantSecret) =>
     client.get('/public/submissions/:reference', { params: { reference }, query: secret }),
+  /** The bookable days and slots of a township for an item (the server's default range: 14 days from today). */
+  slots: (region: string, item: string) =>
+    client.get('/public/regions/:code/slots', { params: { code: region }, query: { item } }),
+  book: (request: BookingRequest) => client.post('/public/bookings', { body: request }),
+  booking: (code: string, phone: string) =>
+    client.get('/public/bookings/:code', { params: { code }, query: { phone } }),
+  cancelBooking: (code: string, phone: string) =>
+    client.post('/public/bookings/:code/cancel', { params: { code }, body: { phone } }),
 };
 
 /** Where the printable documents are (opened by the browser itself, not fetched). */

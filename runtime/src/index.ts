@@ -38,3 +38,9 @@ export type {
   FieldChecks,
 } from './forms';
 export { QUERY_CODE_PATTERN, formatQueryCode, normaliseQueryCode, queryCodeFromBytes } from './queryCode';
+export {
+  BOOKING_CODE_PATTERN,
+  bookingCodeFromBytes,
+  formatBookingCode,
+  normaliseBookingCode,
+} from './bookingCode';

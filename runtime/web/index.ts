@@ -11,4 +11,5 @@ export type { NoticeView } from '../src/documents/noticeView';
 export { copiesText } from '../src/documents/text';
 export { materialUse } from '../src/forms/mergeMaterials';
 export { formatQueryCode, normaliseQueryCode } from '../src/queryCode';
+export { formatBookingCode, normaliseBookingCode } from '../src/bookingCode';
 export { browserClient } from './apiClient';

@@ -81,3 +81,14 @@ export {
   toNational,
 } from './exchange/nationalElements';
 export type { ElementKind, ExchangeList, NationalElement, NationalRecord } from './exchange/nationalElements';
+export {
+  checkBookingSettings,
+  hoursOn,
+  MAX_SLOT_RANGE_DAYS,
+  slotAt,
+  slotDays,
+  slotsOn,
+  WEEKDAY_LABELS,
+  weekdayOf,
+} from './booking';
+export type { DaySlot, WeekdayKey } from './booking';

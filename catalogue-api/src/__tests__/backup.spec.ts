@@ -16,6 +16,7 @@ import { restoreBackup } from '../services/backup/restoreBackup';
 import { ITEM_DOCUMENTS } from '../services/documents';
 import type { Store } from '../services/store';
 import { SUBMISSION_DOCUMENTS } from '../services/submissions';
+import { openDay, TEST_HOURS } from './bookingFixtures';
 import { homesteadData } from './homesteadApplication';
 import { PlaceholderPrinter } from './placeholderPrinter';
 import type { TestApp } from './testApp';
@@ -154,6 +155,9 @@ const dir = mkdtempSync(join(tmpdir(), 'oneseal-backup-'));
 const uploads: FilesLocation = { kind: 'folder', path: join(dir, 'files') };
 const restoredUploads: FilesLocation = { kind: 'folder', path: join(dir, 'restored-files') };
 const applications: { reference: string; queryCode: string }[] = [];
+/** Booked by the load: the codes, on an open day after today (slots of today would close as the test runs). */
+const bookings: string[] = [];
+const BOOKING_DAY = openDay(1);
 
 beforeAll(async () => {
   source = await createTestApp({
@@ -167,6 +171,12 @@ beforeAll(async () => {
     Buffer.from([0xff, 0xd8, 0xff, 0, 1, 2]),
   );
   writeFileSync(join(uploads.path, 'readme.txt'), '上传文件\n');
+  // Test hours with room for the whole load (the seeds hold no township's hours).
+  const saved = await source.api
+    .put(`/api/townships/${TOWNSHIP}/booking-settings`)
+    .set(await source.as(EDITOR))
+    .send({ ...TEST_HOURS, capacity: 100 });
+  expect(saved.status).toBe(200);
 });
 
 afterAll(async () => {
@@ -178,7 +188,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The load: four applicants, a clerk moving applications on, and the editor's cycle with the reviewer. */
+/** The load: four applicants, a clerk moving applications on, the editor's cycle with the reviewer, and bookings. */
 function writers(): (() => Promise<boolean>)[] {
   const wrote = (res: request.Response, what: string) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -213,6 +223,18 @@ function writers(): (() => Promise<boolean>)[] {
     moved.set(next.reference, status);
     return true;
   };
+  // Each booking takes a seat of one of the day's first three slots: the counters and the rows must agree.
+  const booker = async () => {
+    const start = `${BOOKING_DAY}T${['08:30', '09:00', '09:30'][bookings.length % 3]}`;
+    const res = wrote(
+      await source.api
+        .post('/api/public/bookings')
+        .send({ region: TOWNSHIP, item: ITEM, start, name: '莫桂芳', phone: PHONE }),
+      'book',
+    );
+    bookings.push(res.body.code);
+    return true;
+  };
   let step = 0;
   const item = `/api/townships/${TOWNSHIP}/items/${ITEM}`;
   const editor = async () => {
@@ -238,7 +260,7 @@ function writers(): (() => Promise<boolean>)[] {
       );
     return true;
   };
-  return [apply, apply, apply, apply, clerk, editor];
+  return [apply, apply, apply, apply, clerk, editor, booker];
 }
 
 /**
@@ -295,6 +317,12 @@ async function publicRequests(api: TestAgent): Promise<Record<string, string[]>>
       ]),
     ),
     '/public/regions/:code/book.pdf': [`/api/public/regions/${TOWNSHIP}/book.pdf`],
+    '/public/regions/:code/slots': [
+      `/api/public/regions/${TOWNSHIP}/slots?from=${BOOKING_DAY}&to=${BOOKING_DAY}&item=${ITEM}`,
+    ],
+    '/public/bookings/:code': [bookings[0]!, bookings[bookings.length - 1]!].map(
+      (code) => `/api/public/bookings/${code}?phone=${PHONE}`,
+    ),
     '/public/submissions/:reference': [
       ...submission(''),
       ...[first, last].map((a) => `/api/public/submissions/${a.reference}?phone=${PHONE}`),
@@ -370,6 +398,8 @@ describe(`oneseal backup under write load, restored into a new database (${DB_LA
     const now = await rowCounts(source.store);
     expect(now.submissions).toBeGreaterThan(expected.counts.submissions!);
     expect(now.audit_entries).toBeGreaterThan(expected.counts.audit_entries!);
+    expect(now.bookings).toBeGreaterThan(expected.counts.bookings!);
+    expect(expected.counts.bookings).toBeGreaterThan(1);
   });
 
   it('restores every table with the row count it had at the snapshot', async () => {

@@ -405,16 +405,16 @@ describe('security and the write contract', () => {
     }
   });
 
-  it('every write route except login and a citizen’s application needs a signed-in user', () => {
+  it('every write route except login and a citizen’s application or booking needs a signed-in user', () => {
     const writes = routes.filter((r) => r.method !== 'get');
     expect(writes.length).toBeGreaterThan(5);
-    // Signing in and a citizen's application are the only writes without a signed-in user.
+    // Signing in, a citizen's application and booking (made and cancelled) are the only writes without a signed-in user.
     expect(
       writes
         .filter((r) => r.access === 'public')
         .map((r) => r.path)
         .sort(),
-    ).toEqual(['/auth/login', '/public/submissions']);
+    ).toEqual(['/auth/login', '/public/bookings', '/public/bookings/:code/cancel', '/public/submissions']);
   });
 
   it('PUT /townships/{code}/items/{itemCode} documents If-Match, 409 and 422', () => {

@@ -570,6 +570,24 @@ const BUILDERS: Record<string, Builder> = {
       };
     },
   },
+  'put /townships/:code/booking-settings': {
+    cells: TOWNSHIP_CELLS,
+    scoped: true,
+    anonymousRegion: YANGSHUO_TOWN,
+    success: 200,
+    async prepare(_w, region) {
+      // Test hours, not the township's: the seeds hold none.
+      const settings = { weekdays: { mon: [{ from: '09:00', to: '12:00' }] }, slotMinutes: 30, capacity: 1 };
+      return {
+        path: `/townships/${region}/booking-settings`,
+        body: settings,
+        accepted(res) {
+          expect(res.status).toBe(200);
+          expect(res.body).toMatchObject({ region, settings });
+        },
+      };
+    },
+  },
   'post /townships/:code/items/:itemCode/submit': townshipStep('submit', 'draft', 'submitted'),
   'post /townships/:code/items/:itemCode/approve': townshipStep('approve', 'submitted', 'approved', {
     comment: '同意',
@@ -829,7 +847,12 @@ const BUILDERS: Record<string, Builder> = {
 const keyOf = (r: RouteSpec) => `${r.method} ${r.path}`;
 const LOGIN = 'post /auth/login';
 // The writes anyone may make: signing in, and a citizen's application (validated, not authorised).
-const PUBLIC_WRITES = [LOGIN, 'post /public/submissions'];
+const PUBLIC_WRITES = [
+  LOGIN,
+  'post /public/submissions',
+  'post /public/bookings',
+  'post /public/bookings/:code/cancel',
+];
 const WRITE_ROUTES = apiRoutes().filter((r) => r.method !== 'get' && !PUBLIC_WRITES.includes(keyOf(r)));
 let submissionCounter = 0;
 

@@ -14,6 +14,7 @@ import type { RouteSpec } from '../http/routeTable';
 import { errorBody } from '../routes/common';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
 import { SUBMISSION_STATUSES } from '../services/submissions';
+import { openDay, TEST_HOURS } from './bookingFixtures';
 import type { Answer, Json, Outcome, Rng } from './fuzzInput';
 import {
   descend,
@@ -567,6 +568,15 @@ beforeAll(async () => {
       'post /preview/guide.html': () => ({ item: structuredClone(baseItem) }),
       'post /preview/form-checks.js': () => ({ form: structuredClone(baseItem.form!) }),
       'post /public/submissions': () => ({ region: TOWNSHIP, items: [ITEM], data: homesteadData() }),
+      'post /public/bookings': () => ({
+        region: TOWNSHIP,
+        item: ITEM,
+        start: `${openDay(1)}T08:30`,
+        name: '李秀英',
+        phone: '13800001234',
+      }),
+      'post /public/bookings/:code/cancel': () => ({ phone: '13800001234' }),
+      'put /townships/:code/booking-settings': () => structuredClone(TEST_HOURS) as unknown as Json,
       'post /townships/:code/submissions/:reference/status': () => ({
         status: 'accepted',
         note: '材料齐全，予以受理',

@@ -9,6 +9,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../app';
 import type { ApiConfig } from '../config';
+import type { Notifier } from '../services/notifier';
 import { RATE_LIMIT_KINDS, readConfig } from '../config';
 import { openStore } from '../server';
 import { DEMO_PASSWORD } from '../services/seedDatabase';
@@ -68,17 +69,17 @@ export async function createTestDatabase(): Promise<{ dbUrl: string; cleanup: ()
 
 /**
  * A seeded OneSeal on its own database (createTestDatabase). PDFs are printed by Chromium unless another
- * `printer` is given; `configure` changes the configuration read from an empty environment (the defaults).
+ * `printer` is given (and messages to people go to the log unless a `notifier` is); `configure` changes the configuration read from an empty environment (the defaults).
  */
 export async function createTestApp(
-  options: { printer?: PdfPrinter; configure?: (config: ApiConfig) => ApiConfig } = {},
+  options: { printer?: PdfPrinter; configure?: (config: ApiConfig) => ApiConfig; notifier?: Notifier } = {},
 ): Promise<TestApp> {
   const configure = options.configure ?? ((config: ApiConfig) => config);
   const { dbUrl, cleanup } = await createTestDatabase();
   const config = configure({ ...readConfig({}), dbUrl, loadSeeds: true });
   const store = await openStore(config);
   const printer = options.printer ?? new PdfPrinter();
-  const app = createApp(store, config, 'test-secret', printer);
+  const app = createApp(store, config, 'test-secret', printer, options.notifier);
   const httpServer = app.callback();
   const api = request(httpServer);
   const tokens = new Map<string, string>();

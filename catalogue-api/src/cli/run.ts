@@ -1,6 +1,7 @@
 import type { CliIO, ExitCode } from './io';
 import { EXIT } from './io';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup';
+import { remindCommand, REMIND_USAGE } from './bookings';
 import { documentCommand, DOCUMENTS_USAGE } from './documents';
 import { EXCHANGE_USAGE, exportCommand, importCommand } from './exchange';
 import { metricsCommand, METRICS_USAGE } from './metrics';
@@ -22,6 +23,7 @@ ${METRICS_USAGE}
 ${BACKUP_USAGE}
 
 ${EXCHANGE_USAGE}
+${REMIND_USAGE}
 
 用法: oneseal serve
   启动 OneSeal（PORT，默认 3000；DB_URL，默认 sqlite:./data/oneseal.sqlite；首次启动载入种子数据）`;
@@ -44,6 +46,8 @@ export async function runCli(args: string[], io: CliIO): Promise<ExitCode> {
       return exportCommand(rest, io);
     case 'import':
       return importCommand(rest, io);
+    case 'remind-bookings':
+      return remindCommand(rest, io);
     case 'serve':
       return serveCommand(io);
     case 'guide':

@@ -11,6 +11,7 @@ import * as modelV2 from './migrations/0008-model-v2';
 import * as completenessFigures from './migrations/0009-completeness-figures';
 import * as changeFeed from './migrations/0010-change-feed';
 import * as submissionSearch from './migrations/0011-submission-search';
+import * as bookings from './migrations/0012-bookings';
 
 /** Migrations in order; each is one module with `up` and `down`, never edited once released. */
 const MIGRATIONS = [
@@ -24,6 +25,7 @@ const MIGRATIONS = [
   { name: '0009-completeness-figures', ...completenessFigures },
   { name: '0010-change-feed', ...changeFeed },
   { name: '0011-submission-search', ...submissionSearch },
+  { name: '0012-bookings', ...bookings },
 ];
 
 export function migrator(db: Database): Umzug<QueryInterface> {

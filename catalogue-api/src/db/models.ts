@@ -202,6 +202,35 @@ export interface SubmissionCounterRow {
   day: string;
   lastSequence: number;
 }
+export interface BookingSettingsRow {
+  regionCode: string;
+  /** The model's BookingSettings. */
+  settings: unknown;
+  updatedAt: Date;
+  updatedBy: string;
+}
+export interface BookingSlotRow {
+  regionCode: string;
+  /** Beijing wall-clock time, "2026-12-07T08:30". */
+  slotStart: string;
+  taken: number;
+}
+export interface BookingRow {
+  code: string;
+  regionCode: string;
+  itemCode: string;
+  itemName: string;
+  slotStart: string;
+  /** "09:00" */
+  slotEnd: string;
+  name: string;
+  /** Kept as given: the reminder is sent to it. */
+  phone: string;
+  status: 'booked' | 'cancelled';
+  bookedAt: Date;
+  cancelledAt: Date | null;
+  remindedAt: Date | null;
+}
 export interface RenderedDocumentRow {
   key: string;
   regionCode: string;
@@ -271,6 +300,9 @@ export interface Models {
   Submission: ModelStatic<Row<SubmissionRow>>;
   SubmissionCounter: ModelStatic<Row<SubmissionCounterRow>>;
   Setting: ModelStatic<Row<SettingRow>>;
+  BookingSettings: ModelStatic<Row<BookingSettingsRow>>;
+  BookingSlot: ModelStatic<Row<BookingSlotRow>>;
+  Booking: ModelStatic<Row<BookingRow>>;
   RenderedDocument: ModelStatic<Row<RenderedDocumentRow>>;
   ChangeEntry: ModelStatic<Row<ChangeEntryRow>>;
   ChangeRegion: ModelStatic<Row<ChangeRegionRow>>;
@@ -440,6 +472,31 @@ export function defineModels(sequelize: Sequelize): Models {
     Setting: define<SettingRow>('Setting', 'settings', {
       key: key(64),
       value: { type: DataTypes.TEXT, allowNull: false },
+    }),
+    BookingSettings: define<BookingSettingsRow>('BookingSettings', 'booking_settings', {
+      regionCode: key(9),
+      settings: json(sequelize, 'settings'),
+      updatedAt: time(),
+      updatedBy: str(64),
+    }),
+    BookingSlot: define<BookingSlotRow>('BookingSlot', 'booking_slots', {
+      regionCode: key(9),
+      slotStart: key(16),
+      taken: int(),
+    }),
+    Booking: define<BookingRow>('Booking', 'bookings', {
+      code: key(8),
+      regionCode: str(9),
+      itemCode: str(40),
+      itemName: str(200),
+      slotStart: str(16),
+      slotEnd: str(5),
+      name: str(50),
+      phone: str(11),
+      status: str(12),
+      bookedAt: time(),
+      cancelledAt: { type: DataTypes.DATE, allowNull: true },
+      remindedAt: { type: DataTypes.DATE, allowNull: true },
     }),
     RenderedDocument: define<RenderedDocumentRow>('RenderedDocument', 'rendered_documents', {
       key: key(200),

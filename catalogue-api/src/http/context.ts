@@ -5,6 +5,7 @@ import type { Principal } from '../auth/roles';
 import type { TokenSigner } from '../auth/tokens';
 import type { ApiConfig } from '../config';
 import type { LoginLockout } from '../services/loginLockout';
+import type { Notifier } from '../services/notifier';
 import type { RateLimits } from '../services/rateLimits';
 import type { Store } from '../services/store';
 import type { RouteSpec } from './routeTable';
@@ -20,6 +21,8 @@ export interface Deps {
   limits: RateLimits;
   /** Wrong passwords per user and address. */
   lockout: LoginLockout;
+  /** Messages to people (booking confirmations): the log by default, SMS through a provider in production. */
+  notifier: Notifier;
 }
 
 /** Per-request data, set by middleware. */

@@ -87,7 +87,7 @@ export const adminRoutes: RouteSpec[] = [
     query: {
       entityType: {
         description:
-          'base-item | implementation | township-list | material | data-element | bundle | user | webhook',
+          'base-item | implementation | township-list | material | data-element | bundle | user | webhook | submission | booking-settings',
         schema: { type: 'string', maxLength: 30 },
       },
       entityKey: { description: '如 450321100/0117302000', schema: { type: 'string', maxLength: 80 } },

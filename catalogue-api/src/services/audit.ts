@@ -13,7 +13,8 @@ export interface AuditEvent {
     | 'bundle'
     | 'user'
     | 'submission'
-    | 'webhook';
+    | 'webhook'
+    | 'booking-settings';
   entityKey: string;
   regionCode: string;
   before?: unknown;

@@ -163,6 +163,7 @@ export function TownshipListPage() {
           </>
         ) : null}
         <Link to={`/townships/${code}/submissions`}>网上申请</Link>
+        {editor ? <Link to={`/townships/${code}/bookings`}>预约办理</Link> : null}
         <a href={`/regions/${code}`} target="_blank" rel="noreferrer">
           查看公开清单
         </a>

@@ -7,7 +7,7 @@ import { GuideSections } from './GuideSections';
 import { Loaded } from './Status';
 import { ServiceTags } from './Tags';
 
-/** One item: what it is, what to bring, how it is handled, the printable guide and notice, and 在线申请. */
+/** One item: what it is, what to bring, how it is handled, the printable guide and notice, 在线申请 and 预约办理. */
 export function ItemPage() {
   const { region = '', item: code = '' } = useParams();
   const state = useRequest(() => api.item(region, code), [region, code]);
@@ -34,6 +34,9 @@ export function ItemPage() {
                   </Button>
                 </Link>
               ) : null}
+              <Link to={`/regions/${region}/items/${item.code}/booking`}>
+                <Button size="large">预约办理</Button>
+              </Link>
               <Button href={documentUrl.item(region, item.code, 'guide.pdf')} target="_blank">
                 办事指南（PDF）
               </Button>

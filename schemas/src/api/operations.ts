@@ -93,6 +93,20 @@ export const API_OPERATIONS = {
     responses: { 200: 'SubmissionStatusChanged' },
   },
 
+  'GET /public/regions/:code/slots': {
+    query: { from: false, to: false, item: false },
+    responses: { 200: 'BookingSlots' },
+  },
+  'POST /public/bookings': { body: 'BookingRequest', responses: { 201: 'Booking' } },
+  'GET /public/bookings/:code': { query: { phone: true }, responses: { 200: 'Booking' } },
+  'POST /public/bookings/:code/cancel': { body: 'BookingCancelRequest', responses: { 200: 'Booking' } },
+  'GET /townships/:code/booking-settings': { responses: { 200: 'BookingSettingsView' } },
+  'PUT /townships/:code/booking-settings': {
+    body: 'BookingSettings',
+    responses: { 200: 'BookingSettingsView' },
+  },
+  'GET /townships/:code/bookings': { query: { date: true }, responses: { 200: 'DayBookings' } },
+
   'GET /review/items': { responses: { 200: 'ReviewQueue' } },
   'GET /townships/:code/items': { responses: { 200: 'TownshipItemList' } },
   'POST /townships/:code/items': { body: 'AdoptRequest', responses: { 201: 'DraftView' } },

@@ -4,6 +4,7 @@ export {
   addDays,
   calendarYear,
   deadline,
+  holidayStatus,
   isWorkingDay,
   nextWorkingDay,
   workingDaysBetween,

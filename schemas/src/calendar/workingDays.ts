@@ -43,14 +43,18 @@ export function calendarYear(year: number): { published: boolean; source?: strin
   return data ? { published: true, source: data.source } : { published: false };
 }
 
-export function isWorkingDay(date: IsoDate): boolean {
+/** Whether the published calendar makes `date` a public holiday ('off') or a weekend day worked instead ('work'). */
+export function holidayStatus(date: IsoDate): 'off' | 'work' | undefined {
   const year = Number(date.slice(0, 4));
   const data = HOLIDAY_YEARS[year];
-  if (data) {
-    const days = yearDays(year, data);
-    if (days.off.has(date)) return false;
-    if (days.work.has(date)) return true;
-  }
+  if (!data) return undefined;
+  const days = yearDays(year, data);
+  return days.off.has(date) ? 'off' : days.work.has(date) ? 'work' : undefined;
+}
+
+export function isWorkingDay(date: IsoDate): boolean {
+  const status = holidayStatus(date);
+  if (status) return status === 'work';
   const weekday = new Date(toDay(date) * DAY_MS).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }

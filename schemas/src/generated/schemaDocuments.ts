@@ -1757,6 +1757,423 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ],
       "additionalProperties": false
     },
+    "ClockTime": {
+      "title": "ClockTime",
+      "description": "北京时间的钟点（时:分，24 小时制），如 08:30",
+      "type": "string",
+      "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$"
+    },
+    "WindowPeriod": {
+      "title": "WindowPeriod",
+      "description": "窗口的一段办公时间（开始、结束，含开始不含结束）",
+      "type": "object",
+      "properties": {
+        "from": {
+          "$ref": "#/$defs/ClockTime"
+        },
+        "to": {
+          "$ref": "#/$defs/ClockTime"
+        }
+      },
+      "required": [
+        "from",
+        "to"
+      ],
+      "additionalProperties": false
+    },
+    "WindowHours": {
+      "title": "WindowHours",
+      "description": "一天的办公时段（按时间先后，不重叠）；空数组表示当天不办公",
+      "type": "array",
+      "maxItems": 6,
+      "items": {
+        "$ref": "#/$defs/WindowPeriod"
+      }
+    },
+    "BookingSettings": {
+      "title": "BookingSettings",
+      "description": "乡镇预约办理设置：每周各天的窗口办公时段、每个预约时段的分钟数和每个时段可预约的人数。法定节假日不开放；调休上班日开放，按 adjustedWorkday 的时段（未写时按星期一的时段）。未写的星期几不开放。",
+      "type": "object",
+      "properties": {
+        "weekdays": {
+          "description": "每周各天的办公时段（mon … sun）",
+          "type": "object",
+          "properties": {
+            "mon": {
+              "$ref": "#/$defs/WindowHours"
+            },
+            "tue": {
+              "$ref": "#/$defs/WindowHours"
+            },
+            "wed": {
+              "$ref": "#/$defs/WindowHours"
+            },
+            "thu": {
+              "$ref": "#/$defs/WindowHours"
+            },
+            "fri": {
+              "$ref": "#/$defs/WindowHours"
+            },
+            "sat": {
+              "$ref": "#/$defs/WindowHours"
+            },
+            "sun": {
+              "$ref": "#/$defs/WindowHours"
+            }
+          },
+          "additionalProperties": false
+        },
+        "adjustedWorkday": {
+          "$ref": "#/$defs/WindowHours"
+        },
+        "slotMinutes": {
+          "description": "每个预约时段的分钟数",
+          "type": "integer",
+          "minimum": 5,
+          "maximum": 240
+        },
+        "capacity": {
+          "description": "每个时段可预约的人数",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        },
+        "closedDays": {
+          "description": "另行停止预约的日期（如本地停电、集中学习）",
+          "type": "array",
+          "maxItems": 366,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "common.schema.json#/$defs/IsoDate"
+          }
+        }
+      },
+      "required": [
+        "weekdays",
+        "slotMinutes",
+        "capacity"
+      ],
+      "additionalProperties": false
+    },
+    "BookingSettingsView": {
+      "title": "BookingSettingsView",
+      "description": "乡镇的预约设置；settings 为 null 表示未设置（不开放预约）",
+      "type": "object",
+      "properties": {
+        "region": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "settings": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/BookingSettings"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "updatedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "updatedBy": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "region",
+        "settings"
+      ],
+      "additionalProperties": false
+    },
+    "BookingSlot": {
+      "title": "BookingSlot",
+      "description": "一个预约时段（北京时间）和尚可预约的人数",
+      "type": "object",
+      "properties": {
+        "start": {
+          "description": "开始时刻，如 2026-12-07T08:30",
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d$"
+        },
+        "end": {
+          "$ref": "#/$defs/ClockTime"
+        },
+        "remaining": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "required": [
+        "start",
+        "end",
+        "remaining"
+      ],
+      "additionalProperties": false
+    },
+    "BookingDay": {
+      "title": "BookingDay",
+      "description": "开放预约的一天及其时段",
+      "type": "object",
+      "properties": {
+        "date": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        },
+        "slots": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/BookingSlot"
+          }
+        }
+      },
+      "required": [
+        "date",
+        "slots"
+      ],
+      "additionalProperties": false
+    },
+    "BookingSlots": {
+      "title": "BookingSlots",
+      "description": "乡镇在一段日期内可预约的时段；offered 为 false 时该乡镇未开放预约（message 说明）",
+      "type": "object",
+      "properties": {
+        "region": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "regionName": {
+          "type": "string"
+        },
+        "offered": {
+          "type": "boolean"
+        },
+        "message": {
+          "type": "string"
+        },
+        "item": {
+          "$ref": "#/$defs/BookedItem"
+        },
+        "days": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/BookingDay"
+          }
+        }
+      },
+      "required": [
+        "region",
+        "regionName",
+        "offered",
+        "days"
+      ],
+      "additionalProperties": false
+    },
+    "BookedItem": {
+      "title": "BookedItem",
+      "description": "预约办理的事项",
+      "type": "object",
+      "properties": {
+        "code": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "name": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "code",
+        "name"
+      ],
+      "additionalProperties": false
+    },
+    "BookingRequest": {
+      "title": "BookingRequest",
+      "description": "预约办理：乡镇、事项、时段开始时刻、姓名和手机号码",
+      "type": "object",
+      "properties": {
+        "region": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "item": {
+          "$ref": "common.schema.json#/$defs/BasicCode"
+        },
+        "start": {
+          "description": "所选时段的开始时刻（北京时间），如 2026-12-07T08:30",
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d$"
+        },
+        "name": {
+          "description": "姓名",
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 50,
+          "pattern": "\\S"
+        },
+        "phone": {
+          "description": "手机号码（接收预约确认和提醒）",
+          "type": "string",
+          "format": "cn-mobile"
+        }
+      },
+      "required": [
+        "region",
+        "item",
+        "start",
+        "name",
+        "phone"
+      ],
+      "additionalProperties": false
+    },
+    "BookingCancelRequest": {
+      "title": "BookingCancelRequest",
+      "description": "取消预约：预约时填写的手机号码",
+      "type": "object",
+      "properties": {
+        "phone": {
+          "type": "string",
+          "format": "cn-mobile"
+        }
+      },
+      "required": [
+        "phone"
+      ],
+      "additionalProperties": false
+    },
+    "Booking": {
+      "title": "Booking",
+      "description": "一次预约：预约码、乡镇、事项、时段和状态（手机号码部分隐藏）",
+      "type": "object",
+      "properties": {
+        "code": {
+          "description": "预约码（8 位，不区分大小写）",
+          "type": "string"
+        },
+        "region": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "regionName": {
+          "type": "string"
+        },
+        "item": {
+          "$ref": "#/$defs/BookedItem"
+        },
+        "start": {
+          "type": "string"
+        },
+        "end": {
+          "$ref": "#/$defs/ClockTime"
+        },
+        "name": {
+          "type": "string"
+        },
+        "phone": {
+          "description": "手机号码，中间四位隐藏",
+          "type": "string"
+        },
+        "status": {
+          "enum": [
+            "booked",
+            "cancelled"
+          ]
+        },
+        "statusLabel": {
+          "type": "string"
+        },
+        "bookedAt": {
+          "$ref": "#/$defs/Timestamp"
+        },
+        "cancelledAt": {
+          "$ref": "#/$defs/Timestamp"
+        }
+      },
+      "required": [
+        "code",
+        "region",
+        "regionName",
+        "item",
+        "start",
+        "end",
+        "name",
+        "phone",
+        "status",
+        "statusLabel",
+        "bookedAt"
+      ],
+      "additionalProperties": false
+    },
+    "StaffBooking": {
+      "title": "StaffBooking",
+      "description": "工作人员看到的一条预约",
+      "type": "object",
+      "properties": {
+        "code": {
+          "type": "string"
+        },
+        "item": {
+          "$ref": "#/$defs/BookedItem"
+        },
+        "start": {
+          "type": "string"
+        },
+        "end": {
+          "$ref": "#/$defs/ClockTime"
+        },
+        "name": {
+          "type": "string"
+        },
+        "phone": {
+          "type": "string"
+        },
+        "status": {
+          "enum": [
+            "booked",
+            "cancelled"
+          ]
+        },
+        "statusLabel": {
+          "type": "string"
+        },
+        "bookedAt": {
+          "$ref": "#/$defs/Timestamp"
+        }
+      },
+      "required": [
+        "code",
+        "item",
+        "start",
+        "end",
+        "name",
+        "phone",
+        "status",
+        "statusLabel",
+        "bookedAt"
+      ],
+      "additionalProperties": false
+    },
+    "DayBookings": {
+      "title": "DayBookings",
+      "description": "乡镇一天的预约，按时段先后",
+      "type": "object",
+      "properties": {
+        "region": {
+          "$ref": "common.schema.json#/$defs/TownshipCode"
+        },
+        "date": {
+          "$ref": "common.schema.json#/$defs/IsoDate"
+        },
+        "bookings": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/StaffBooking"
+          }
+        }
+      },
+      "required": [
+        "region",
+        "date",
+        "bookings"
+      ],
+      "additionalProperties": false
+    },
     "BaseItemDraft": {
       "title": "BaseItemDraft",
       "description": "正在编辑的基本目录事项（无须先保存），用于预览",

@@ -23,6 +23,15 @@ export interface SchemaTypes {
   BenefitTier: Model.BenefitTier;
   BodyLevel: Model.BodyLevel;
   BodyNature: Model.BodyNature;
+  BookedItem: Model.BookedItem;
+  Booking: Model.Booking;
+  BookingCancelRequest: Model.BookingCancelRequest;
+  BookingDay: Model.BookingDay;
+  BookingRequest: Model.BookingRequest;
+  BookingSettings: Model.BookingSettings;
+  BookingSettingsView: Model.BookingSettingsView;
+  BookingSlot: Model.BookingSlot;
+  BookingSlots: Model.BookingSlots;
   BranchKind: Model.BranchKind;
   Bundle: Model.Bundle;
   BundleEntry: Model.BundleEntry;
@@ -34,6 +43,7 @@ export interface SchemaTypes {
   ChangeEntry: Model.ChangeEntry;
   ChangeKind: Model.ChangeKind;
   ChangePage: Model.ChangePage;
+  ClockTime: Model.ClockTime;
   Comparison: Model.Comparison;
   Completeness: Model.Completeness;
   ComponentProps: Model.ComponentProps;
@@ -46,6 +56,7 @@ export interface SchemaTypes {
   DataElementEntry: Model.DataElementEntry;
   DataElementEntryList: Model.DataElementEntryList;
   DataElementList: Model.DataElementList;
+  DayBookings: Model.DayBookings;
   DraftSaved: Model.DraftSaved;
   DraftView: Model.DraftView;
   ExerciseLevel: Model.ExerciseLevel;
@@ -136,6 +147,7 @@ export interface SchemaTypes {
   SituationQuestion: Model.SituationQuestion;
   SpecialProcedure: Model.SpecialProcedure;
   SpecialProcedureKind: Model.SpecialProcedureKind;
+  StaffBooking: Model.StaffBooking;
   StatusChange: Model.StatusChange;
   StepBranch: Model.StepBranch;
   StepStage: Model.StepStage;
@@ -164,6 +176,8 @@ export interface SchemaTypes {
   Webhook: Model.Webhook;
   WebhookList: Model.WebhookList;
   WebhookRequest: Model.WebhookRequest;
+  WindowHours: Model.WindowHours;
+  WindowPeriod: Model.WindowPeriod;
 }
 
 /** The JSON Schema reference (`$id`, with the definition's pointer) of each named shape of the model. */
@@ -187,6 +201,15 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   BenefitTier: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/BenefitTier',
   BodyLevel: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BodyLevel',
   BodyNature: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BodyNature',
+  BookedItem: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookedItem',
+  Booking: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Booking',
+  BookingCancelRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingCancelRequest',
+  BookingDay: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingDay',
+  BookingRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingRequest',
+  BookingSettings: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSettings',
+  BookingSettingsView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSettingsView',
+  BookingSlot: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSlot',
+  BookingSlots: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BookingSlots',
   BranchKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/BranchKind',
   Bundle: 'https://schemas.oneseal.cn/v1/bundle.schema.json',
   BundleEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/BundleEntry',
@@ -198,6 +221,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   ChangeEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ChangeEntry',
   ChangeKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ChangeKind',
   ChangePage: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ChangePage',
+  ClockTime: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/ClockTime',
   Comparison: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/Comparison',
   Completeness: 'https://schemas.oneseal.cn/v1/results.schema.json#/$defs/Completeness',
   ComponentProps: 'https://schemas.oneseal.cn/v1/item-form.schema.json#/$defs/ComponentProps',
@@ -210,6 +234,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   DataElementEntry: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementEntry',
   DataElementEntryList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementEntryList',
   DataElementList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DataElementList',
+  DayBookings: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DayBookings',
   DraftSaved: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftSaved',
   DraftView: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/DraftView',
   ExerciseLevel: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/ExerciseLevel',
@@ -300,6 +325,7 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   SituationQuestion: 'https://schemas.oneseal.cn/v1/bundle.schema.json#/$defs/SituationQuestion',
   SpecialProcedure: 'https://schemas.oneseal.cn/v1/common.schema.json#/$defs/SpecialProcedure',
   SpecialProcedureKind: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/SpecialProcedureKind',
+  StaffBooking: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/StaffBooking',
   StatusChange: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/StatusChange',
   StepBranch: 'https://schemas.oneseal.cn/v1/process-step.schema.json#/$defs/StepBranch',
   StepStage: 'https://schemas.oneseal.cn/v1/codes.schema.json#/$defs/StepStage',
@@ -328,4 +354,6 @@ export const SCHEMA_REFS: { readonly [Name in keyof SchemaTypes]: string } = {
   Webhook: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/Webhook',
   WebhookList: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WebhookList',
   WebhookRequest: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WebhookRequest',
+  WindowHours: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WindowHours',
+  WindowPeriod: 'https://schemas.oneseal.cn/v1/api.schema.json#/$defs/WindowPeriod',
 };

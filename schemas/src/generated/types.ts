@@ -247,6 +247,16 @@ export type Role = 'city-admin' | 'county-admin' | 'township-editor' | 'reviewer
 export type AuditList = AuditEntry[];
 export type BaseItemSummaryList = BaseItemSummary[];
 export type BaseItemVersionList = BaseItemVersion[];
+/**
+ * 北京时间的钟点（时:分，24 小时制），如 08:30
+ */
+export type ClockTime = string;
+/**
+ * 一天的办公时段（按时间先后，不重叠）；空数组表示当天不办公
+ *
+ * @maxItems 6
+ */
+export type WindowHours = WindowPeriod[];
 export type BundleEntryList = BundleEntry[];
 export type BundleList = Bundle[];
 /**
@@ -1248,6 +1258,156 @@ export interface BaseItemView {
   baseItem: BaseItem;
 }
 /**
+ * 预约办理的事项
+ */
+export interface BookedItem {
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  code: string;
+  name: string;
+}
+/**
+ * 一次预约：预约码、乡镇、事项、时段和状态（手机号码部分隐藏）
+ */
+export interface Booking {
+  /**
+   * 预约码（8 位，不区分大小写）
+   */
+  code: string;
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  region: string;
+  regionName: string;
+  item: BookedItem;
+  start: string;
+  end: ClockTime;
+  name: string;
+  /**
+   * 手机号码，中间四位隐藏
+   */
+  phone: string;
+  status: 'booked' | 'cancelled';
+  statusLabel: string;
+  bookedAt: Timestamp;
+  cancelledAt?: Timestamp;
+}
+/**
+ * 取消预约：预约时填写的手机号码
+ */
+export interface BookingCancelRequest {
+  phone: string;
+}
+/**
+ * 开放预约的一天及其时段
+ */
+export interface BookingDay {
+  date: string;
+  slots: BookingSlot[];
+}
+/**
+ * 一个预约时段（北京时间）和尚可预约的人数
+ */
+export interface BookingSlot {
+  /**
+   * 开始时刻，如 2026-12-07T08:30
+   */
+  start: string;
+  end: ClockTime;
+  remaining: number;
+}
+/**
+ * 预约办理：乡镇、事项、时段开始时刻、姓名和手机号码
+ */
+export interface BookingRequest {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  region: string;
+  /**
+   * 事项基本编码（≤12 位，如 2 位类型 + 5 位主项 + 3 位子项）
+   */
+  item: string;
+  /**
+   * 所选时段的开始时刻（北京时间），如 2026-12-07T08:30
+   */
+  start: string;
+  /**
+   * 姓名
+   */
+  name: string;
+  /**
+   * 手机号码（接收预约确认和提醒）
+   */
+  phone: string;
+}
+/**
+ * 乡镇预约办理设置：每周各天的窗口办公时段、每个预约时段的分钟数和每个时段可预约的人数。法定节假日不开放；调休上班日开放，按 adjustedWorkday 的时段（未写时按星期一的时段）。未写的星期几不开放。
+ */
+export interface BookingSettings {
+  /**
+   * 每周各天的办公时段（mon … sun）
+   */
+  weekdays: {
+    mon?: WindowHours;
+    tue?: WindowHours;
+    wed?: WindowHours;
+    thu?: WindowHours;
+    fri?: WindowHours;
+    sat?: WindowHours;
+    sun?: WindowHours;
+  };
+  adjustedWorkday?: WindowHours;
+  /**
+   * 每个预约时段的分钟数
+   */
+  slotMinutes: number;
+  /**
+   * 每个时段可预约的人数
+   */
+  capacity: number;
+  /**
+   * 另行停止预约的日期（如本地停电、集中学习）
+   *
+   * @maxItems 366
+   */
+  closedDays?: string[];
+}
+/**
+ * 窗口的一段办公时间（开始、结束，含开始不含结束）
+ */
+export interface WindowPeriod {
+  from: ClockTime;
+  to: ClockTime;
+}
+/**
+ * 乡镇的预约设置；settings 为 null 表示未设置（不开放预约）
+ */
+export interface BookingSettingsView {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  region: string;
+  settings: BookingSettings | null;
+  updatedAt?: Timestamp;
+  updatedBy?: string;
+}
+/**
+ * 乡镇在一段日期内可预约的时段；offered 为 false 时该乡镇未开放预约（message 说明）
+ */
+export interface BookingSlots {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  region: string;
+  regionName: string;
+  offered: boolean;
+  message?: string;
+  item?: BookedItem;
+  days: BookingDay[];
+}
+/**
  * 一件事的一条：revision 和一件事
  */
 export interface BundleEntry {
@@ -1301,6 +1461,31 @@ export interface Credentials {
 export interface DataElementEntry {
   revision: number;
   document: DataElement;
+}
+/**
+ * 乡镇一天的预约，按时段先后
+ */
+export interface DayBookings {
+  /**
+   * 乡镇（街道）代码，9 位
+   */
+  region: string;
+  date: string;
+  bookings: StaffBooking[];
+}
+/**
+ * 工作人员看到的一条预约
+ */
+export interface StaffBooking {
+  code: string;
+  item: BookedItem;
+  start: string;
+  end: ClockTime;
+  name: string;
+  phone: string;
+  status: 'booked' | 'cancelled';
+  statusLabel: string;
+  bookedAt: Timestamp;
 }
 /**
  * 保存草稿后的 revision、状态、检查结论和完整度（草稿不符合模型时没有完整度）
