@@ -106,6 +106,14 @@ describe(`field checks compiled by the server (${DB_LABEL})`, () => {
     expect(ok.status).toBe(200);
     expect(ok.headers['cache-control']).toBe('no-store');
     expect(evaluateChecks(ok.text).size).toBe(runtime.deriveForm(form).fieldSchemas.size);
+    // A POST is never answered 304, whatever its If-None-Match says: the draft is compiled afresh.
+    const conditional = await t.api
+      .post('/api/preview/form-checks.js')
+      .set(admin)
+      .set('If-None-Match', ok.headers.etag!)
+      .send({ form });
+    expect(conditional.status).toBe(200);
+    expect(conditional.text).toBe(ok.text);
 
     const hostile = structuredClone(form);
     hostile.properties.building!.properties!.reason!.pattern = '^(\\w+\\s?)*$';

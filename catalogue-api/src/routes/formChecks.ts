@@ -18,12 +18,16 @@ const moduleResponse = (description: string) => ({
   schema: { type: 'string' } as JsonSchema,
 });
 
-/** The module, revalidated by its ETag on every use (a data element saved since changes it). */
+/**
+ * The module, revalidated by its ETag on every use (a data element saved since changes it). Only a GET is
+ * answered 304: the draft's preview is a POST, and If-None-Match on a POST means "only if it doesn't exist"
+ * (RFC 9110 §13.1.2), not "I have this copy".
+ */
 function sendModule(ctx: ApiContext, source: string, cache: string) {
   const etag = `"${createHash('sha256').update(source).digest('base64url').slice(0, 27)}"`;
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cache);
-  if (matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
+  if (ctx.method === 'GET' && matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
     ctx.status = 304;
     return;
   }
