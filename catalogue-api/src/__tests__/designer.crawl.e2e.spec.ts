@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import type { BrowserApp } from './browserApp';
+import { signIn, startBrowserApp } from './browserApp';
+import { DB_LABEL } from './testApp';
+
+// Every page of the designer, for every demo user, reached by clicking only: the menu entries, every tab, and the
+// links of the first row of every list (or the first township of a tree). Each page must load without a console
+// error, an uncaught error or an error boundary, and must speak Chinese: no English word outside a short
+// allow-list and outside <code> (where identifiers such as material codes may show), and no JSON path. A
+// screenshot of each page goes to out/e2e/crawl. One browser; one context (page) per user.
+
+const USERS = ['admin', 'admin-450321', 'editor-450321100', 'editor-450323101', 'reviewer-450321'];
+/** Words a person may read untranslated. */
+const ALLOWED_WORDS = new Set(['PDF', 'Excel', 'ID', 'OneSeal']);
+/** At most this many pages per user, so a bug that links pages in a circle cannot make the crawl endless. */
+const MAX_PAGES = 40;
+
+let app: BrowserApp;
+
+beforeAll(async () => {
+  app = await startBrowserApp('crawl');
+});
+
+afterAll(() => app?.close());
+
+/** What a person reads on the page: visible text, placeholders and the values of text boxes, outside <code>. */
+function readableText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (el: Element) =>
+      !el.closest('code, script, style, noscript, [aria-hidden="true"]') &&
+      (el as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) !== false;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (text && parent && shown(parent)) out.push(text);
+    }
+    for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+      if (!shown(el) || el.type === 'hidden' || el.type === 'password') continue;
+      if (el.placeholder) out.push(el.placeholder);
+      if (el.value) out.push(el.value);
+    }
+    return out;
+  });
+}
+
+/** The English words and JSON paths in what a person reads; web addresses and e-mail addresses are data. */
+export function untranslated(texts: string[]): string[] {
+  const found = new Set<string>();
+  for (const raw of texts) {
+    const text = raw.replace(/\b(https?:\/\/|www\.)\S+/g, '').replace(/\S+@\S+\.\S+/g, '');
+    for (const path of text.match(/(?:^|[\s(（:：])(\/[A-Za-z][\w-]*(?:\/[\w-]+)*)/g) ?? [])
+      found.add(`JSON 路径 ${path.trim()}`);
+    for (const word of text.match(/[A-Za-z][A-Za-z]+/g) ?? []) if (!ALLOWED_WORDS.has(word)) found.add(word);
+  }
+  return [...found];
+}
+
+interface Problem {
+  page: string;
+  problem: string;
+}
+
+/** Waits until the page has settled: no loading spinner, no request for a moment. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning, .ds-loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(150);
+}
+
+/** In-app paths the page's main area links to: those outside lists, and the first row's links of each list. */
+function linksToFollow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.querySelector('.ds-content') ?? document.body;
+    const paths: string[] = [];
+    for (const a of main.querySelectorAll<HTMLAnchorElement>('a[href^="/designer/"]')) {
+      const row = a.closest('.ant-table-tbody > tr, .ant-list-item');
+      if (row && row.parentElement?.querySelector(':scope > tr:not(.ant-table-measure-row), :scope > li') !== row)
+        continue;
+      if (a.target === '_blank') continue;
+      paths.push(new URL(a.href).pathname + new URL(a.href).search);
+    }
+    return paths;
+  });
+}
+
+async function crawl(username: string): Promise<{ visited: string[]; problems: Problem[] }> {
+  const page = await app.page({ width: 1366, height: 768 });
+  const problems: Problem[] = [];
+  let where = 'login';
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push({ page: where, problem: `console error: ${msg.text()}` });
+  });
+  page.on('pageerror', (err) => problems.push({ page: where, problem: `uncaught: ${err.message}` }));
+  await signIn(page, app.base, username);
+
+  const visited: string[] = [];
+  const check = async (label: string) => {
+    where = label;
+    await settle(page);
+    const boundary = page.locator('.ds-error-boundary').or(page.getByText('Unexpected Application Error'));
+    if (await boundary.count()) problems.push({ page: label, problem: `error boundary: ${await boundary.first().innerText()}` });
+    for (const word of untranslated(await readableText(page))) problems.push({ page: label, problem: word });
+    const name = `${username}-${String(visited.length).padStart(2, '0')}-${label.replace(/[^\w]+/g, '_')}`;
+    await app.shot(page, name.slice(0, 120));
+    visited.push(label);
+  };
+
+  const menu = await page
+    .locator('nav[aria-label="主菜单"] a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).textContent ?? ''));
+  const seen = new Set<string>();
+  const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
+  const tabs = page.locator('.ds-content [role="tab"]');
+
+  /** Checks the page shown, each of its tabs, then goes down every link it offers and back, depth first. */
+  const visitHere = async (): Promise<void> => {
+    const path = here();
+    if (seen.has(path) || seen.size >= MAX_PAGES) return;
+    seen.add(path);
+    await check(path);
+    const links: { tab?: number; href: string }[] = (await linksToFollow(page)).map((href) => ({ href }));
+    const tabCount = await tabs.count();
+    for (let tab = 1; tab < tabCount; tab++) {
+      if (!(await tabs.nth(tab).isVisible()) || (await tabs.nth(tab).getAttribute('aria-disabled')) === 'true')
+        continue;
+      const tabName = (await tabs.nth(tab).innerText()).trim();
+      await tabs.nth(tab).click();
+      await check(`${path} › ${tabName}`);
+      for (const href of await linksToFollow(page)) links.push({ tab, href });
+    }
+    // A tree of regions (the township picker): open its first branches down to the first township.
+    const leaf = page.locator('.ds-content .ant-tree-treenode-leaf .ant-tree-node-content-wrapper').first();
+    const closed = page.locator('.ds-content .ant-tree-switcher_close').first();
+    for (let depth = 0; depth < 3 && !(await leaf.count()) && (await closed.count()); depth++) await closed.click();
+    if (await leaf.count()) {
+      await leaf.click();
+      await page.waitForURL((url) => url.pathname !== path);
+      await visitHere();
+      await back(path);
+    }
+    for (const { tab, href } of links) {
+      if (seen.has(href) || seen.size >= MAX_PAGES) continue;
+      if (tab !== undefined) await tabs.nth(tab).click();
+      await page.locator(`.ds-content a[href="${href}"]`).first().click();
+      await page.waitForURL((url) => url.pathname + url.search !== path);
+      await visitHere();
+      await back(path);
+    }
+  };
+  const back = async (path: string) => {
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname + url.search === path);
+    await settle(page);
+  };
+
+  for (const entry of menu) {
+    await page.locator('nav[aria-label="主菜单"]').getByRole('link', { name: entry }).click();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await visitHere();
+  }
+  await page.context().close();
+  return { visited, problems };
+}
+
+describe(`every designer page, clicked through by every demo user (${DB_LABEL})`, () => {
+  it.each(USERS)('%s: every page loads and speaks Chinese', async (username) => {
+    const { visited, problems } = await crawl(username);
+    expect(visited.length).toBeGreaterThan(3);
+    // Each problem once, with the pages it was seen on.
+    const pagesOf = new Map<string, string[]>();
+    for (const { page, problem } of problems) pagesOf.set(problem, [...(pagesOf.get(problem) ?? []), page]);
+    expect([...pagesOf].map(([problem, pages]) => `${problem} — ${[...new Set(pages)].join(', ')}`)).toEqual([]);
+  }, 240_000);
+});
