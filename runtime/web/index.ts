@@ -10,3 +10,4 @@ export { copiesText } from '../src/documents/text';
 export { materialUse } from '../src/forms/mergeMaterials';
 export { formatQueryCode, normaliseQueryCode } from '../src/queryCode';
 export { browserClient } from './apiClient';
+export { ErrorBoundary, ErrorPage } from './ErrorBoundary';

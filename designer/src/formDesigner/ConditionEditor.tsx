@@ -180,7 +180,7 @@ export function ConditionEditor({
         <Alert
           type="info"
           showIcon
-          message="此条件含嵌套或“不满足”组合，请在 JSON 视图中修改"
+          message="此条件含嵌套或“不满足”组合，请在代码视图中修改"
           description={describeCondition(draft.complex, byPath)}
         />
         <Button size="small" danger onClick={() => update({ join: 'all', rows: [] })}>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../api';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
+import { UserName } from '../shell/UserName';
 import { useRequest } from '@oneseal/runtime/web';
 
 /** Every published version of a township item, and the field-level differences between any two. */
@@ -47,8 +48,11 @@ export function HistoryPage() {
               {
                 title: '发布',
                 dataIndex: 'publishedAt',
-                render: (at: string, row: ImplementationVersionSummary) =>
-                  `${new Date(at).toLocaleString('zh-CN')} ${row.publishedBy ?? ''}`,
+                render: (at: string, row: ImplementationVersionSummary) => (
+                  <>
+                    {new Date(at).toLocaleString('zh-CN')} <UserName username={row.publishedBy} />
+                  </>
+                ),
               },
             ]}
           />

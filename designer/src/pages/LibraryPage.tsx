@@ -168,7 +168,7 @@ export function LibraryPage() {
                 title: '编码',
                 render: (_v, r) => (
                   <Button type="link" onClick={() => setOpen(r)}>
-                    {r.document.code}
+                    <code>{r.document.code}</code>
                   </Button>
                 ),
               },

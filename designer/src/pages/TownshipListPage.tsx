@@ -9,6 +9,7 @@ import { ApiProblem } from '@oneseal/schemas';
 import { api, ifMatch } from '../api';
 import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
+import { UserName } from '../shell/UserName';
 import { loadRegions, regionName } from '../shell/regions';
 import { STATUS_COLORS, statusName } from '../shell/types';
 
@@ -158,7 +159,9 @@ export function TownshipListPage() {
             </Button>
           </>
         ) : null}
-        <Link to={`/townships/${code}/submissions`}>网上申请</Link>
+        {can.handleSubmissions(user.role) ? (
+          <Link to={`/townships/${code}/submissions`}>网上申请</Link>
+        ) : null}
         <a href={`/regions/${code}`} target="_blank" rel="noreferrer">
           查看公开清单
         </a>
@@ -206,7 +209,11 @@ export function TownshipListPage() {
                 title: '更新',
                 dataIndex: 'updatedAt',
                 width: 170,
-                render: (at: string, row) => `${new Date(at).toLocaleString('zh-CN')} ${row.updatedBy ?? ''}`,
+                render: (at: string, row) => (
+                  <>
+                    {new Date(at).toLocaleString('zh-CN')} <UserName username={row.updatedBy} />
+                  </>
+                ),
               },
               ...(editor && !status
                 ? [

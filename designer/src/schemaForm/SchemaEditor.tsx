@@ -2,6 +2,7 @@ import { ArrayItems, DatePicker, FormItem, FormLayout, Input, NumberPicker, Sele
 import type { Form } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider } from '@formily/react';
+import { MaterialCard, MaterialPicker } from './MaterialPicker';
 import { Fieldset, JsonField, Lines, RowTools } from './widgets';
 
 const SchemaField = createSchemaField({
@@ -15,6 +16,8 @@ const SchemaField = createSchemaField({
     Fieldset,
     JsonField,
     Lines,
+    MaterialCard,
+    MaterialPicker,
     RowTools,
   },
 });

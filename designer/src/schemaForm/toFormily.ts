@@ -2,7 +2,7 @@ import type { ISchema } from '@formily/react';
 import type { JsonSchemaObject } from '@oneseal/schemas';
 import type { Located } from './resolve';
 import { deref, objectShape } from './resolve';
-import { LABELS, LONG_TEXT, SERVER_OWNED } from './uiHints';
+import { LONG_TEXT, SERVER_OWNED, UNITS } from './uiHints';
 
 type Node = JsonSchemaObject;
 
@@ -11,14 +11,22 @@ const mainType = (node: Node): string | undefined => {
   return Array.isArray(type) ? type.find((t) => t !== 'null') : type;
 };
 
-/** What an editor reads beside a field: the explicit label, else what the schema says the property is. */
+/** A title that names a generated type (TimeLimit) is for TypeScript; any other title is a label for people. */
+const isLabel = (title: unknown): title is string =>
+  typeof title === 'string' && !/^[A-Z][A-Za-z0-9]*$/.test(title);
+
+/**
+ * What an editor reads beside a field: the property's title in the model (schemas/json), the one source of labels
+ * for the API's documentation, the designer and the documents. Never its description: that is the help text.
+ * The key shows only for a property the model forgot to title, and the crawl test fails on it.
+ */
 function labelOf(key: string, own: Node, resolved: Node): string {
-  return (
-    LABELS[key] ??
-    (typeof own.description === 'string' ? own.description : undefined) ??
-    (typeof resolved.description === 'string' ? resolved.description : undefined) ??
-    (typeof resolved.title === 'string' ? resolved.title : key)
-  );
+  return isLabel(own.title) ? own.title : isLabel(resolved.title) ? resolved.title : key;
+}
+
+/** The help beside the label: the property's own description in the model. */
+function helpOf(own: Node): string | undefined {
+  return typeof own.description === 'string' ? own.description : undefined;
 }
 
 function options(node: Node) {
@@ -28,6 +36,14 @@ function options(node: Node) {
     label: labels[String(value)] ? `${labels[String(value)]}` : String(value),
   }));
 }
+
+/** A reference to the material library's code: chosen from the library by name. */
+const isMaterialCode = (node: Node) =>
+  typeof node.$ref === 'string' && node.$ref.endsWith('/$defs/MaterialCode');
+
+/** The record of an item's material (a requirement or a township's selection): it names a library material. */
+const isMaterialList = (item: Node) =>
+  isMaterialCode(((item.properties as Record<string, Node> | undefined) ?? {}).material ?? {});
 
 function arrayField(key: string, items: Located, base: ISchema): ISchema {
   const item = deref(items).node;
@@ -45,7 +61,8 @@ function arrayField(key: string, items: Located, base: ISchema): ISchema {
       items: {
         type: 'object',
         'x-decorator': 'ArrayItems.Item',
-        'x-component': 'Fieldset',
+        // A material's card is headed by its name, form and copies; other records' cards by nothing.
+        'x-component': isMaterialList(item) ? 'MaterialCard' : 'Fieldset',
         properties: {
           ...objectFields(items),
           tools: {
@@ -69,10 +86,20 @@ function arrayField(key: string, items: Located, base: ISchema): ISchema {
 function field(key: string, located: Located, required: boolean): ISchema | undefined {
   const { node, base } = deref(located);
   if (node.const !== undefined) return undefined;
+  if (isMaterialCode(located.node))
+    return {
+      title: labelOf(key, located.node, node),
+      required,
+      type: 'string',
+      'x-decorator': 'FormItem',
+      'x-component': 'MaterialPicker',
+    };
+  const help = helpOf(located.node);
   const schema: ISchema = {
     title: labelOf(key, located.node, node),
     required,
     'x-decorator': 'FormItem',
+    ...(help ? { 'x-decorator-props': { tooltip: help } } : {}),
   };
   // Alternatives (a condition, a value of several shapes) are edited as JSON and checked by the model.
   if (node.oneOf || node.anyOf) return { ...schema, type: 'object', 'x-component': 'JsonField' };
@@ -105,6 +132,7 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
           ...(node.minimum !== undefined ? { min: node.minimum } : {}),
           ...(node.maximum !== undefined ? { max: node.maximum } : {}),
           precision: mainType(node) === 'integer' ? 0 : undefined,
+          ...(UNITS[key] ? { addonAfter: UNITS[key] } : {}),
         },
       };
     case 'boolean':
@@ -126,7 +154,7 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
       return {
         type: 'object',
         'x-component': 'Fieldset',
-        'x-component-props': { title: schema.title, required },
+        'x-component-props': { title: schema.title, required, help },
         properties: objectFields({ node, base }),
       };
     default:

@@ -577,6 +577,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "integer",
           "minimum": 1
         },
+        "pinyin": {
+          "description": "名称的拼音检索键：首字母和全拼，小写（如 “zjdsqb zhaijidishenqingbiao”），列表中给出，供按拼音查找",
+          "type": "string"
+        },
         "document": {
           "$ref": "material.schema.json"
         }
@@ -1608,25 +1612,31 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "base-item"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "code": {
+      "title": "基本编码",
       "$ref": "common.schema.json#/$defs/BasicCode"
     },
     "status": {
+      "title": "状态",
       "$ref": "codes.schema.json#/$defs/ItemStatus"
     },
     "version": {
+      "title": "版本",
       "type": "integer",
       "minimum": 1
     },
     "maxVisits": {
+      "title": "最多到现场次数",
       "description": "标准到办事现场最多次数",
       "type": "integer",
       "minimum": 0,
       "maximum": 10
     },
     "materials": {
+      "title": "申请材料",
       "description": "标准申请材料",
       "type": "array",
       "items": {
@@ -1634,15 +1644,18 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "fees": {
+      "title": "收费",
       "$ref": "common.schema.json#/$defs/Fees"
     },
     "faq": {
+      "title": "常见问题",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/Faq"
       }
     },
     "riskPoints": {
+      "title": "廉洁风险点",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/RiskPoint"
@@ -1665,27 +1678,31 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "code": {
+          "title": "基本编码",
           "$ref": "common.schema.json#/$defs/BasicCode"
         },
         "name": {
+          "title": "事项名称",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "type": {
+          "title": "事项类型",
           "$ref": "codes.schema.json#/$defs/ItemType"
         },
         "content": {
+          "title": "事项内容",
           "description": "事项内容（事项简述）",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "legalBasis": {
-          "description": "设定依据",
+          "title": "设定依据",
           "type": "array",
           "items": {
             "$ref": "common.schema.json#/$defs/LegalBasis"
           }
         },
         "exerciseLevel": {
-          "description": "行使层级",
+          "title": "行使层级",
           "type": "array",
           "uniqueItems": true,
           "items": {
@@ -1693,7 +1710,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "serviceObjects": {
-          "description": "服务对象",
+          "title": "服务对象",
           "type": "array",
           "uniqueItems": true,
           "items": {
@@ -1701,32 +1718,36 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "department": {
-          "description": "主管部门",
+          "title": "主管部门",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "scope": {
-          "description": "适用范围",
+          "title": "适用范围",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "reviewType": {
+          "title": "审查类型",
           "description": "事项审查类型，如“前审后批”“即审即办”",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "acceptanceConditions": {
-          "description": "受理条件",
+          "title": "受理条件",
           "type": "array",
           "items": {
             "$ref": "common.schema.json#/$defs/Text"
           }
         },
         "quantityLimit": {
-          "description": "数量限制",
+          "title": "数量限制",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "statutoryLimit": {
+          "title": "法定办结时限",
+          "description": "法律法规规定的办结时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "specialProcedures": {
+          "title": "特别程序",
           "type": "array",
           "maxItems": 6,
           "items": {
@@ -1734,6 +1755,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "process": {
+          "title": "办理流程",
           "description": "标准办理流程（至多 30 个环节：流程图要在 A4 上读得清，布局的计算量也随环节和连线增长）",
           "type": "array",
           "maxItems": 30,
@@ -1742,6 +1764,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "processRoutes": {
+          "title": "办理路径",
           "description": "办理路径：各情形下经过的环节（一般程序、简易程序、不予受理……）",
           "type": "array",
           "items": {
@@ -1749,22 +1772,26 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "benefitStandard": {
+          "title": "给付标准",
           "$ref": "common.schema.json#/$defs/BenefitStandard"
         },
         "result": {
+          "title": "审批结果",
           "$ref": "common.schema.json#/$defs/Result"
         },
         "rightsAndObligations": {
-          "description": "申请人权利和义务",
+          "title": "申请人权利和义务",
           "type": "array",
           "items": {
             "$ref": "common.schema.json#/$defs/Text"
           }
         },
         "form": {
+          "title": "申请表",
           "$ref": "item-form.schema.json"
         },
         "themes": {
+          "title": "主题分类",
           "description": "主题分类（如“生育收养”）",
           "type": "array",
           "items": {
@@ -1772,6 +1799,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "keywords": {
+          "title": "关键词",
           "description": "检索用的别名、俗称",
           "type": "array",
           "items": {
@@ -1801,36 +1829,45 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "bundle"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "status": {
+      "title": "状态",
       "$ref": "codes.schema.json#/$defs/ItemStatus"
     },
     "version": {
+      "title": "版本",
       "type": "integer",
       "minimum": 1
     },
     "code": {
+      "title": "编码",
       "type": "string",
       "pattern": "^[A-Z][A-Z0-9-]{1,31}$"
     },
     "name": {
+      "title": "名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "regionCode": {
+      "title": "适用区域",
       "description": "适用区域，缺省为全市",
       "$ref": "common.schema.json#/$defs/DivisionCode"
     },
     "questions": {
+      "title": "情形问题",
       "type": "array",
       "items": {
         "$ref": "#/$defs/SituationQuestion"
       }
     },
     "items": {
+      "title": "包含的事项",
       "type": "array",
       "minItems": 2,
       "items": {
@@ -1838,6 +1875,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "materialRules": {
+      "title": "材料规则",
       "type": "array",
       "items": {
         "$ref": "#/$defs/MaterialRule"
@@ -1862,13 +1900,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "id": {
+          "title": "问题编号",
           "type": "string",
           "pattern": "^[a-z][A-Za-z0-9]{0,31}$"
         },
         "text": {
+          "title": "问题",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "type": {
+          "title": "回答方式",
           "type": "string",
           "enum": [
             "boolean",
@@ -1877,6 +1918,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           ]
         },
         "options": {
+          "title": "选项",
           "type": "array",
           "minItems": 2,
           "items": {
@@ -1884,6 +1926,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "help": {
+          "title": "帮助说明",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -1900,12 +1943,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "itemCode": {
+          "title": "事项编码",
           "$ref": "common.schema.json#/$defs/BasicCode"
         },
         "when": {
+          "title": "适用条件",
           "$ref": "common.schema.json#/$defs/Condition"
         },
         "note": {
+          "title": "说明",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -1920,12 +1966,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "material": {
+          "title": "材料",
           "$ref": "material.schema.json#/$defs/MaterialCode"
         },
         "when": {
+          "title": "适用条件",
           "$ref": "common.schema.json#/$defs/Condition"
         },
         "effect": {
+          "title": "效果",
           "type": "string",
           "enum": [
             "exclude",
@@ -1933,6 +1982,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           ]
         },
         "note": {
+          "title": "说明",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -2636,20 +2686,26 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "value": {
+          "title": "天数",
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 3650
         },
         "unit": {
+          "title": "单位",
           "$ref": "codes.schema.json#/$defs/TimeUnit"
         },
         "none": {
+          "title": "无天数的情形",
+          "description": "即办、法律未规定等没有天数的时限",
           "$ref": "codes.schema.json#/$defs/NoLimit"
         },
         "extension": {
+          "title": "延长",
           "$ref": "#/$defs/TimeExtension"
         },
         "note": {
+          "title": "说明",
           "description": "说明（如起算日、不计入时限的环节）",
           "$ref": "#/$defs/Text"
         }
@@ -2663,17 +2719,21 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "mode": {
+          "title": "延长方式",
           "$ref": "codes.schema.json#/$defs/ExtensionMode"
         },
         "value": {
+          "title": "可延长天数",
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 3650
         },
         "unit": {
+          "title": "单位",
           "$ref": "codes.schema.json#/$defs/TimeUnit"
         },
         "condition": {
+          "title": "延长情形",
           "description": "可以延长的情形",
           "$ref": "#/$defs/Text"
         }
@@ -2691,21 +2751,26 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "law": {
+          "title": "法律法规名称",
           "$ref": "#/$defs/ShortText"
         },
         "docNumber": {
+          "title": "文号",
           "description": "文号（如 国发〔2014〕47号）",
           "$ref": "#/$defs/ShortText"
         },
         "level": {
+          "title": "效力层级",
           "$ref": "codes.schema.json#/$defs/LegalLevel"
         },
         "article": {
+          "title": "条款",
           "type": "string",
           "minLength": 1,
           "maxLength": 100
         },
         "text": {
+          "title": "条款内容",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2720,9 +2785,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "title": {
+          "title": "文件名称",
           "$ref": "#/$defs/ShortText"
         },
         "url": {
+          "title": "下载网址",
           "$ref": "#/$defs/Url"
         }
       },
@@ -2737,22 +2804,28 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "name": {
+          "title": "名称",
           "$ref": "#/$defs/ShortText"
         },
         "uscc": {
+          "title": "统一社会信用代码",
           "$ref": "#/$defs/Uscc"
         },
         "nature": {
+          "title": "主体性质",
           "$ref": "codes.schema.json#/$defs/BodyNature"
         },
         "level": {
+          "title": "主体层级",
           "$ref": "codes.schema.json#/$defs/BodyLevel"
         },
         "generic": {
+          "title": "泛指一类机构",
           "description": "泛指一类机构（如“各乡镇民政站”），不是某一个机构",
           "type": "boolean"
         },
         "department": {
+          "title": "承办机构",
           "description": "承办机构（内设机构或服务中心）",
           "$ref": "#/$defs/ShortText"
         }
@@ -2766,12 +2839,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
+          "title": "用途",
           "$ref": "codes.schema.json#/$defs/ContactKind"
         },
         "phone": {
+          "title": "电话",
+          "description": "本地号码可不带区号",
           "$ref": "#/$defs/ServicePhone"
         },
         "channel": {
+          "title": "其他途径",
           "description": "其他途径（窗口、网站、12345 热线、信箱）",
           "$ref": "#/$defs/Text"
         }
@@ -2785,17 +2862,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "name": {
+          "title": "收费项目",
           "$ref": "#/$defs/ShortText"
         },
         "standard": {
-          "description": "收费标准",
+          "title": "收费标准",
           "$ref": "#/$defs/Text"
         },
         "basis": {
-          "description": "收费依据",
+          "title": "收费依据",
           "$ref": "#/$defs/Text"
         },
         "reducible": {
+          "title": "允许减免",
           "description": "是否允许减免",
           "type": "boolean"
         }
@@ -2812,9 +2891,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "charged": {
+          "title": "是否收费",
           "type": "boolean"
         },
         "items": {
+          "title": "收费项目",
           "type": "array",
           "maxItems": 50,
           "items": {
@@ -2833,9 +2914,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "question": {
+          "title": "问题",
           "$ref": "#/$defs/Text"
         },
         "answer": {
+          "title": "解答",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2851,9 +2934,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "point": {
+          "title": "风险点",
           "$ref": "#/$defs/Text"
         },
         "measures": {
+          "title": "防控措施",
           "type": "array",
           "minItems": 1,
           "items": {
@@ -2873,19 +2958,24 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
+          "title": "程序类别",
           "$ref": "codes.schema.json#/$defs/SpecialProcedureKind"
         },
         "name": {
+          "title": "程序名称",
           "$ref": "#/$defs/ShortText"
         },
         "timeLimit": {
+          "title": "时限",
           "$ref": "#/$defs/TimeLimit"
         },
         "countsInLimit": {
+          "title": "计入办结时限",
           "description": "是否计入办结时限",
           "type": "boolean"
         },
         "basis": {
+          "title": "依据",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2901,15 +2991,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "type": {
+          "title": "结果类型",
           "$ref": "codes.schema.json#/$defs/ResultType"
         },
         "name": {
+          "title": "结果名称",
           "$ref": "#/$defs/ShortText"
         },
         "sample": {
+          "title": "结果样本",
           "$ref": "#/$defs/Attachment"
         },
         "delivery": {
+          "title": "送达方式",
           "description": "结果送达方式",
           "$ref": "#/$defs/Text"
         }
@@ -2923,12 +3017,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "available": {
+          "title": "可网上办理",
           "type": "boolean"
         },
         "url": {
+          "title": "网上办理地址",
           "$ref": "#/$defs/Url"
         },
         "depth": {
+          "title": "网办深度",
           "$ref": "codes.schema.json#/$defs/OnlineDepth"
         }
       },
@@ -2943,16 +3040,20 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "available": {
+          "title": "提供帮办代办",
           "type": "boolean"
         },
         "atVillage": {
+          "title": "村（社区）可代办",
           "description": "村（社区）代办员可代办",
           "type": "boolean"
         },
         "contact": {
+          "title": "代办联系人或电话",
           "$ref": "#/$defs/ShortText"
         },
         "note": {
+          "title": "说明",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2967,10 +3068,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "allVillages": {
+          "title": "所有村（社区）均可办",
           "description": "辖区内所有村（社区）均可办理",
           "type": "boolean"
         },
         "villages": {
+          "title": "可办理的村（社区）",
           "type": "array",
           "items": {
             "$ref": "#/$defs/VillageCode"
@@ -2978,6 +3081,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "uniqueItems": true
         },
         "note": {
+          "title": "说明",
           "$ref": "#/$defs/Text"
         }
       },
@@ -2992,9 +3096,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "label": {
+          "title": "显示文字",
           "$ref": "#/$defs/ShortText"
         },
         "value": {
+          "title": "取值",
           "type": [
             "string",
             "number",
@@ -3020,6 +3126,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "all": {
+              "title": "同时满足",
               "type": "array",
               "minItems": 1,
               "items": {
@@ -3037,6 +3144,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "any": {
+              "title": "满足其一",
               "type": "array",
               "minItems": 1,
               "items": {
@@ -3054,6 +3162,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "not": {
+              "title": "不满足",
               "$ref": "#/$defs/Condition"
             }
           },
@@ -3070,13 +3179,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "field": {
+          "title": "字段",
           "type": "string",
           "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"
         },
         "op": {
+          "title": "比较方式",
           "$ref": "codes.schema.json#/$defs/ConditionOperator"
         },
         "value": {
+          "title": "比较值",
           "anyOf": [
             {
               "type": [
@@ -3110,16 +3222,20 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "status": {
+          "title": "状态",
           "$ref": "codes.schema.json#/$defs/ItemStatus"
         },
         "version": {
+          "title": "版本",
           "type": "integer",
           "minimum": 1
         },
         "effectiveDate": {
+          "title": "生效日期",
           "$ref": "#/$defs/IsoDate"
         },
         "cancelDate": {
+          "title": "取消日期",
           "$ref": "#/$defs/IsoDate"
         }
       }
@@ -3130,10 +3246,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "summary": {
-          "description": "标准说明",
+          "title": "标准说明",
           "$ref": "#/$defs/Text"
         },
         "tiers": {
+          "title": "分档标准",
           "description": "分档或分项标准",
           "type": "array",
           "maxItems": 50,
@@ -3142,6 +3259,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "rule": {
+          "title": "计发办法",
           "description": "计发办法（如“不超过最高补贴额度的按照实际费用进行补贴”）",
           "$ref": "#/$defs/Text"
         }
@@ -3155,27 +3273,30 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "name": {
+          "title": "档次或项目",
           "description": "档次或项目（如 A类、80—89周岁、火化费）",
           "$ref": "#/$defs/ShortText"
         },
         "amount": {
-          "description": "金额",
+          "title": "金额",
           "type": "number",
           "minimum": 0,
           "maximum": 100000000
         },
         "unit": {
+          "title": "金额单位",
           "description": "金额单位（如 元、元/人/月）",
           "type": "string",
           "minLength": 1,
           "maxLength": 20
         },
         "upTo": {
+          "title": "最高额度",
           "description": "为最高额度（按实际不超过此额）",
           "type": "boolean"
         },
         "condition": {
-          "description": "适用条件",
+          "title": "适用条件",
           "$ref": "#/$defs/Text"
         }
       },
@@ -3190,19 +3311,19 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "indexNumber": {
-          "description": "索引号",
+          "title": "索引号",
           "$ref": "#/$defs/ShortText"
         },
         "publisher": {
-          "description": "发布机构",
+          "title": "发布机构",
           "$ref": "#/$defs/ShortText"
         },
         "date": {
-          "description": "发布日期",
+          "title": "发布日期",
           "$ref": "#/$defs/IsoDate"
         },
         "url": {
-          "description": "公开网址",
+          "title": "公开网址",
           "$ref": "#/$defs/Url"
         }
       },
@@ -3222,18 +3343,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "data-element"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "code": {
+      "title": "数据元编码",
       "$ref": "#/$defs/DataElementCode"
     },
     "name": {
+      "title": "名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "group": {
+      "title": "分组",
       "description": "所属分组，决定一表申请中的排列顺序",
       "type": "string",
       "enum": [
@@ -3245,6 +3371,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ]
     },
     "type": {
+      "title": "数据类型",
       "type": "string",
       "enum": [
         "string",
@@ -3253,27 +3380,34 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       ]
     },
     "format": {
+      "title": "格式",
       "$ref": "codes.schema.json#/$defs/FieldFormat"
     },
     "pattern": {
+      "title": "校验规则（正则表达式）",
       "type": "string",
       "maxLength": 200
     },
     "minLength": {
+      "title": "最少字数",
       "type": "integer",
       "minimum": 0
     },
     "maxLength": {
+      "title": "最多字数",
       "type": "integer",
       "minimum": 1
     },
     "minimum": {
+      "title": "最小值",
       "type": "number"
     },
     "maximum": {
+      "title": "最大值",
       "type": "number"
     },
     "options": {
+      "title": "可选项",
       "type": "array",
       "minItems": 1,
       "items": {
@@ -3281,9 +3415,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "component": {
+      "title": "填写控件",
       "$ref": "codes.schema.json#/$defs/FieldComponent"
     },
     "standard": {
+      "title": "依据标准",
       "description": "所依据的标准，如 GB 11643",
       "$ref": "common.schema.json#/$defs/ShortText"
     }
@@ -3504,30 +3640,38 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "implementation"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "baseCode": {
+      "title": "基本编码",
       "$ref": "common.schema.json#/$defs/BasicCode"
     },
     "regionCode": {
+      "title": "乡镇（街道）",
       "$ref": "common.schema.json#/$defs/TownshipCode"
     },
     "status": {
+      "title": "状态",
       "$ref": "codes.schema.json#/$defs/ItemStatus"
     },
     "version": {
+      "title": "版本",
       "type": "integer",
       "minimum": 1
     },
     "baseVersion": {
+      "title": "依据基本目录版本",
       "description": "所依据的基本目录版本",
       "type": "integer",
       "minimum": 1
     },
     "type": {
+      "title": "事项类型",
       "$ref": "codes.schema.json#/$defs/ItemType"
     },
     "legalBasis": {
+      "title": "设定依据",
       "description": "清单中公布的设定依据，须与基本目录一致",
       "type": "array",
       "items": {
@@ -3535,6 +3679,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "materials": {
+      "title": "申请材料",
       "description": "本乡镇收取的材料（基本目录材料的子集）",
       "type": "array",
       "items": {
@@ -3542,9 +3687,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "fees": {
+      "title": "收费",
       "$ref": "common.schema.json#/$defs/Fees"
     },
     "faq": {
+      "title": "常见问题",
       "description": "本地补充的常见问题",
       "type": "array",
       "items": {
@@ -3552,6 +3699,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "riskPoints": {
+      "title": "廉洁风险点",
       "description": "本地补充的廉洁风险点",
       "type": "array",
       "items": {
@@ -3576,33 +3724,43 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "regionCode": {
+          "title": "乡镇（街道）",
           "$ref": "common.schema.json#/$defs/TownshipCode"
         },
         "implementationCode": {
-          "description": "实施编码",
+          "title": "实施编码",
           "type": "string",
           "pattern": "^[0-9A-Z-]{1,36}$"
         },
         "implementingBody": {
+          "title": "实施主体",
           "$ref": "common.schema.json#/$defs/ImplementingBody"
         },
         "decisionBody": {
+          "title": "决定机构",
           "description": "决定机构（与实施主体不同时填写）",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "powerSource": {
+          "title": "权力来源",
           "$ref": "codes.schema.json#/$defs/PowerSource"
         },
         "promisedLimit": {
+          "title": "承诺办结时限",
+          "description": "本乡镇承诺的办结时限，不得超过法定办结时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "handlingLimit": {
+          "title": "办理时限",
+          "description": "指南未说明是法定还是承诺时限时填写",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "caseType": {
+          "title": "办件类型",
           "$ref": "codes.schema.json#/$defs/CaseType"
         },
         "handlingForms": {
+          "title": "办理形式",
           "type": "array",
           "uniqueItems": true,
           "items": {
@@ -3610,51 +3768,59 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "visits": {
-          "description": "到办事现场次数",
+          "title": "到办事现场次数",
           "type": "integer",
           "minimum": 0,
           "maximum": 10
         },
         "visitReason": {
+          "title": "必须到现场的原因",
           "description": "必须现场办理原因说明",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "online": {
+          "title": "网上办理",
           "$ref": "common.schema.json#/$defs/Online"
         },
         "inHall": {
+          "title": "进驻政务服务大厅",
           "description": "是否进驻政务服务大厅",
           "type": "boolean"
         },
         "appointment": {
+          "title": "预约办理",
           "description": "支持预约办理",
           "type": "boolean"
         },
         "express": {
+          "title": "物流快递",
           "description": "支持物流快递",
           "type": "boolean"
         },
         "onlinePayment": {
+          "title": "网上支付",
           "description": "支持网上支付",
           "type": "boolean"
         },
         "selfServiceTerminal": {
+          "title": "自助终端办理",
           "description": "支持自助终端办理",
           "type": "boolean"
         },
         "handlingScope": {
+          "title": "通办范围",
           "$ref": "codes.schema.json#/$defs/HandlingScope"
         },
         "place": {
-          "description": "办理地点",
+          "title": "办理地点",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "hours": {
-          "description": "办理时间",
+          "title": "办理时间",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "contacts": {
-          "description": "咨询、投诉和监督方式",
+          "title": "咨询、投诉和监督方式",
           "type": "array",
           "maxItems": 20,
           "items": {
@@ -3662,19 +3828,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "publicQuery": {
-          "description": "办件结果公开查询方式",
+          "title": "办件结果公开查询方式",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "publication": {
+          "title": "公开信息",
           "$ref": "common.schema.json#/$defs/Publication"
         },
         "proxy": {
+          "title": "帮办代办",
           "$ref": "common.schema.json#/$defs/ProxyService"
         },
         "nearby": {
+          "title": "就近办",
           "$ref": "common.schema.json#/$defs/NearbyService"
         },
         "order": {
+          "title": "排列顺序",
           "description": "清单中的排列顺序",
           "type": "integer",
           "minimum": 0
@@ -3705,31 +3875,38 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "item"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "regionName": {
+      "title": "乡镇（街道）名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "baseVersion": {
+      "title": "依据基本目录版本",
       "type": "integer",
       "minimum": 1
     },
     "materials": {
+      "title": "申请材料",
       "type": "array",
       "items": {
         "$ref": "material-requirement.schema.json#/$defs/ResolvedMaterial"
       }
     },
     "fees": {
+      "title": "收费",
       "$ref": "common.schema.json#/$defs/Fees"
     },
     "faq": {
+      "title": "常见问题",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/Faq"
       }
     },
     "riskPoints": {
+      "title": "廉洁风险点",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/RiskPoint"
@@ -3751,66 +3928,79 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "type": "object",
   "properties": {
     "material": {
+      "title": "材料",
       "$ref": "material.schema.json#/$defs/MaterialCode"
     },
     "name": {
+      "title": "材料名称",
       "description": "本事项中的材料名称；缺省时取材料库名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "form": {
+      "title": "材料形式",
       "$ref": "codes.schema.json#/$defs/MaterialForm"
     },
     "medium": {
+      "title": "材料载体",
       "$ref": "codes.schema.json#/$defs/MaterialMedium"
     },
     "originals": {
+      "title": "原件",
       "description": "原件份数",
       "type": "integer",
       "minimum": 0,
       "maximum": 99
     },
     "copies": {
+      "title": "复印件",
       "description": "复印件份数",
       "type": "integer",
       "minimum": 0,
       "maximum": 99
     },
     "unit": {
+      "title": "计量单位",
       "$ref": "codes.schema.json#/$defs/MaterialUnit"
     },
     "necessity": {
+      "title": "必要性",
       "$ref": "codes.schema.json#/$defs/MaterialNecessity"
     },
     "source": {
+      "title": "来源渠道",
       "$ref": "codes.schema.json#/$defs/MaterialSource"
     },
     "issuer": {
-      "description": "出具单位",
+      "title": "出具单位",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "blankForm": {
+      "title": "空白表格",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "sampleForm": {
+      "title": "示例样表",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "notes": {
-      "description": "填报须知",
+      "title": "填报须知",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "acceptanceStandard": {
-      "description": "受理标准",
+      "title": "受理标准",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "basis": {
-      "description": "材料依据",
+      "title": "材料依据",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "exemption": {
+      "title": "免交情形",
       "description": "免交情形（如“本地户籍老年人免交”）",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "when": {
+      "title": "需要提交的情形",
       "$ref": "#/$defs/MaterialSituation"
     }
   },
@@ -3825,9 +4015,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "text": {
+          "title": "情形说明",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "condition": {
+          "title": "按申请表答案判断",
           "$ref": "common.schema.json#/$defs/Condition"
         }
       },
@@ -3842,32 +4034,41 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "material": {
+          "title": "材料",
           "$ref": "material.schema.json#/$defs/MaterialCode"
         },
         "form": {
+          "title": "材料形式",
           "$ref": "codes.schema.json#/$defs/MaterialForm"
         },
         "originals": {
+          "title": "原件",
+          "description": "须提交的原件份数",
           "type": "integer",
           "minimum": 0,
           "maximum": 99
         },
         "copies": {
+          "title": "复印件",
+          "description": "须提交的复印件份数",
           "type": "integer",
           "minimum": 0,
           "maximum": 99
         },
         "necessity": {
+          "title": "必要性",
           "$ref": "codes.schema.json#/$defs/MaterialNecessity"
         },
         "source": {
+          "title": "来源渠道",
           "$ref": "codes.schema.json#/$defs/MaterialSource"
         },
         "notes": {
+          "title": "填报须知",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "exemption": {
-          "description": "免交情形",
+          "title": "免交情形",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -3887,6 +4088,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "name": {
+              "title": "材料名称",
               "$ref": "common.schema.json#/$defs/ShortText"
             }
           },
@@ -3909,36 +4111,44 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "material"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "code": {
+      "title": "材料编码",
       "$ref": "#/$defs/MaterialCode"
     },
     "name": {
+      "title": "材料名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "issuer": {
-      "description": "出具单位",
+      "title": "出具单位",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "defaultSource": {
+      "title": "默认来源渠道",
       "$ref": "codes.schema.json#/$defs/MaterialSource"
     },
     "electronicLicence": {
+      "title": "可调取电子证照",
       "description": "可从电子证照库调取",
       "type": "boolean"
     },
     "blankForm": {
+      "title": "空白表格",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "sampleForm": {
+      "title": "示例样表",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "acceptanceStandard": {
-      "description": "受理标准",
+      "title": "受理标准",
       "$ref": "common.schema.json#/$defs/Text"
     }
   },
@@ -3966,22 +4176,27 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "type": "object",
   "properties": {
     "id": {
+      "title": "环节编号",
       "$ref": "#/$defs/StepId"
     },
     "name": {
+      "title": "环节名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "stage": {
+      "title": "阶段",
       "$ref": "codes.schema.json#/$defs/StepStage"
     },
     "post": {
-      "description": "岗位",
+      "title": "岗位",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "timeLimit": {
+      "title": "环节时限",
       "$ref": "common.schema.json#/$defs/TimeLimit"
     },
     "documents": {
+      "title": "产生的文书",
       "description": "本环节产生的文书",
       "type": "array",
       "items": {
@@ -3989,9 +4204,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "description": {
+      "title": "办理内容",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "next": {
+      "title": "后续环节",
       "type": "array",
       "maxItems": 3,
       "items": {
@@ -4000,10 +4217,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "uniqueItems": true
     },
     "nextLabel": {
+      "title": "转入条件",
       "description": "转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "branches": {
+      "title": "分支",
       "type": "array",
       "maxItems": 3,
       "items": {
@@ -4027,18 +4246,20 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "id": {
-          "description": "路径编号",
+          "title": "路径编号",
           "$ref": "#/$defs/StepId"
         },
         "name": {
+          "title": "路径名称",
           "description": "路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "situation": {
-          "description": "适用情形",
+          "title": "适用情形",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "steps": {
+          "title": "经过的环节",
           "description": "依次经过的环节编号",
           "type": "array",
           "minItems": 1,
@@ -4061,18 +4282,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
+          "title": "分支类别",
           "$ref": "codes.schema.json#/$defs/BranchKind"
         },
         "label": {
+          "title": "分支条件",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "document": {
+          "title": "出具文书",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "to": {
+          "title": "转至环节",
           "$ref": "#/$defs/StepId"
         },
         "timeLimit": {
+          "title": "分支时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         }
       },

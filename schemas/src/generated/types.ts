@@ -220,7 +220,7 @@ export type Bundle = Lifecycle & {
   name: string;
   description?: string;
   /**
-   * 适用区域，缺省为全市
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
    */
   regionCode?: string;
   questions: SituationQuestion[];
@@ -347,41 +347,14 @@ export interface CatalogueFields {
   code?: string;
   name: string;
   type?: ItemType;
-  /**
-   * 事项内容（事项简述）
-   */
   content?: string;
-  /**
-   * 设定依据
-   */
   legalBasis?: LegalBasis[];
-  /**
-   * 行使层级
-   */
   exerciseLevel?: ExerciseLevel[];
-  /**
-   * 服务对象
-   */
   serviceObjects?: ServiceObject[];
-  /**
-   * 主管部门
-   */
   department?: string;
-  /**
-   * 适用范围
-   */
   scope?: string;
-  /**
-   * 事项审查类型，如“前审后批”“即审即办”
-   */
   reviewType?: string;
-  /**
-   * 受理条件
-   */
   acceptanceConditions?: string[];
-  /**
-   * 数量限制
-   */
   quantityLimit?: string;
   statutoryLimit?: TimeLimit;
   /**
@@ -400,9 +373,6 @@ export interface CatalogueFields {
   processRoutes?: ProcessRoute[];
   benefitStandard?: BenefitStandard;
   result?: Result;
-  /**
-   * 申请人权利和义务
-   */
   rightsAndObligations?: string[];
   form?: ItemForm;
   /**
@@ -419,9 +389,6 @@ export interface CatalogueFields {
  */
 export interface LegalBasis {
   law: string;
-  /**
-   * 文号（如 国发〔2014〕47号）
-   */
   docNumber?: string;
   level?: LegalLevel;
   article?: string;
@@ -435,9 +402,6 @@ export interface TimeLimit {
   unit?: TimeUnit;
   none?: NoLimit;
   extension?: TimeExtension;
-  /**
-   * 说明（如起算日、不计入时限的环节）
-   */
   note?: string;
 }
 /**
@@ -447,9 +411,6 @@ export interface TimeExtension {
   mode: ExtensionMode;
   value: number;
   unit: TimeUnit;
-  /**
-   * 可以延长的情形
-   */
   condition?: string;
 }
 /**
@@ -472,9 +433,6 @@ export interface ProcessStep {
   id: string;
   name: string;
   stage?: StepStage;
-  /**
-   * 岗位
-   */
   post?: string;
   timeLimit?: TimeLimit;
   /**
@@ -486,9 +444,6 @@ export interface ProcessStep {
    * @maxItems 3
    */
   next?: string[];
-  /**
-   * 转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”
-   */
   nextLabel?: string;
   /**
    * @maxItems 3
@@ -509,17 +464,8 @@ export interface StepBranch {
  * 办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理
  */
 export interface ProcessRoute {
-  /**
-   * 路径编号
-   */
   id: string;
-  /**
-   * 路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”
-   */
   name: string;
-  /**
-   * 适用情形
-   */
   situation?: string;
   /**
    * 依次经过的环节编号
@@ -532,9 +478,6 @@ export interface ProcessRoute {
  * 给付（救助、补贴）标准：说明、分档金额和计发办法
  */
 export interface BenefitStandard {
-  /**
-   * 标准说明
-   */
   summary?: string;
   /**
    * 分档或分项标准
@@ -542,22 +485,13 @@ export interface BenefitStandard {
    * @maxItems 50
    */
   tiers?: BenefitTier[];
-  /**
-   * 计发办法（如“不超过最高补贴额度的按照实际费用进行补贴”）
-   */
   rule?: string;
 }
 /**
  * 一档或一项给付标准
  */
 export interface BenefitTier {
-  /**
-   * 档次或项目（如 A类、80—89周岁、火化费）
-   */
   name: string;
-  /**
-   * 金额
-   */
   amount?: number;
   /**
    * 金额单位（如 元、元/人/月）
@@ -567,9 +501,6 @@ export interface BenefitTier {
    * 为最高额度（按实际不超过此额）
    */
   upTo?: boolean;
-  /**
-   * 适用条件
-   */
   condition?: string;
 }
 /**
@@ -579,9 +510,6 @@ export interface Result {
   type?: ResultType;
   name?: string;
   sample?: Attachment;
-  /**
-   * 结果送达方式
-   */
   delivery?: string;
 }
 /**
@@ -698,9 +626,6 @@ export interface MaterialRequirement {
    * 材料库编码
    */
   material: string;
-  /**
-   * 本事项中的材料名称；缺省时取材料库名称
-   */
   name?: string;
   form?: MaterialForm;
   medium?: MaterialMedium;
@@ -715,27 +640,12 @@ export interface MaterialRequirement {
   unit?: MaterialUnit;
   necessity?: MaterialNecessity;
   source?: MaterialSource;
-  /**
-   * 出具单位
-   */
   issuer?: string;
   blankForm?: Attachment;
   sampleForm?: Attachment;
-  /**
-   * 填报须知
-   */
   notes?: string;
-  /**
-   * 受理标准
-   */
   acceptanceStandard?: string;
-  /**
-   * 材料依据
-   */
   basis?: string;
-  /**
-   * 免交情形（如“本地户籍老年人免交”）
-   */
   exemption?: string;
   when?: MaterialSituation;
 }
@@ -761,13 +671,7 @@ export interface Fees {
  */
 export interface FeeItem {
   name: string;
-  /**
-   * 收费标准
-   */
   standard: string;
-  /**
-   * 收费依据
-   */
   basis?: string;
   /**
    * 是否允许减免
@@ -799,27 +703,15 @@ export interface LocalFields {
    * 乡镇（街道）代码，9 位
    */
   regionCode?: string;
-  /**
-   * 实施编码
-   */
   implementationCode?: string;
   implementingBody?: ImplementingBody;
-  /**
-   * 决定机构（与实施主体不同时填写）
-   */
   decisionBody?: string;
   powerSource?: PowerSource;
   promisedLimit?: TimeLimit;
   handlingLimit?: TimeLimit;
   caseType?: CaseType;
   handlingForms?: HandlingForm[];
-  /**
-   * 到办事现场次数
-   */
   visits?: number;
-  /**
-   * 必须现场办理原因说明
-   */
   visitReason?: string;
   online?: Online;
   /**
@@ -843,23 +735,12 @@ export interface LocalFields {
    */
   selfServiceTerminal?: boolean;
   handlingScope?: HandlingScope;
-  /**
-   * 办理地点
-   */
   place?: string;
-  /**
-   * 办理时间
-   */
   hours?: string;
   /**
-   * 咨询、投诉和监督方式
-   *
    * @maxItems 20
    */
   contacts?: Contact[];
-  /**
-   * 办件结果公开查询方式
-   */
   publicQuery?: string;
   publication?: Publication;
   proxy?: ProxyService;
@@ -884,9 +765,6 @@ export interface ImplementingBody {
    * 泛指一类机构（如“各乡镇民政站”），不是某一个机构
    */
   generic?: boolean;
-  /**
-   * 承办机构（内设机构或服务中心）
-   */
   department?: string;
 }
 /**
@@ -909,26 +787,14 @@ export interface Contact {
    * 服务电话：带区号的固定电话、手机号码，或不带区号的本地号码（按事项所在地区号补全）
    */
   phone?: string;
-  /**
-   * 其他途径（窗口、网站、12345 热线、信箱）
-   */
   channel?: string;
 }
 /**
  * 公开信息：索引号、发布机构、发布日期和公开网址
  */
 export interface Publication {
-  /**
-   * 索引号
-   */
   indexNumber?: string;
-  /**
-   * 发布机构
-   */
   publisher?: string;
-  /**
-   * 发布日期
-   */
   date?: string;
   /**
    * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
@@ -970,14 +836,17 @@ export interface MaterialSelection {
    */
   material: string;
   form?: MaterialForm;
+  /**
+   * 须提交的原件份数
+   */
   originals?: number;
+  /**
+   * 须提交的复印件份数
+   */
   copies?: number;
   necessity?: MaterialNecessity;
   source?: MaterialSource;
   notes?: string;
-  /**
-   * 免交情形
-   */
   exemption?: string;
 }
 /**
@@ -992,9 +861,6 @@ export interface Material {
   code: string;
   name: string;
   description?: string;
-  /**
-   * 出具单位
-   */
   issuer?: string;
   defaultSource: MaterialSource;
   /**
@@ -1003,9 +869,6 @@ export interface Material {
   electronicLicence?: boolean;
   blankForm?: Attachment;
   sampleForm?: Attachment;
-  /**
-   * 受理标准
-   */
   acceptanceStandard?: string;
 }
 /**
@@ -1036,9 +899,6 @@ export interface DataElement {
    */
   options?: [Option, ...Option[]];
   component: FieldComponent;
-  /**
-   * 所依据的标准，如 GB 11643
-   */
   standard?: string;
 }
 /**
@@ -1389,6 +1249,10 @@ export interface ImplementationVersionSummary {
  */
 export interface MaterialEntry {
   revision: number;
+  /**
+   * 名称的拼音检索键：首字母和全拼，小写（如 “zjdsqb zhaijidishenqingbiao”），列表中给出，供按拼音查找
+   */
+  pinyin?: string;
   document: Material;
 }
 /**
