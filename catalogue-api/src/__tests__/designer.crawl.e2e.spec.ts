@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from './browserApp';
 import { signIn, startBrowserApp } from './browserApp';
@@ -19,6 +20,7 @@ const ALLOWED_WORDS = new Set(['PDF', 'Excel', 'ID', 'OneSeal', 'GB', 'App']);
 const MAX_PAGES = 40;
 
 let app: BrowserApp;
+const SHOTS = join(__dirname, '..', '..', '..', 'out', 'e2e', 'crawl');
 
 beforeAll(async () => {
   app = await startBrowserApp('crawl');
@@ -26,12 +28,16 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
-/** What a person reads on the page: visible text, placeholders and the values of text boxes, outside <code>. */
+/**
+ * What a person reads on the page: visible text, placeholders and the values of text boxes — outside <code> and
+ * translate="no", HTML's marks of text that is an identifier rather than words.
+ */
 function readableText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const shown = (el: Element) =>
-      !el.closest('code, script, style, noscript, [aria-hidden="true"]') &&
+      // Identifiers (material codes, element keys, step numbers) are set as code or marked not to be translated.
+      !el.closest('code, [translate="no"], script, style, noscript, [aria-hidden="true"]') &&
       (el as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) !== false;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -66,14 +72,29 @@ interface Problem {
 }
 
 /** Waits until the page has settled: no loading spinner, no request for a moment. */
+/** Requests of each page still waiting for an answer (a single-page app never reaches "networkidle" again). */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+function trackRequests(page: Page): void {
+  const open = new Set<unknown>();
+  inFlight.set(page, open);
+  page.on('request', (r) => open.add(r));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+}
+
+/** Waits until the page has settled: no request in flight for a moment, no loading spinner. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  const open = inFlight.get(page);
+  for (let quiet = 0, waited = 0; quiet < 3 && waited < 100; waited++) {
+    await page.waitForTimeout(100);
+    quiet = open && open.size > 0 ? 0 : quiet + 1;
+  }
   await page
     .locator('.ant-spin-spinning, .ds-loading')
     .first()
     .waitFor({ state: 'detached', timeout: 10_000 })
     .catch(() => undefined);
-  await page.waitForTimeout(150);
 }
 
 /** In-app paths the page's main area links to: those outside lists, and the first row's links of each list. */
@@ -83,7 +104,10 @@ function linksToFollow(page: Page): Promise<string[]> {
     const paths: string[] = [];
     for (const a of main.querySelectorAll<HTMLAnchorElement>('a[href^="/designer/"]')) {
       const row = a.closest('.ant-table-tbody > tr, .ant-list-item');
-      if (row && row.parentElement?.querySelector(':scope > tr:not(.ant-table-measure-row), :scope > li') !== row)
+      if (
+        row &&
+        row.parentElement?.querySelector(':scope > tr:not(.ant-table-measure-row), :scope > li') !== row
+      )
         continue;
       if (a.target === '_blank') continue;
       paths.push(new URL(a.href).pathname + new URL(a.href).search);
@@ -94,6 +118,7 @@ function linksToFollow(page: Page): Promise<string[]> {
 
 async function crawl(username: string): Promise<{ visited: string[]; problems: Problem[] }> {
   const page = await app.page({ width: 1366, height: 768 });
+  trackRequests(page);
   const problems: Problem[] = [];
   let where = 'login';
   page.on('console', (msg) => {
@@ -107,10 +132,12 @@ async function crawl(username: string): Promise<{ visited: string[]; problems: P
     where = label;
     await settle(page);
     const boundary = page.locator('.error-boundary').or(page.getByText('Unexpected Application Error'));
-    if (await boundary.count()) problems.push({ page: label, problem: `error boundary: ${await boundary.first().innerText()}` });
+    if (await boundary.count())
+      problems.push({ page: label, problem: `error boundary: ${await boundary.first().innerText()}` });
     for (const word of untranslated(await readableText(page))) problems.push({ page: label, problem: word });
     const name = `${username}-${String(visited.length).padStart(2, '0')}-${label.replace(/[\/\s›?&=:]+/g, '_')}`;
-    await app.shot(page, name.slice(0, 120));
+    // What a person sees at 1366×768 (a full-page shot of the longest editors takes too long).
+    await page.screenshot({ path: join(SHOTS, `${name.slice(0, 120)}.png`) });
     visited.push(label);
   };
 
@@ -130,7 +157,10 @@ async function crawl(username: string): Promise<{ visited: string[]; problems: P
     const links: { tab?: number; href: string }[] = (await linksToFollow(page)).map((href) => ({ href }));
     const tabCount = await tabs.count();
     for (let tab = 1; tab < tabCount; tab++) {
-      if (!(await tabs.nth(tab).isVisible()) || (await tabs.nth(tab).getAttribute('aria-disabled')) === 'true')
+      if (
+        !(await tabs.nth(tab).isVisible()) ||
+        (await tabs.nth(tab).getAttribute('aria-disabled')) === 'true'
+      )
         continue;
       const tabName = (await tabs.nth(tab).innerText()).trim();
       await tabs.nth(tab).click();
@@ -140,12 +170,37 @@ async function crawl(username: string): Promise<{ visited: string[]; problems: P
     // A tree of regions (the township picker): open its first branches down to the first township.
     const leaf = page.locator('.ds-content .ant-tree-treenode-leaf .ant-tree-node-content-wrapper').first();
     const closed = page.locator('.ds-content .ant-tree-switcher_close').first();
-    for (let depth = 0; depth < 3 && !(await leaf.count()) && (await closed.count()); depth++) await closed.click();
+    for (let depth = 0; depth < 3 && !(await leaf.count()) && (await closed.count()); depth++)
+      await closed.click();
     if (await leaf.count()) {
       await leaf.click();
       await page.waitForURL((url) => url.pathname !== path);
       await visitHere();
       await back(path);
+    }
+    // The first row's own button (a library entry, a region of the dashboard): a drawer, or another view.
+    const rowButton = page
+      .locator('.ds-content .ant-table-tbody > tr.ant-table-row')
+      .first()
+      .locator('td')
+      .first()
+      .locator('button.ant-btn-link')
+      .first();
+    const drawerOpen = async () => (await page.locator('.ant-drawer-open').count()) > 0;
+    if (tabCount === 0 && !(await drawerOpen()) && (await rowButton.count())) {
+      await rowButton.click();
+      await settle(page);
+      if (here() !== path) {
+        await visitHere();
+        await back(path);
+      } else if (await drawerOpen()) {
+        await check(`${path} › 第一行`);
+        await page.keyboard.press('Escape');
+        await page
+          .locator('.ant-drawer-open')
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined);
+      }
     }
     for (const { tab, href } of links) {
       if (seen.has(href) || seen.size >= MAX_PAGES) continue;
@@ -172,12 +227,54 @@ async function crawl(username: string): Promise<{ visited: string[]; problems: P
 }
 
 describe(`every designer page, clicked through by every demo user (${DB_LABEL})`, () => {
-  it.each(USERS)('%s: every page loads and speaks Chinese', async (username) => {
-    const { visited, problems } = await crawl(username);
-    expect(visited.length).toBeGreaterThan(3);
-    // Each problem once, with the pages it was seen on.
-    const pagesOf = new Map<string, string[]>();
-    for (const { page, problem } of problems) pagesOf.set(problem, [...(pagesOf.get(problem) ?? []), page]);
-    expect([...pagesOf].map(([problem, pages]) => `${problem} — ${[...new Set(pages)].join(', ')}`)).toEqual([]);
-  }, 240_000);
+  it.each(USERS)(
+    '%s: every page loads and speaks Chinese',
+    async (username) => {
+      const { visited, problems } = await crawl(username);
+      expect(visited.length).toBeGreaterThan(3);
+      // Each problem once, with the pages it was seen on.
+      const pagesOf = new Map<string, string[]>();
+      for (const { page, problem } of problems) pagesOf.set(problem, [...(pagesOf.get(problem) ?? []), page]);
+      expect(
+        [...pagesOf].map(([problem, pages]) => `${problem} — ${[...new Set(pages)].join(', ')}`),
+      ).toEqual([]);
+    },
+    240_000,
+  );
+});
+
+describe(`the dashboard hides no township (${DB_LABEL})`, () => {
+  it('lists 阳朔县’s townships that publish nothing as not meeting, city → county → township one click each', async () => {
+    const page = await app.page({ width: 1366, height: 768 });
+    await signIn(page, app.base, 'admin');
+    const county = page.locator('.dash-table .ant-table-row', { hasText: '阳朔县' });
+    // In the city's table: 阳朔县 publishes in 1 of its townships, so it cannot say 全部达标.
+    await county.getByText(/^1\/\d+（\d+(\.\d)?%）$/).waitFor();
+    expect(await county.getByText('全部达标', { exact: true }).count()).toBe(0);
+    await county.getByText('未全部达标', { exact: true }).waitFor();
+    await app.shot(page, 'dashboard-1-city');
+
+    await county.getByRole('button', { name: /^阳朔县/ }).click();
+    await page.waitForURL(/county=450321/);
+    const townships = await (
+      await app.client()
+    ).get('/public/regions', {
+      query: { parent: '450321', level: 'township' },
+    });
+    const rows = page.locator('.dash-table .ant-table-row');
+    await expect(rows.count()).resolves.toBe(townships.length);
+    // Every township but 阳朔镇 publishes nothing, and says so as not meeting.
+    for (const t of townships.filter((r) => r.code !== '450321100'))
+      await rows.filter({ hasText: t.name }).getByText('未发布事项，不达标').waitFor();
+    await page.locator('.dash-summary').getByText(`1/${townships.length}`, { exact: false }).waitFor();
+    await app.shot(page, 'dashboard-2-county');
+
+    await rows
+      .filter({ hasText: '阳朔镇' })
+      .getByRole('button', { name: /^阳朔镇/ })
+      .click();
+    await page.locator('.ant-drawer-title', { hasText: '阳朔镇 · 事项明细' }).waitFor();
+    await app.shot(page, 'dashboard-3-township');
+    await page.context().close();
+  });
 });

@@ -2,3 +2,4 @@
 export { editorSchema } from './toFormily';
 export { schemaById } from './resolve';
 export { SchemaEditor, showFindings, fieldPath } from './SchemaEditor';
+export { ItemFormContext } from './ConditionField';

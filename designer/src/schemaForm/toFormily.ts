@@ -37,6 +37,13 @@ function options(node: Node) {
   }));
 }
 
+/** A reference to one of the model's codes or identifiers (MaterialCode, DataElementCode, BasicCode, StepId). */
+const isIdentifier = (node: Node) =>
+  typeof node.$ref === 'string' && /\/\$defs\/(\w*Code|StepId)$/.test(node.$ref);
+
+/** A condition over the applicant's answers (common.schema.json's Condition). */
+const isCondition = (node: Node) => typeof node.$ref === 'string' && node.$ref.endsWith('/$defs/Condition');
+
 /** A reference to the material library's code: chosen from the library by name. */
 const isMaterialCode = (node: Node) =>
   typeof node.$ref === 'string' && node.$ref.endsWith('/$defs/MaterialCode');
@@ -101,7 +108,9 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
     'x-decorator': 'FormItem',
     ...(help ? { 'x-decorator-props': { tooltip: help } } : {}),
   };
-  // Alternatives (a condition, a value of several shapes) are edited as JSON and checked by the model.
+  // A condition is edited by field names, as in the form designer.
+  if (isCondition(located.node)) return { ...schema, type: 'object', 'x-component': 'ConditionField' };
+  // Other alternatives (a value of several shapes) are edited as JSON and checked by the model.
   if (node.oneOf || node.anyOf) return { ...schema, type: 'object', 'x-component': 'JsonField' };
   // An element left unstated shows as “未载明” and can be cleared back to it: unstated is a state (issue 12).
   const unstated = { allowClear: !required, placeholder: '未载明' };
@@ -121,6 +130,10 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
         type: 'string',
         'x-component': LONG_TEXT.has(key) || Number(node.maxLength ?? 0) > 200 ? 'Input.TextArea' : 'Input',
         ...(node.maxLength ? { maxLength: node.maxLength as number } : {}),
+        // A code (材料编码, 数据元编码, 环节编号) is an identifier, not words: set as code, never translated.
+        ...(isIdentifier(located.node)
+          ? { 'x-component-props': { translate: 'no', className: 'ds-code-input' } }
+          : {}),
       };
     case 'integer':
     case 'number':

@@ -3368,7 +3368,14 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "organisation",
         "contact",
         "other"
-      ]
+      ],
+      "x-labels": {
+        "applicant": "申请人",
+        "agent": "代理人",
+        "organisation": "单位",
+        "contact": "联系方式",
+        "other": "其他"
+      }
     },
     "type": {
       "title": "数据类型",
@@ -3377,7 +3384,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "string",
         "number",
         "boolean"
-      ]
+      ],
+      "x-labels": {
+        "string": "文本",
+        "number": "数字",
+        "boolean": "是或否"
+      }
     },
     "format": {
       "title": "格式",
