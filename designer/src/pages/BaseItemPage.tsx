@@ -19,7 +19,14 @@ import { ApiProblem } from '@oneseal/schemas';
 import { api, ifMatch } from '../api';
 import { FormDesigner } from '../formDesigner/FormDesigner';
 import { ProcessEditor } from '../process/ProcessEditor';
-import { editorSchema, ItemFormContext, schemaById, SchemaEditor, showFindings } from '../schemaForm';
+import {
+  editorSchema,
+  ItemFormContext,
+  placeOf,
+  schemaById,
+  SchemaEditor,
+  showFindings,
+} from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
 import { useConflict } from '../shell/ConflictModal';
@@ -208,7 +215,11 @@ function Editor({
                   <ItemInfo form={form} schema={schema} />
                 </div>
                 <aside className="ds-editor-side">
-                  <FindingsPanel issues={issues} ready="可以发布" />
+                  <FindingsPanel
+                    issues={issues}
+                    ready="可以发布"
+                    place={(pointer) => placeOf(BASE_ITEM, pointer)}
+                  />
                 </aside>
               </div>
             ),

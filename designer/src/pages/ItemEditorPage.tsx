@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 import { api, ifMatch } from '../api';
-import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
+import { editorSchema, placeOf, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { CompletenessPanel } from '../shell/CompletenessPanel';
 import { useConflict } from '../shell/ConflictModal';
@@ -168,7 +168,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
           <SchemaEditor form={form} schema={schema} />
         </div>
         <aside className="ds-editor-side">
-          <FindingsPanel issues={issues} />
+          <FindingsPanel issues={issues} place={(pointer) => placeOf(IMPLEMENTATION, pointer)} />
           <CompletenessPanel completeness={completeness} />
         </aside>
       </div>

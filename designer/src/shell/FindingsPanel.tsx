@@ -7,8 +7,19 @@ export type Issue = Pick<Finding, 'path' | 'message' | 'severity'> & { rule?: st
 export const asIssues = (errors: readonly ValidationIssue[]): Issue[] =>
   errors.map((e) => ({ ...e, severity: 'error' }));
 
-/** The model's findings about the document being edited, errors first. */
-export function FindingsPanel({ issues, ready = '可以提交' }: { issues: Issue[]; ready?: string }) {
+/**
+ * The model's findings about the document being edited, errors first, each with the place it is about in the
+ * editor's words (`place`, from the model's titles) rather than as a JSON path.
+ */
+export function FindingsPanel({
+  issues,
+  ready = '可以提交',
+  place,
+}: {
+  issues: Issue[];
+  ready?: string;
+  place: (pointer: string) => string;
+}) {
   const errors = issues.filter((f) => f.severity === 'error');
   const warnings = issues.filter((f) => f.severity === 'warning');
   return (
@@ -37,7 +48,8 @@ export function FindingsPanel({ issues, ready = '可以提交' }: { issues: Issu
               <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'} strong>
                 {f.severity === 'error' ? '错误' : '提醒'}
               </Typography.Text>{' '}
-              {f.message} <code className="ds-path">{f.path}</code>
+              <span className="ds-place">{place(f.path)}：</span>
+              {f.message}
             </span>
           </List.Item>
         )}
