@@ -88,6 +88,8 @@ async function settle(page: Page): Promise<void> {
   const open = inFlight.get(page);
   for (let quiet = 0, waited = 0; quiet < 3 && waited < 100; waited++) {
     await page.waitForTimeout(100);
+    // A long render holds back the effects that start the next requests: wait for the main thread to idle too.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })));
     quiet = open && open.size > 0 ? 0 : quiet + 1;
   }
   await page

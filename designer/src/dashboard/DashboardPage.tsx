@@ -331,7 +331,7 @@ function Summary({ total }: { total: MetricsRow }) {
     <Col flex="1 1 220px">
       <Card size="small">
         <Statistic
-          title="发布事项的乡镇（目标 100%）"
+          title="发布事项的乡镇"
           value={shown.total === 0 ? '—' : percent(shown.count / shown.total)}
           valueStyle={{ color: shown.count === shown.total ? '#3f8600' : '#cf1322' }}
         />
@@ -340,7 +340,7 @@ function Summary({ total }: { total: MetricsRow }) {
           {shown.count === shown.total ? (
             <Tag color="success">全部发布</Tag>
           ) : (
-            <Tag color="error">{shown.total - shown.count} 个未发布事项</Tag>
+            <Tag color="error">{shown.total - shown.count} 个乡镇未发布</Tag>
           )}
         </div>
       </Card>

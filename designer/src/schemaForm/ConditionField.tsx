@@ -15,7 +15,9 @@ export function ConditionField(props: {
   onChange?: (value: Condition | undefined) => void;
 }) {
   const form = useContext(ItemFormContext);
+  // Formily starts an object field as {}: no condition yet.
+  const value = props.value && Object.keys(props.value).length > 0 ? props.value : undefined;
   if (!form)
     return <JsonField value={props.value} onChange={(v) => props.onChange?.(v as Condition | undefined)} />;
-  return <ConditionEditor form={form} value={props.value} onChange={(next) => props.onChange?.(next)} />;
+  return <ConditionEditor form={form} value={value} onChange={(next) => props.onChange?.(next)} />;
 }

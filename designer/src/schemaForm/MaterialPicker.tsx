@@ -52,6 +52,10 @@ export function MaterialPicker(props: { value?: string; onChange?: (code: string
         </span>
       )}
       notFoundContent="材料库中没有这样的材料"
+      // Until the library answers a code has no name yet; a code the library lacks shows as the identifier it is.
+      labelRender={({ label, value }) =>
+        label ?? (entries.loading ? '正在读取材料库…' : <code>{String(value)}</code>)
+      }
     />
   );
 }
@@ -59,8 +63,8 @@ export function MaterialPicker(props: { value?: string; onChange?: (code: string
 /** The name of a material of the library (its code only while the library loads). */
 function useMaterialName(code: string | undefined): string | undefined {
   const entries = useRequest(loadLibrary, []);
-  if (!code) return undefined;
-  return entries.data?.find((e) => e.document.code === code)?.document.name ?? code;
+  if (!code || !entries.data) return undefined;
+  return entries.data.find((e) => e.document.code === code)?.document.name;
 }
 
 /**
@@ -73,7 +77,7 @@ export const MaterialCard = observer(({ children }: { children?: ReactNode }) =>
     Pick<MaterialRequirement, 'material' | 'name' | 'form' | 'originals' | 'copies' | 'unit'>
   >;
   const libraryName = useMaterialName(value.material);
-  const name = value.name || libraryName || '未选择材料';
+  const name = value.name || libraryName || (value.material ? '申请材料' : '未选择材料');
   const details = [value.form ? codeLabel('MaterialForm', value.form) : '', copiesText(value)]
     .filter(Boolean)
     .join('，');
