@@ -11,3 +11,4 @@ export { materialUse } from '../src/forms/mergeMaterials';
 export { formatQueryCode, normaliseQueryCode } from '../src/queryCode';
 export { browserClient } from './apiClient';
 export { ErrorBoundary, ErrorPage } from './ErrorBoundary';
+export { GuideSections } from './GuideSections';

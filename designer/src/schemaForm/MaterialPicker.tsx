@@ -5,16 +5,8 @@ import { codeLabel } from '@oneseal/schemas';
 import { copiesText, useRequest } from '@oneseal/runtime/web';
 import { Select } from 'antd';
 import type { ReactNode } from 'react';
-import { api } from '../api';
+import { loadLibrary } from '../shell/library';
 import { Fieldset } from './widgets';
-
-// The library is read once per page load and shared by every picker and card of the editor.
-let library: Promise<MaterialEntry[]> | undefined;
-const loadLibrary = () =>
-  (library ??= api.get('/materials').catch((error: unknown) => {
-    library = undefined;
-    throw error;
-  }));
 
 /** True when a typed query finds the entry: by name, by pinyin (全拼 or 首字母, the API's key) or by code. */
 export function matchesMaterial(entry: Pick<MaterialEntry, 'document' | 'pinyin'>, query: string): boolean {
