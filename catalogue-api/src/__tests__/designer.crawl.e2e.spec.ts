@@ -280,3 +280,44 @@ describe(`the dashboard hides no township (${DB_LABEL})`, () => {
     await page.context().close();
   });
 });
+
+describe(`a township editor's preview (${DB_LABEL})`, () => {
+  it('shows the draft’s guide as the public will see it, updated while editing, with its form and flowchart', async () => {
+    const page = await app.page({ width: 1366, height: 768 });
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('response', async (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()} ${await r.text()}`);
+    });
+    await signIn(page, app.base, 'editor-450321100');
+    await page.getByRole('link', { name: /宅基地和建房/ }).click();
+    // The materials are chosen by name: the picker shows the library's name, not the code.
+    await page
+      .locator('.ds-material-picker')
+      .first()
+      .getByText('农村宅基地和建房（规划许可）申请表')
+      .waitFor();
+    const place = page.locator('.ant-formily-item', {
+      has: page.locator('.ant-formily-item-label', { hasText: /^办理地点$/ }),
+    });
+    await place.locator('textarea').fill('阳朔镇便民服务中心二号窗口');
+    await page.getByRole('button', { name: '预览群众看到的样子' }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer
+      .getByRole('heading', { name: /办公地址和时间/ })
+      .first()
+      .waitFor();
+    await drawer.getByText('阳朔镇便民服务中心二号窗口').first().waitFor();
+    await app.shot(page, 'preview-1-guide');
+    expect(errors).toEqual([]);
+    await drawer.getByRole('tab', { name: '申请表' }).click();
+    await drawer.getByText('户主姓名').first().waitFor();
+    await app.shot(page, 'preview-2-form');
+    await drawer.getByRole('tab', { name: '流程图' }).click();
+    await drawer.locator('img.ds-flowchart-preview').waitFor();
+    await app.shot(page, 'preview-3-flowchart');
+    await page.context().close();
+  });
+});
