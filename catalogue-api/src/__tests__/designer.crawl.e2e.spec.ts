@@ -137,7 +137,7 @@ async function crawl(username: string): Promise<{ visited: string[]; problems: P
     if (await boundary.count())
       problems.push({ page: label, problem: `error boundary: ${await boundary.first().innerText()}` });
     for (const word of untranslated(await readableText(page))) problems.push({ page: label, problem: word });
-    const name = `${username}-${String(visited.length).padStart(2, '0')}-${label.replace(/[\/\s›?&=:]+/g, '_')}`;
+    const name = `${username}-${String(visited.length).padStart(2, '0')}-${label.replace(/[/\s›?&=:]+/g, '_')}`;
     // What a person sees at 1366×768 (a full-page shot of the longest editors takes too long).
     await page.screenshot({ path: join(SHOTS, `${name.slice(0, 120)}.png`) });
     visited.push(label);

@@ -1,5 +1,4 @@
 import { Breadcrumb, Card, Col, Drawer, Row, Statistic, Tag, Typography } from 'antd';
-import type { RegionMetrics } from '@oneseal/schemas';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
