@@ -3,7 +3,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ErrorBoundary } from '@oneseal/runtime/web';
 import { SessionProvider, useUser } from './shell/auth';
 import { Shell } from './shell/Shell';
 import { LoginPage } from './pages/LoginPage';
@@ -43,6 +44,7 @@ function Home() {
 }
 
 export function App() {
+  const { pathname } = useLocation();
   return (
     <ConfigProvider
       locale={zhCN}
@@ -54,24 +56,26 @@ export function App() {
           {(current) =>
             current ? (
               <Shell>
-                <Suspense fallback={<Spin className="ds-loading" />}>
-                  <Routes>
-                    <Route path="/" element={<Home />} />
-                    <Route path="/dashboard" element={<DashboardPage />} />
-                    <Route path="/townships" element={<TownshipPicker />} />
-                    <Route path="/townships/:code" element={<TownshipListPage />} />
-                    <Route path="/townships/:code/excel" element={<ExcelPage />} />
-                    <Route path="/townships/:code/submissions" element={<SubmissionsPage />} />
-                    <Route path="/townships/:code/bookings" element={<BookingsPage />} />
-                    <Route path="/townships/:code/items/:item" element={<ItemEditorPage />} />
-                    <Route path="/townships/:code/items/:item/history" element={<HistoryPage />} />
-                    <Route path="/review" element={<ReviewPage />} />
-                    <Route path="/catalogue" element={<CataloguePage />} />
-                    <Route path="/catalogue/:code" element={<BaseItemPage />} />
-                    <Route path="/library/:kind" element={<LibraryPage />} />
-                    <Route path="*" element={<Navigate to="/" replace />} />
-                  </Routes>
-                </Suspense>
+                <ErrorBoundary home="/designer/" resetKey={pathname}>
+                  <Suspense fallback={<Spin className="ds-loading" />}>
+                    <Routes>
+                      <Route path="/" element={<Home />} />
+                      <Route path="/dashboard" element={<DashboardPage />} />
+                      <Route path="/townships" element={<TownshipPicker />} />
+                      <Route path="/townships/:code" element={<TownshipListPage />} />
+                      <Route path="/townships/:code/excel" element={<ExcelPage />} />
+                      <Route path="/townships/:code/submissions" element={<SubmissionsPage />} />
+                      <Route path="/townships/:code/bookings" element={<BookingsPage />} />
+                      <Route path="/townships/:code/items/:item" element={<ItemEditorPage />} />
+                      <Route path="/townships/:code/items/:item/history" element={<HistoryPage />} />
+                      <Route path="/review" element={<ReviewPage />} />
+                      <Route path="/catalogue" element={<CataloguePage />} />
+                      <Route path="/catalogue/:code" element={<BaseItemPage />} />
+                      <Route path="/library/:kind" element={<LibraryPage />} />
+                      <Route path="*" element={<Navigate to="/" replace />} />
+                    </Routes>
+                  </Suspense>
+                </ErrorBoundary>
               </Shell>
             ) : (
               <LoginPage />

@@ -3,7 +3,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router-dom';
+import { Link, Route, Routes, useLocation } from 'react-router-dom';
+import { ErrorBoundary } from '@oneseal/runtime/web';
 import { useLargeText } from './largeText';
 import { BookingPage } from './pages/BookingPage';
 import { BundlePage } from './pages/BundlePage';
@@ -21,6 +22,7 @@ dayjs.locale('zh-cn');
 
 export function App() {
   const [large, setLarge] = useLargeText();
+  const { pathname } = useLocation();
   const theme = {
     token: {
       fontSize: large ? 20 : 16,
@@ -66,19 +68,21 @@ export function App() {
           </nav>
         </header>
         <main id="main" className="os-main" tabIndex={-1}>
-          <Suspense fallback={<div className="os-loading">正在加载…</div>}>
-            <Routes>
-              <Route path="/" element={<Home />} />
-              <Route path="/regions/:region" element={<Catalogue />} />
-              <Route path="/regions/:region/items/:item" element={<ItemPage />} />
-              <Route path="/regions/:region/items/:item/booking" element={<BookingPage />} />
-              <Route path="/regions/:region/apply" element={<Apply />} />
-              <Route path="/regions/:region/bundles/:bundle" element={<BundlePage />} />
-              <Route path="/receipt/:reference" element={<Receipt />} />
-              <Route path="/track" element={<Track />} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
-          </Suspense>
+          <ErrorBoundary home="/" resetKey={pathname}>
+            <Suspense fallback={<div className="os-loading">正在加载…</div>}>
+              <Routes>
+                <Route path="/" element={<Home />} />
+                <Route path="/regions/:region" element={<Catalogue />} />
+                <Route path="/regions/:region/items/:item" element={<ItemPage />} />
+                <Route path="/regions/:region/items/:item/booking" element={<BookingPage />} />
+                <Route path="/regions/:region/apply" element={<Apply />} />
+                <Route path="/regions/:region/bundles/:bundle" element={<BundlePage />} />
+                <Route path="/receipt/:reference" element={<Receipt />} />
+                <Route path="/track" element={<Track />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </ErrorBoundary>
         </main>
         <footer className="os-footer">桂林市“乡镇一枚印章管审批”改革 · 同一事项无差别受理、同标准办理</footer>
       </AntApp>

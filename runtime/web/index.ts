@@ -13,3 +13,5 @@ export { materialUse } from '../src/forms/mergeMaterials';
 export { formatQueryCode, normaliseQueryCode } from '../src/queryCode';
 export { formatBookingCode, normaliseBookingCode } from '../src/bookingCode';
 export { browserClient } from './apiClient';
+export { ErrorBoundary, ErrorPage } from './ErrorBoundary';
+export { GuideSections } from './GuideSections';

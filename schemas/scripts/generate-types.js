@@ -31,48 +31,47 @@ function modelRoot() {
   return { title: 'OneSealModel', type: 'object', properties, additionalProperties: false };
 }
 
-/**
- * A property's `title` is its zh label (承诺办结时限), read by UIs and the change summary; json-schema-to-typescript
- * would take it for a type name and emit a copy of the referenced type. Types are named by definitions only, so
- * the generator reads each schema file without the labels of its properties.
- */
-function withoutPropertyLabels(node) {
-  if (Array.isArray(node)) return node.map(withoutPropertyLabels);
-  if (node === null || typeof node !== 'object') return node;
+/** A type's name: the titles of the files and their definitions. Any other title is a label for people (zh). */
+const TYPE_NAME = /^[A-Z][A-Za-z0-9]*$/;
+
+function withoutLabels(node) {
+  if (Array.isArray(node)) return node.map(withoutLabels);
+  if (!node || typeof node !== 'object') return node;
+  const labelled = typeof node.title === 'string' && !TYPE_NAME.test(node.title);
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, property]) => {
-          const { title, ...rest } = property;
-          // The label stays the doc comment (beside a $ref a description would make a copy, as above).
-          const documented =
-            title && !rest.description && !rest.$ref ? { description: title, ...rest } : rest;
-          return [name, withoutPropertyLabels(documented)];
-        }),
-      );
-    } else out[key] = withoutPropertyLabels(value);
+    if (labelled && key === 'title') continue;
+    // Help beside a $ref would make a numbered copy of the referenced type (see below); it is for people too.
+    if (labelled && key === 'description' && node.$ref) continue;
+    out[key] = withoutLabels(value);
   }
   return out;
 }
 
-const unlabelledFiles = {
-  order: 1,
-  canRead: true,
-  read: (file) => JSON.stringify(withoutPropertyLabels(JSON.parse(fs.readFileSync(file.url, 'utf8')))),
-};
+/**
+ * The schemas as json-schema-to-typescript should read them: it names a type after any title, so the zh labels
+ * of properties (title: "承诺办结时限") are left out of the copies it compiles; the types keep their names.
+ */
+function schemasForTypes() {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'oneseal-schemas-'));
+  for (const file of fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json'))) {
+    const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(withoutLabels(schema)));
+  }
+  return dir;
+}
 
 async function generateTypes() {
+  const cwd = schemasForTypes();
   const ts = await compile(modelRoot(), 'OneSealModel', {
-    cwd: schemaDir,
-    $refOptions: { resolve: { file: unlabelledFiles } },
+    cwd,
     bannerComment: banner,
     additionalProperties: false,
     unreachableDefinitions: false,
     // An upper bound (process steps, branches) stays a bound checked by the validator, not a tuple type.
     maxItems: -1,
     style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
-  });
+  }).finally(() => fs.rmSync(cwd, { recursive: true, force: true }));
   // A description beside a $ref to a titled definition makes json-schema-to-typescript emit a numbered copy
   // (TimeLimit1); keep such descriptions on the definition instead, so every shape has exactly one type.
   const copies = [...ts.matchAll(/^export (?:interface|type) ([A-Za-z]+\d+)\b/gm)].map((m) => m[1]);

@@ -1,6 +1,7 @@
 import type { BaseItem, ItemImplementation } from './generated/types';
 import type { JsonSchemaObject } from './schemaFiles';
 import { schemaFile } from './schemaFiles';
+import { SERVER_OWNED_PROPERTIES } from './serverOwned';
 
 /** One labelled change between two versions of an implementation, as the change feed and the review print it. */
 export interface ChangeLine {
@@ -267,8 +268,8 @@ function objectLines(
 ): ChangeLine[] {
   const lines = propertiesOf(def).flatMap(([key, prop]) => {
     const title = titleOf(prop.node);
-    // Untitled properties are the server's (kind, status, version, region): the feed states them apart.
-    if (!title) return [];
+    // The document's lifecycle is the server's: a change entry states versions and dates apart.
+    if (!title || (parent === '' && SERVER_OWNED_PROPERTIES.has(key))) return [];
     return valueLines(`${parent}${parent ? joiner : ''}${title}`, prop, before[key], after[key], options);
   });
   // Inside an element, a change only an untitled part shows (a step's next steps) is still a change.

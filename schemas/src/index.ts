@@ -61,6 +61,7 @@ export type { RegionOption } from './regionTree';
 export { isLandline, isLocalNumber, isMobile, isPhone, isPostcode, isServicePhone } from './formats/phone';
 export { diffDocuments } from './diff';
 export { summarizeChanges } from './changeSummary';
+export { SERVER_OWNED_PROPERTIES } from './serverOwned';
 export type { ChangeLine, ChangeSummaryOptions } from './changeSummary';
 export { checksModule, evaluateChecks, loadChecks } from './standalone';
 export type { CompiledCheck } from './standalone';

@@ -1,4 +1,4 @@
-import type { Item } from '@oneseal/schemas';
+import type { Item, RegionMetrics } from '@oneseal/schemas';
 import { aggregateMetrics, metrics, serviceTags } from '@oneseal/schemas';
 import { loadSeedCatalogue, resolveSeedItems } from '@oneseal/seeds';
 import type { TestApp } from './testApp';
@@ -109,12 +109,27 @@ describe(`public catalogue (${DB_LABEL})`, () => {
     expect(res.body.rollup).toEqual(aggregateMetrics(yangshuo, { code: YANGSHUO, name: '阳朔镇' }));
   });
 
-  it('rolls metrics up for a county and for the city', async () => {
+  it('rolls metrics up for a county and for the city, listing the townships that publish nothing as not meeting', async () => {
+    const townships = await t.api.get('/api/public/regions').query({ parent: '450321', level: 'township' });
     const county = await t.api.get('/api/public/regions/450321/metrics');
-    expect(county.body.townships.map((m: { regionCode: string }) => m.regionCode)).toEqual([YANGSHUO]);
+    // Every township of 阳朔县 is listed; only 阳朔镇 publishes, the others count zero items and do not meet.
+    expect(county.body.townships.map((m: RegionMetrics) => m.regionCode)).toEqual(
+      townships.body.map((r: { code: string }) => r.code).sort(),
+    );
+    expect(townships.body.length).toBeGreaterThan(1);
+    for (const m of county.body.townships as RegionMetrics[])
+      if (m.regionCode !== YANGSHUO) expect(m).toMatchObject({ itemCount: 0, allTargetsMet: false });
+    // So the county does not meet all targets, whatever its one publishing township's shares.
+    expect(county.body.rollup.allTargetsMet).toBe(false);
+
     const city = await t.api.get('/api/public/regions/450300/metrics');
-    expect(city.body.townships).toEqual(metrics(seedItems));
-    expect(city.body.rollup).toEqual(aggregateMetrics(seedItems, { code: '450300', name: '桂林市' }));
+    const publishing = (city.body.townships as RegionMetrics[]).filter((m) => m.itemCount > 0);
+    expect(publishing).toEqual(metrics(seedItems));
+    expect(city.body.townships.length).toBeGreaterThan(publishing.length);
+    expect(city.body.rollup).toEqual({
+      ...aggregateMetrics(seedItems, { code: '450300', name: '桂林市' }),
+      allTargetsMet: false,
+    });
     expect(city.body.townships.some((m: { allTargetsMet: boolean }) => !m.allTargetsMet)).toBe(true);
   });
 

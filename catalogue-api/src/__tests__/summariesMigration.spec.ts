@@ -144,8 +144,13 @@ describe(`migrating a database published before stored summaries (${DB_LABEL})`,
 
   it('fills every township’s totals, equal to the model’s metrics', async () => {
     const report = await regionMetrics(store, CITY.code);
-    expect(report.townships).toEqual(metrics(items));
-    expect(report.rollup).toEqual(aggregateMetrics(items, CITY));
+    // Every township is listed, those that publish nothing with zeros; with one of them the city does not meet.
+    expect(report.townships.filter((m) => m.itemCount > 0)).toEqual(metrics(items));
+    const whole = aggregateMetrics(items, CITY);
+    expect(report.rollup).toEqual({
+      ...whole,
+      allTargetsMet: whole.allTargetsMet && report.townships.every((m) => m.itemCount > 0),
+    });
   });
 
   it('holds the version-2 document, its completeness counted in the figures', async () => {

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles';
 import { conflict, invalid, notFound } from '../http/errors';
 import { audit } from './audit';
 import { requireSafePatterns } from './patternSafety';
+import { pinyinKeys } from './search';
 import type { Store } from './store';
 import { inTransaction } from './store';
 
@@ -42,7 +43,12 @@ function columns(doc: LibraryDoc) {
 
 export async function listLibrary(store: Store, kind: LibraryKind) {
   const rows = await modelOf(store, kind).findAll({ order: [['code', 'ASC']] });
-  return rows.map((r) => ({ revision: r.revision, document: r.doc as LibraryDoc }));
+  // Materials are picked by name in the item editor, typed as Chinese or as pinyin (全拼 or 首字母).
+  return rows.map((r) => ({
+    revision: r.revision,
+    document: r.doc as LibraryDoc,
+    ...(kind === 'material' ? { pinyin: pinyinKeys(r.name) } : {}),
+  }));
 }
 
 export async function getLibraryEntry(store: Store, kind: LibraryKind, code: string) {

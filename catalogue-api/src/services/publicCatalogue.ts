@@ -272,6 +272,7 @@ export function publishedItemText(
 /**
  * The reform metrics of a township, county or city from the township totals kept at publish
  * (townshipMetrics.ts): one row per township is read, never an item, and the roll-up is summed by the database.
+ * Every township in scope is listed, those that publish nothing with zeros.
  */
 export function regionMetrics(store: Store, code: string): Promise<MetricsReport> {
   return store.publicMetrics.get(code, () => computeMetrics(store, code));
@@ -280,10 +281,12 @@ export function regionMetrics(store: Store, code: string): Promise<MetricsReport
 async function computeMetrics(store: Store, code: string): Promise<MetricsReport> {
   const region = await requireRegion(store, code);
   const { townships, sum } = await regionTotals(store, region);
+  // A region meets the targets only when every one of its townships publishes and the whole meets them.
+  const rollup = metricsFromTotals(sum, { code: region.code, name: region.name });
   return {
     region: { code: region.code, name: region.name, level: region.level },
     townships: townships.map((t) => metricsFromTotals(t, { code: t.regionCode, name: t.name })),
-    rollup: metricsFromTotals(sum, { code: region.code, name: region.name }),
+    rollup: { ...rollup, allTargetsMet: rollup.allTargetsMet && townships.every((t) => t.itemCount > 0) },
   };
 }
 

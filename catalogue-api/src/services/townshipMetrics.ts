@@ -79,34 +79,39 @@ export async function recountTownships(
 }
 
 /** Which township rows a region covers: itself for a township, its code prefix for a county or city. */
-function scope(region: { code: string; level: string }): { sql: string; value: string } {
+function scope(region: { code: string; level: string }, column: string): { sql: string; value: string } {
   return region.level === 'township'
-    ? { sql: 'm.region_code = ?', value: region.code }
-    : { sql: 'm.region_code LIKE ?', value: `${regionCodePrefix(region.code)}%` };
+    ? { sql: `${column} = ?`, value: region.code }
+    : { sql: `${column} LIKE ?`, value: `${regionCodePrefix(region.code)}%` };
 }
 
-const FIGURES_SQL = TOTALS.map((k) => `m.${snake(k)} AS ${k}`).join(', ');
+// A township that has never published has no metric row: its figures are zeros.
+const FIGURES_SQL = TOTALS.map((k) => `COALESCE(m.${snake(k)}, 0) AS ${k}`).join(', ');
 const SUMS_SQL = TOTALS.map((k) => `SUM(m.${snake(k)}) AS ${k}`).join(', ');
 
 /**
- * The townships of a region that have published items, each with its name and totals, in order of code, and
- * their sum computed by the database. One row per township is read; never an item. Plain SQL: the metrics
- * route is public and its cost should be the statements'.
+ * Every township of a region, each with its name and totals (zeros for one that publishes nothing: it counts as
+ * not meeting the targets, it is not left out), in order of code, and their sum computed by the database. One
+ * row per township is read — its region and its metric row — never an item, so the cost follows the number of
+ * townships in scope, not of published items. Plain SQL: the metrics route is public and its cost should be the
+ * statements'.
  */
 export async function regionTotals(
   store: ModelStore,
   region: { code: string; level: string },
 ): Promise<{ townships: (MetricTotals & { regionCode: string; name: string })[]; sum: MetricTotals }> {
-  const { sql, value } = scope(region);
+  const townships = scope(region, 'r.code');
+  const metricRows = scope(region, 'm.region_code');
   const [rows, sums] = await Promise.all([
     store.sequelize.query<Record<string, unknown>>(
-      `SELECT m.region_code AS regionCode, r.name AS name, ${FIGURES_SQL} FROM township_metrics m ` +
-        `JOIN regions r ON r.code = m.region_code WHERE ${sql} AND m.item_count > 0 ORDER BY m.region_code`,
-      { replacements: [value], type: QueryTypes.SELECT, raw: true },
+      `SELECT r.code AS regionCode, r.name AS name, ${FIGURES_SQL} FROM regions r ` +
+        `LEFT JOIN township_metrics m ON m.region_code = r.code ` +
+        `WHERE r.level = 'township' AND ${townships.sql} ORDER BY r.code`,
+      { replacements: [townships.value], type: QueryTypes.SELECT, raw: true },
     ),
     store.sequelize.query<Record<string, unknown>>(
-      `SELECT ${SUMS_SQL} FROM township_metrics m WHERE ${sql} AND m.item_count > 0`,
-      { replacements: [value], type: QueryTypes.SELECT, raw: true },
+      `SELECT ${SUMS_SQL} FROM township_metrics m WHERE ${metricRows.sql} AND m.item_count > 0`,
+      { replacements: [metricRows.value], type: QueryTypes.SELECT, raw: true },
     ),
   ]);
   return {

@@ -1,5 +1,4 @@
 import { Breadcrumb, Card, Col, Drawer, Row, Statistic, Tag, Typography } from 'antd';
-import type { RegionMetrics } from '@oneseal/schemas';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
@@ -16,7 +15,16 @@ import { MetricsTable } from './MetricsTable';
 import type { ItemFilter } from './MissingItems';
 import { MissingItems } from './MissingItems';
 import type { MetricKey, MetricsReport } from './metricsData';
-import { combineMetrics, emptyMetrics, METRICS, percent, ratio, SHARE_KEYS } from './metricsData';
+import {
+  combineMetrics,
+  emptyMetrics,
+  METRICS,
+  percent,
+  publishing,
+  publishingText,
+  ratio,
+  SHARE_KEYS,
+} from './metricsData';
 
 const FILTERS: readonly string[] = ['any', 'all', 'atMostOneVisit', 'online', 'inHall', 'promisedRatio'];
 
@@ -145,18 +153,20 @@ function Figures({
     const children = (parent: string, level: Region['level']) =>
       regions.filter((r) => r.parentCode === parent && r.level === level);
     if (view.level === 'city')
-      return children(view.code, 'county').map((county) => ({
-        ...combineMetrics(
-          report.townships.filter((t) => t.regionCode.startsWith(county.code)),
-          county,
-        ),
-        action: '查看各乡镇（街道）',
-      }));
+      return children(view.code, 'county').map((county) => {
+        const townships = report.townships.filter((t) => t.regionCode.startsWith(county.code));
+        return {
+          ...combineMetrics(townships, county),
+          publishing: publishing(townships),
+          action: '查看各乡镇（街道）',
+        };
+      });
     if (view.level === 'county')
-      return children(view.code, 'township').map((township) => ({
-        ...(report.townships.find((t) => t.regionCode === township.code) ?? emptyMetrics(township)),
-        action: '查看未达标的事项',
-      }));
+      return children(view.code, 'township').map((township) => {
+        const metrics =
+          report.townships.find((t) => t.regionCode === township.code) ?? emptyMetrics(township);
+        return { ...metrics, action: metrics.itemCount > 0 ? '查看未达标的事项' : undefined };
+      });
     return [report.rollup];
   }, [report, regions, view.code, view.level]);
 
@@ -186,7 +196,10 @@ function Figures({
     tooltip: `承诺/法定时限：${ratio(r.meanPromisedRatio)}（${r.itemCount} 个事项的平均值）`,
   }));
 
-  const total = report.rollup;
+  const total: MetricsRow =
+    view.level === 'township'
+      ? report.rollup
+      : { ...report.rollup, publishing: publishing(report.townships) };
   const townshipName = view.township?.name ?? total.regionName;
   const items =
     view.level === 'township' ? (
@@ -310,13 +323,34 @@ function Figures({
   );
 }
 
-/** The region's own figures at a glance: the three targets and the time ratio. */
-function Summary({ total }: { total: RegionMetrics }) {
-  if (total.itemCount === 0) return null;
+/** The region's own figures at a glance: its townships that publish, the three targets and the time ratio. */
+function Summary({ total }: { total: MetricsRow }) {
+  const shown = total.publishing;
+  const publishingCard = shown ? (
+    <Col flex="1 1 220px">
+      <Card size="small">
+        <Statistic
+          title="发布事项的乡镇"
+          value={shown.total === 0 ? '—' : percent(shown.count / shown.total)}
+          valueStyle={{ color: shown.count === shown.total ? '#3f8600' : '#cf1322' }}
+        />
+        <div className="dash-summary-foot">
+          {publishingText(shown)}{' '}
+          {shown.count === shown.total ? (
+            <Tag color="success">全部发布</Tag>
+          ) : (
+            <Tag color="error">{shown.total - shown.count} 个乡镇未发布</Tag>
+          )}
+        </div>
+      </Card>
+    </Col>
+  ) : null;
+  if (total.itemCount === 0) return <Row className="dash-summary">{publishingCard}</Row>;
   return (
     <Row gutter={[16, 16]} className="dash-summary">
+      {publishingCard}
       {SHARE_KEYS.map((key) => (
-        <Col key={key} xs={12} lg={6}>
+        <Col key={key} flex="1 1 220px">
           <Card size="small">
             <Statistic
               title={`${METRICS[key].label}（目标 ${METRICS[key].goal}）`}
@@ -330,7 +364,7 @@ function Summary({ total }: { total: RegionMetrics }) {
           </Card>
         </Col>
       ))}
-      <Col xs={12} lg={6}>
+      <Col flex="1 1 220px">
         <Card size="small">
           <Statistic title="承诺/法定时限（平均）" value={ratio(total.meanPromisedRatio)} />
           <div className="dash-summary-foot">

@@ -2,11 +2,19 @@ import { Button, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { RegionMetrics, Share } from '@oneseal/schemas';
 import type { ShareKey } from './metricsData';
-import { completenessText, METRICS, ratio, SHARE_KEYS, shareText } from './metricsData';
+import { completenessText, METRICS, publishingText, ratio, SHARE_KEYS, shareText } from './metricsData';
 
 export interface MetricsRow extends RegionMetrics {
   /** What clicking the region does ("查看各乡镇", "查看事项"); none for the total row. */
   action?: string;
+  /** A county's townships that publish anything, of all its townships. */
+  publishing?: { count: number; total: number };
+}
+
+/** The verdict on the three targets; a region that publishes nothing meets none of them. */
+function Verdict({ row }: { row: RegionMetrics }) {
+  if (row.itemCount === 0) return <Tag color="error">未发布事项，不达标</Tag>;
+  return row.allTargetsMet ? <Tag color="success">全部达标</Tag> : <Tag color="error">未全部达标</Tag>;
 }
 
 function ShareCell({ share, total }: { share: Share; total: number }) {
@@ -32,7 +40,7 @@ export function MetricsTable({
 }: {
   caption: string;
   rows: MetricsRow[];
-  total: RegionMetrics;
+  total: MetricsRow;
   regionHeader: string;
   selected?: string;
   onSelect: (code: string) => void;
@@ -43,7 +51,7 @@ export function MetricsTable({
       dataIndex: 'regionName',
       fixed: 'left',
       render: (name: string, row) =>
-        row.action && row.itemCount > 0 ? (
+        row.action ? (
           <Button
             type="link"
             className="dash-region-link"
@@ -60,8 +68,23 @@ export function MetricsTable({
       title: '事项数',
       dataIndex: 'itemCount',
       align: 'right',
-      render: (n: number) => (n === 0 ? <span className="dash-muted">暂无已发布事项</span> : n),
+      render: (n: number) => (n === 0 ? <span className="dash-miss">暂无已发布事项</span> : n),
     },
+    ...(rows.some((r) => r.publishing)
+      ? [
+          {
+            title: '发布事项的乡镇',
+            key: 'publishing',
+            align: 'right' as const,
+            render: (_: unknown, row: MetricsRow) =>
+              row.publishing ? (
+                <span className={row.publishing.count < row.publishing.total ? 'dash-miss' : undefined}>
+                  {publishingText(row.publishing)}
+                </span>
+              ) : null,
+          },
+        ]
+      : []),
     ...SHARE_KEYS.map((key: ShareKey): TableColumnsType<MetricsRow>[number] => ({
       title: `${METRICS[key].label}（目标 ${METRICS[key].goal}）`,
       key,
@@ -83,12 +106,7 @@ export function MetricsTable({
     {
       title: '三项目标',
       key: 'all',
-      render: (_: unknown, row) =>
-        row.itemCount === 0 ? null : row.allTargetsMet ? (
-          <Tag color="success">全部达标</Tag>
-        ) : (
-          <Tag color="error">未全部达标</Tag>
-        ),
+      render: (_: unknown, row) => <Verdict row={row} />,
     },
   ];
   return (
@@ -111,24 +129,24 @@ export function MetricsTable({
             <Table.Summary.Cell index={1} align="right">
               {total.itemCount}
             </Table.Summary.Cell>
-            {SHARE_KEYS.map((key, i) => (
-              <Table.Summary.Cell key={key} index={2 + i} align="right">
+            {rows.some((r) => r.publishing) ? (
+              <Table.Summary.Cell index={2} align="right">
+                {total.publishing ? publishingText(total.publishing) : null}
+              </Table.Summary.Cell>
+            ) : null}
+            {SHARE_KEYS.map((key) => (
+              <Table.Summary.Cell key={key} index={3 + SHARE_KEYS.indexOf(key)} align="right">
                 <ShareCell share={total[key]} total={total.itemCount} />
               </Table.Summary.Cell>
             ))}
-            <Table.Summary.Cell index={5} align="right">
+            <Table.Summary.Cell index={6} align="right">
               {ratio(total.meanPromisedRatio)}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={6} align="right">
+            <Table.Summary.Cell index={7} align="right">
               {completenessText(total.meanCompleteness)}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={7}>
-              {total.itemCount > 0 &&
-                (total.allTargetsMet ? (
-                  <Tag color="success">全部达标</Tag>
-                ) : (
-                  <Tag color="error">未全部达标</Tag>
-                ))}
+            <Table.Summary.Cell index={8}>
+              <Verdict row={total} />
             </Table.Summary.Cell>
           </Table.Summary.Row>
         ) : null

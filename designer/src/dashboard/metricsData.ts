@@ -2,13 +2,7 @@
 import type { RegionMetrics, Share } from '@oneseal/schemas';
 import { REFORM_TARGETS } from '@oneseal/schemas';
 
-/** GET /api/public/regions/:code/metrics */
-export interface MetricsReport {
-  region: { code: string; name: string; level: string };
-  /** One entry per township with published items. */
-  townships: RegionMetrics[];
-  rollup: RegionMetrics;
-}
+export type { MetricsReport } from '@oneseal/schemas';
 
 export type ShareKey = 'atMostOneVisit' | 'online' | 'inHall';
 export type MetricKey = ShareKey | 'promisedRatio';
@@ -92,11 +86,21 @@ export function combineMetrics(
     promisedRatioCount: list.reduce((sum, m) => sum + m.promisedRatioCount, 0),
     meanMaterials: combineMean(list, 'meanMaterials', (m) => m.itemCount),
     meanCompleteness: combineMean(list, 'meanCompleteness', (m) => m.itemCount),
-    allTargetsMet: atMostOneVisit.met && online.met && inHall.met,
+    // A township that publishes nothing cannot meet the targets, and neither can a county that has one.
+    allTargetsMet: atMostOneVisit.met && online.met && inHall.met && list.every((m) => m.itemCount > 0),
   };
 }
 
-/** An empty entry for a region without published items: shown in the table, left out of the charts. */
+/** How many of the townships publish anything: the share the reform needs at 100 %. */
+export function publishing(townships: readonly RegionMetrics[]): { count: number; total: number } {
+  return { count: townships.filter((t) => t.itemCount > 0).length, total: townships.length };
+}
+
+/** "3/9（33%）" */
+export const publishingText = ({ count, total }: { count: number; total: number }) =>
+  `${count}/${total}（${total === 0 ? '—' : percent(count / total)}）`;
+
+/** An empty entry for a region without published items: shown in the table as not meeting, left out of the charts. */
 export const emptyMetrics = (region: { code: string; name: string }) => combineMetrics([], region);
 
 export const percent = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;

@@ -61,11 +61,11 @@ export function ExcelPage() {
     setReport(undefined);
     setProblem(undefined);
     if (!/\.xlsx$/i.test(chosen.name)) {
-      message.error('请选择 .xlsx 文件（由“导出 Excel”得到、修改后保存的工作簿）');
+      message.error('请选择 Excel 工作簿（由“导出 Excel”得到、修改后保存的文件）');
       return Upload.LIST_IGNORE;
     }
     if (chosen.size > MAX_BYTES) {
-      message.error('文件超过 5 MB，无法导入');
+      message.error('文件超过 5 兆字节，无法导入');
       return Upload.LIST_IGNORE;
     }
     setFile(chosen);
@@ -150,9 +150,9 @@ export function ExcelPage() {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined aria-hidden />
               </p>
-              <p className="ant-upload-text">点击选择或将 .xlsx 文件拖到此处</p>
+              <p className="ant-upload-text">点击选择或将 Excel 文件拖到此处</p>
               <p className="ant-upload-hint">
-                只接受“导出 Excel”得到并修改后的工作簿，至多 5 MB；选择后不会立即上传。
+                只接受“导出 Excel”得到并修改后的工作簿，至多 5 兆字节；选择后不会立即上传。
               </p>
             </Upload.Dragger>
 

@@ -154,7 +154,8 @@ export function ConditionEditor({
   onChange,
 }: {
   form: ItemForm;
-  path: FieldPath;
+  /** The field the condition is for (its own answers cannot decide it); none for a condition outside the form. */
+  path?: FieldPath;
   value: Condition | undefined;
   onChange: (condition: Condition | undefined, group?: string) => void;
 }) {
@@ -165,7 +166,10 @@ export function ConditionEditor({
     // Follows the stored condition when it changes from outside (undo, JSON view).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
-  const targets = useMemo(() => conditionTargets(form).filter((t) => !isWithin(t.path, path)), [form, path]);
+  const targets = useMemo(
+    () => conditionTargets(form).filter((t) => !path || !isWithin(t.path, path)),
+    [form, path],
+  );
   const byPath = useMemo(() => new Map(targets.map((t) => [t.dataPath, t.field])), [targets]);
 
   const update = (next: Draft, group?: string) => {
@@ -180,7 +184,7 @@ export function ConditionEditor({
         <Alert
           type="info"
           showIcon
-          message="此条件含嵌套或“不满足”组合，请在 JSON 视图中修改"
+          message="此条件含嵌套或“不满足”组合，请在代码视图中修改"
           description={describeCondition(draft.complex, byPath)}
         />
         <Button size="small" danger onClick={() => update({ join: 'all', rows: [] })}>
@@ -194,7 +198,15 @@ export function ConditionEditor({
     update({ ...draft, rows: draft.rows.map((r, i) => (i === index ? row : r)) }, group);
   const condition = toCondition(draft);
   const fieldOptions = (t: ConditionTarget[]) =>
-    t.map((x) => ({ value: x.dataPath, label: `${x.field.title}（${x.dataPath}）` }));
+    t.map((x) => ({
+      value: x.dataPath,
+      search: `${x.field.title} ${x.dataPath}`,
+      label: (
+        <>
+          {x.field.title} <code>{x.dataPath}</code>
+        </>
+      ),
+    }));
 
   return (
     <div className="fd-condition">
@@ -235,7 +247,7 @@ export function ConditionEditor({
                 <Select
                   id={`${id}-field-${index}`}
                   showSearch
-                  optionFilterProp="label"
+                  optionFilterProp="search"
                   placeholder="选择字段"
                   options={fieldOptions(targets)}
                   value={row.field}

@@ -57,7 +57,7 @@ export function JsonView({
     setText(pretty(check.form));
   };
   return (
-    <section className="fd-json" aria-label="JSON 视图">
+    <section className="fd-json" aria-label="代码视图">
       <div className="fd-json-bar">
         <label htmlFor={id} className="fd-panel-title">
           申请表 JSON（Formily JSON Schema 受限子集）

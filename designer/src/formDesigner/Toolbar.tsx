@@ -52,7 +52,7 @@ export function Toolbar({
         onChange={(v) => onView(v as View)}
         options={[
           { value: 'design', label: '可视化设计' },
-          { value: 'json', label: 'JSON' },
+          { value: 'json', label: '代码' },
         ]}
         aria-label="编辑方式"
       />

@@ -10,6 +10,7 @@ import type {
 } from '@oneseal/schemas';
 import { SCHEMA_IDS, validateItem } from '@oneseal/schemas';
 import type { Form } from '@formily/core';
+import type { ISchema } from '@formily/react';
 import { App, Button, ConfigProvider, Select, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -18,7 +19,14 @@ import { ApiProblem } from '@oneseal/schemas';
 import { api, ifMatch } from '../api';
 import { FormDesigner } from '../formDesigner/FormDesigner';
 import { ProcessEditor } from '../process/ProcessEditor';
-import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
+import {
+  editorSchema,
+  ItemFormContext,
+  placeOf,
+  schemaById,
+  SchemaEditor,
+  showFindings,
+} from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { ChangeTable } from '../shell/ChangeTable';
 import { useConflict } from '../shell/ConflictModal';
@@ -42,6 +50,13 @@ const FormTab = observer(({ form, dataElements }: { form: Form; dataElements: Da
     onChange={(next) => form.setValuesIn('form', next)}
     dataElements={dataElements}
   />
+));
+
+/** The item's fields; its materials' conditions are chosen from the item's own application form. */
+const ItemInfo = observer(({ form, schema }: { form: Form; schema: ISchema }) => (
+  <ItemFormContext.Provider value={toJS(form.values.form) as ItemForm}>
+    <SchemaEditor form={form} schema={schema} />
+  </ItemFormContext.Provider>
 ));
 
 const ProcessTab = observer(({ form }: { form: Form }) => (
@@ -203,10 +218,14 @@ function Editor({
             children: (
               <div className="ds-editor">
                 <div className="ds-editor-form">
-                  <SchemaEditor form={form} schema={schema} />
+                  <ItemInfo form={form} schema={schema} />
                 </div>
                 <aside className="ds-editor-side">
-                  <FindingsPanel issues={issues} ready="可以发布" />
+                  <FindingsPanel
+                    issues={issues}
+                    ready="可以发布"
+                    place={(pointer) => placeOf(BASE_ITEM, pointer)}
+                  />
                 </aside>
               </div>
             ),

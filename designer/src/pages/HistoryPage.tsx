@@ -1,11 +1,11 @@
 import type { ImplementationVersionSummary, VersionDiff } from '@oneseal/schemas';
-import { actorName } from '@oneseal/schemas';
 import { Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api';
 import { ChangeTable } from '../shell/ChangeTable';
 import { Loaded } from '../shell/Loaded';
+import { UserName } from '../shell/UserName';
 import { useRequest } from '@oneseal/runtime/web';
 
 /** Every published version of a township item, and the field-level differences between any two. */
@@ -48,8 +48,11 @@ export function HistoryPage() {
               {
                 title: '发布',
                 dataIndex: 'publishedAt',
-                render: (at: string, row: ImplementationVersionSummary) =>
-                  `${new Date(at).toLocaleString('zh-CN')} ${row.publishedBy ? actorName(row.publishedBy) : ''}`,
+                render: (at: string, row: ImplementationVersionSummary) => (
+                  <>
+                    {new Date(at).toLocaleString('zh-CN')} <UserName username={row.publishedBy} />
+                  </>
+                ),
               },
             ]}
           />

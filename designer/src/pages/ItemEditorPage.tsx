@@ -1,12 +1,12 @@
 import type { DraftView, ItemImplementation } from '@oneseal/schemas';
 import { assessImplementation, implementationCompleteness, SCHEMA_IDS, validateItem } from '@oneseal/schemas';
-import { Alert, App, Button, Tag } from 'antd';
+import { Alert, App, Button, Drawer, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 import { api, ifMatch } from '../api';
-import { editorSchema, schemaById, SchemaEditor, showFindings } from '../schemaForm';
+import { editorSchema, placeOf, schemaById, SchemaEditor, showFindings } from '../schemaForm';
 import { can, useUser } from '../shell/auth';
 import { CompletenessPanel } from '../shell/CompletenessPanel';
 import { useConflict } from '../shell/ConflictModal';
@@ -15,7 +15,9 @@ import type { Issue } from '../shell/FindingsPanel';
 import { asIssues, FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
 import { STATUS_COLORS, statusName } from '../shell/types';
+import { loadRegions, regionName } from '../shell/regions';
 import { useDocumentForm } from '../shell/useDocumentForm';
+import { ItemPreview } from './ItemPreview';
 import { useUnsavedGuard } from '../shell/useUnsavedGuard';
 
 // The township sets only its own elements (LocalFields and the local lists); the rest comes from the base item.
@@ -50,6 +52,8 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
   const [revision, setRevision] = useState(draft.revision);
   const [busy, setBusy] = useState(false);
   const reasons = useReasonDialog();
+  const [previewing, setPreviewing] = useState(false);
+  const regions = useRequest(loadRegions, []);
   const conflicts = useConflict<ItemImplementation>({
     keepMine: (revision, mine) => save(revision, mine),
     takeTheirs: (theirs, revision) => {
@@ -129,6 +133,7 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
           {dirty ? <Tag color="orange">未保存</Tag> : null}
         </h1>
         <Link to={`/townships/${code}/items/${item}/history`}>发布历史</Link>
+        <Button onClick={() => setPreviewing(true)}>预览群众看到的样子</Button>
         {editable ? (
           <>
             <Button onClick={() => save()} loading={busy} disabled={!dirty}>
@@ -185,10 +190,25 @@ function Editor({ draft, reload }: { draft: DraftView; reload: () => void }) {
           <SchemaEditor form={form} schema={schema} />
         </div>
         <aside className="ds-editor-side">
-          <FindingsPanel issues={issues} />
+          <FindingsPanel issues={issues} place={(pointer) => placeOf(IMPLEMENTATION, pointer)} />
           <CompletenessPanel completeness={completeness} />
         </aside>
       </div>
+      <Drawer
+        open={previewing}
+        onClose={() => setPreviewing(false)}
+        width="min(1100px, 94vw)"
+        title={`预览：${draft.base.name}（随编辑更新，尚未发布）`}
+        destroyOnClose
+      >
+        {previewing ? (
+          <ItemPreview
+            base={draft.base}
+            draft={current}
+            regionName={regions.data ? regionName(regions.data, draft.regionCode) : draft.regionCode}
+          />
+        ) : null}
+      </Drawer>
       {conflicts.dialog}
       {reasons.dialog}
     </>

@@ -4,7 +4,7 @@ import { App, Button, Drawer, Input, Table } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, ifMatch } from '../api';
-import { editorSchema, schemaById, SchemaEditor } from '../schemaForm';
+import { editorSchema, placeOf, schemaById, SchemaEditor } from '../schemaForm';
 import { useUser } from '../shell/auth';
 import { useConflict } from '../shell/ConflictModal';
 import type { Issue } from '../shell/FindingsPanel';
@@ -113,7 +113,11 @@ function EntryEditor({
   };
   return (
     <>
-      <FindingsPanel issues={issues} ready="可以保存" />
+      <FindingsPanel
+        issues={issues}
+        ready="可以保存"
+        place={(pointer) => placeOf(schemaById(SCHEMA_IDS[kind]), pointer)}
+      />
       <SchemaEditor form={form} schema={schema} />
       {editable ? (
         <Button
@@ -168,7 +172,7 @@ export function LibraryPage() {
                 title: '编码',
                 render: (_v, r) => (
                   <Button type="link" onClick={() => setOpen(r)}>
-                    {r.document.code}
+                    <code>{r.document.code}</code>
                   </Button>
                 ),
               },

@@ -1,15 +1,19 @@
 import type { ChangeLine, DraftView, ItemImplementation, ReviewEntry } from '@oneseal/schemas';
-import { summarizeChanges } from '@oneseal/schemas';
+import { SCHEMA_IDS, summarizeChanges } from '@oneseal/schemas';
 import { App, Button, Card, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useRequest } from '@oneseal/runtime/web';
 import { ApiProblem } from '@oneseal/schemas';
 import { api } from '../api';
+import { placeOf, schemaById } from '../schemaForm';
 import { useUser } from '../shell/auth';
 import { CompletenessPanel } from '../shell/CompletenessPanel';
 import { FindingsPanel } from '../shell/FindingsPanel';
 import { Loaded } from '../shell/Loaded';
+
+/** The implementation entry's schema, where a finding's place is named from. */
+const IMPLEMENTATION = schemaById(SCHEMA_IDS.implementation);
 
 interface Submitted {
   draft: DraftView;
@@ -119,7 +123,11 @@ function ReviewCard({ row, onDone }: { row: ReviewEntry; onDone: () => void }) {
               <ChangeLines changes={changes} />
             </div>
             <div className="ds-review-checks">
-              <FindingsPanel issues={draft.findings} ready="没有错误" showPaths={false} />
+              <FindingsPanel
+                issues={draft.findings}
+                ready="没有错误"
+                place={(pointer) => placeOf(IMPLEMENTATION, pointer)}
+              />
               <CompletenessPanel completeness={draft.completeness} showPaths={false} />
             </div>
           </div>

@@ -1,5 +1,5 @@
 import type { BaseItemSummary, TownshipItemRow } from '@oneseal/schemas';
-import { actorName, codeOptions } from '@oneseal/schemas';
+import { codeOptions } from '@oneseal/schemas';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { api, ifMatch } from '../api';
 import { can, useUser } from '../shell/auth';
 import { Loaded } from '../shell/Loaded';
 import { useReasonDialog } from '../shell/ReasonDialog';
+import { UserName } from '../shell/UserName';
 import { loadRegions, regionName } from '../shell/regions';
 import { STATUS_COLORS, statusName } from '../shell/types';
 
@@ -162,7 +163,9 @@ export function TownshipListPage() {
             </Button>
           </>
         ) : null}
-        <Link to={`/townships/${code}/submissions`}>网上申请</Link>
+        {can.handleSubmissions(user.role) ? (
+          <Link to={`/townships/${code}/submissions`}>网上申请</Link>
+        ) : null}
         {editor ? <Link to={`/townships/${code}/bookings`}>预约办理</Link> : null}
         <a href={`/regions/${code}`} target="_blank" rel="noreferrer">
           查看公开清单
@@ -211,8 +214,11 @@ export function TownshipListPage() {
                 title: '更新',
                 dataIndex: 'updatedAt',
                 width: 170,
-                render: (at: string, row) =>
-                  `${new Date(at).toLocaleString('zh-CN')} ${row.updatedBy ? actorName(row.updatedBy) : ''}`,
+                render: (at: string, row) => (
+                  <>
+                    {new Date(at).toLocaleString('zh-CN')} <UserName username={row.updatedBy} />
+                  </>
+                ),
               },
               ...(editor && !status
                 ? [

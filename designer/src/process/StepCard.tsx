@@ -72,6 +72,8 @@ function StepIdInput({
     >
       <Input
         id={id}
+        translate="no"
+        className="ds-code-input"
         value={draft}
         maxLength={32}
         onChange={(e) => setDraft(e.target.value.trim())}

@@ -2,6 +2,8 @@ import { ArrayItems, DatePicker, FormItem, FormLayout, Input, NumberPicker, Sele
 import type { Form } from '@formily/core';
 import type { ISchema } from '@formily/react';
 import { createSchemaField, FormProvider } from '@formily/react';
+import { ConditionField } from './ConditionField';
+import { MaterialCard, MaterialPicker } from './MaterialPicker';
 import { Fieldset, JsonField, Lines, RowTools } from './widgets';
 
 const SchemaField = createSchemaField({
@@ -12,9 +14,12 @@ const SchemaField = createSchemaField({
     Input,
     NumberPicker,
     Select,
+    ConditionField,
     Fieldset,
     JsonField,
     Lines,
+    MaterialCard,
+    MaterialPicker,
     RowTools,
   },
 });

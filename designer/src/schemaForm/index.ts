@@ -2,3 +2,5 @@
 export { editorSchema } from './toFormily';
 export { schemaById } from './resolve';
 export { SchemaEditor, showFindings, fieldPath } from './SchemaEditor';
+export { ItemFormContext } from './ConditionField';
+export { placeOf } from './place';

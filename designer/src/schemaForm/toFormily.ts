@@ -1,8 +1,10 @@
 import type { ISchema } from '@formily/react';
 import type { JsonSchemaObject } from '@oneseal/schemas';
+import { SERVER_OWNED_PROPERTIES } from '@oneseal/schemas';
 import type { Located } from './resolve';
 import { deref, objectShape } from './resolve';
-import { LABELS, LONG_TEXT, SERVER_OWNED } from './uiHints';
+import { isLabel } from './place';
+import { LONG_TEXT } from './uiHints';
 
 type Node = JsonSchemaObject;
 
@@ -11,15 +13,24 @@ const mainType = (node: Node): string | undefined => {
   return Array.isArray(type) ? type.find((t) => t !== 'null') : type;
 };
 
-/** What an editor reads beside a field: the explicit label, else what the schema says the property is (or is titled). */
+/**
+ * What an editor reads beside a field: the property's title in the model (schemas/json), the one source of labels
+ * for the API's documentation, the designer and the documents. Never its description: that is the help text.
+ * The key shows only for a property the model forgot to title, and the crawl test fails on it.
+ */
 function labelOf(key: string, own: Node, resolved: Node): string {
-  return (
-    LABELS[key] ??
-    (typeof own.description === 'string' ? own.description : undefined) ??
-    (typeof own.title === 'string' ? own.title : undefined) ??
-    (typeof resolved.description === 'string' ? resolved.description : undefined) ??
-    (typeof resolved.title === 'string' ? resolved.title : key)
-  );
+  return isLabel(own.title) ? own.title : isLabel(resolved.title) ? resolved.title : key;
+}
+
+/** The unit a number is counted in (份, 次, 个字): the model's `x-unit`, on the property or its definition. */
+function unitOf(own: Node, resolved: Node): string | undefined {
+  const unit = own['x-unit'] ?? resolved['x-unit'];
+  return typeof unit === 'string' ? unit : undefined;
+}
+
+/** The help beside the label: the property's own description in the model. */
+function helpOf(own: Node): string | undefined {
+  return typeof own.description === 'string' ? own.description : undefined;
 }
 
 function options(node: Node) {
@@ -29,6 +40,21 @@ function options(node: Node) {
     label: labels[String(value)] ? `${labels[String(value)]}` : String(value),
   }));
 }
+
+/** A reference to one of the model's codes or identifiers (MaterialCode, DataElementCode, BasicCode, StepId). */
+const isIdentifier = (node: Node) =>
+  typeof node.$ref === 'string' && /\/\$defs\/(\w*Code|StepId)$/.test(node.$ref);
+
+/** A condition over the applicant's answers (common.schema.json's Condition). */
+const isCondition = (node: Node) => typeof node.$ref === 'string' && node.$ref.endsWith('/$defs/Condition');
+
+/** A reference to the material library's code: chosen from the library by name. */
+const isMaterialCode = (node: Node) =>
+  typeof node.$ref === 'string' && node.$ref.endsWith('/$defs/MaterialCode');
+
+/** The record of an item's material (a requirement or a township's selection): it names a library material. */
+const isMaterialList = (item: Node) =>
+  isMaterialCode(((item.properties as Record<string, Node> | undefined) ?? {}).material ?? {});
 
 function arrayField(key: string, items: Located, base: ISchema): ISchema {
   const item = deref(items).node;
@@ -46,7 +72,8 @@ function arrayField(key: string, items: Located, base: ISchema): ISchema {
       items: {
         type: 'object',
         'x-decorator': 'ArrayItems.Item',
-        'x-component': 'Fieldset',
+        // A material's card is headed by its name, form and copies; other records' cards by nothing.
+        'x-component': isMaterialList(item) ? 'MaterialCard' : 'Fieldset',
         properties: {
           ...objectFields(items),
           tools: {
@@ -70,12 +97,24 @@ function arrayField(key: string, items: Located, base: ISchema): ISchema {
 function field(key: string, located: Located, required: boolean): ISchema | undefined {
   const { node, base } = deref(located);
   if (node.const !== undefined) return undefined;
+  if (isMaterialCode(located.node))
+    return {
+      title: labelOf(key, located.node, node),
+      required,
+      type: 'string',
+      'x-decorator': 'FormItem',
+      'x-component': 'MaterialPicker',
+    };
+  const help = helpOf(located.node);
   const schema: ISchema = {
     title: labelOf(key, located.node, node),
     required,
     'x-decorator': 'FormItem',
+    ...(help ? { 'x-decorator-props': { tooltip: help } } : {}),
   };
-  // Alternatives (a condition, a value of several shapes) are edited as JSON and checked by the model.
+  // A condition is edited by field names, as in the form designer.
+  if (isCondition(located.node)) return { ...schema, type: 'object', 'x-component': 'ConditionField' };
+  // Other alternatives (a value of several shapes) are edited as JSON and checked by the model.
   if (node.oneOf || node.anyOf) return { ...schema, type: 'object', 'x-component': 'JsonField' };
   // An element left unstated shows as “未载明” and can be cleared back to it: unstated is a state (issue 12).
   const unstated = { allowClear: !required, placeholder: '未载明' };
@@ -95,6 +134,10 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
         type: 'string',
         'x-component': LONG_TEXT.has(key) || Number(node.maxLength ?? 0) > 200 ? 'Input.TextArea' : 'Input',
         ...(node.maxLength ? { maxLength: node.maxLength as number } : {}),
+        // A code (材料编码, 数据元编码, 环节编号) is an identifier, not words: set as code, never translated.
+        ...(isIdentifier(located.node)
+          ? { 'x-component-props': { translate: 'no', className: 'ds-code-input' } }
+          : {}),
       };
     case 'integer':
     case 'number':
@@ -106,6 +149,7 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
           ...(node.minimum !== undefined ? { min: node.minimum } : {}),
           ...(node.maximum !== undefined ? { max: node.maximum } : {}),
           precision: mainType(node) === 'integer' ? 0 : undefined,
+          ...(unitOf(located.node, node) ? { addonAfter: unitOf(located.node, node) } : {}),
         },
       };
     case 'boolean':
@@ -127,7 +171,7 @@ function field(key: string, located: Located, required: boolean): ISchema | unde
       return {
         type: 'object',
         'x-component': 'Fieldset',
-        'x-component-props': { title: schema.title, required },
+        'x-component-props': { title: schema.title, required, help },
         properties: objectFields({ node, base }),
       };
     default:
@@ -152,7 +196,7 @@ function objectFields(located: Located, omit: ReadonlySet<string> = new Set()): 
  * cards), except what the server owns and what `only` leaves out.
  */
 export function editorSchema(root: Located, only?: (key: string) => boolean): ISchema {
-  const omit = new Set(SERVER_OWNED);
+  const omit = new Set(SERVER_OWNED_PROPERTIES);
   for (const [key] of objectShape(root).properties) if (only && !only(key)) omit.add(key);
   return { type: 'object', properties: objectFields(root, omit) };
 }

@@ -6,7 +6,18 @@ import { useEffect, useState } from 'react';
 
 /** A titled group of fields (an object of the model, or one card of a repeatable list). */
 export const Fieldset = observer(
-  ({ title, required, children }: { title?: string; required?: boolean; children?: ReactNode }) => {
+  ({
+    title,
+    required,
+    help,
+    children,
+  }: {
+    title?: string;
+    required?: boolean;
+    /** The model's description of the group, in small print under its title. */
+    help?: string;
+    children?: ReactNode;
+  }) => {
     const field = useField() as GeneralField;
     const heading = title ?? (typeof field.title === 'string' ? field.title : undefined);
     // Findings about the group as a whole (a promised limit above the statutory one) show under its title.
@@ -19,6 +30,7 @@ export const Fieldset = observer(
             {heading}
           </legend>
         ) : null}
+        {help ? <div className="ds-fieldset-help">{help}</div> : null}
         {selfErrors.map((m) => (
           <div key={m} className="ds-fieldset-error" role="alert">
             {m}

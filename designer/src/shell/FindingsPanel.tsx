@@ -7,16 +7,18 @@ export type Issue = Pick<Finding, 'path' | 'message' | 'severity'> & { rule?: st
 export const asIssues = (errors: readonly ValidationIssue[]): Issue[] =>
   errors.map((e) => ({ ...e, severity: 'error' }));
 
-/** The model's findings about the document being edited, errors first. */
+/**
+ * The model's findings about the document being edited, errors first, each with the place it is about in the
+ * editor's words (`place`, from the model's titles) rather than as a JSON path.
+ */
 export function FindingsPanel({
   issues,
   ready = '可以提交',
-  showPaths = true,
+  place,
 }: {
   issues: Issue[];
   ready?: string;
-  /** Where each finding is, for the editor's form; a reviewer reads the messages alone. */
-  showPaths?: boolean;
+  place: (pointer: string) => string;
 }) {
   const errors = issues.filter((f) => f.severity === 'error');
   const warnings = issues.filter((f) => f.severity === 'warning');
@@ -46,7 +48,8 @@ export function FindingsPanel({
               <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'} strong>
                 {f.severity === 'error' ? '错误' : '提醒'}
               </Typography.Text>{' '}
-              {f.message} {showPaths ? <code className="ds-path">{f.path}</code> : null}
+              <span className="ds-place">{place(f.path)}：</span>
+              {f.message}
             </span>
           </List.Item>
         )}

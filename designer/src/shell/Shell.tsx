@@ -56,7 +56,7 @@ export function Shell({ children }: { children: ReactNode }) {
           一章通 · 事项清单管理
         </Link>
         <span className="ds-user">
-          {user.username}（{ROLE_NAMES[user.role]}）
+          {user.displayName}（{ROLE_NAMES[user.role]}）
           <Button
             type="text"
             icon={<LogoutOutlined />}

@@ -31,4 +31,6 @@ export const can = {
   editCatalogue: (role: Role) => role === 'city-admin' || role === 'county-admin',
   editTownship: (role: Role) => role !== 'reviewer',
   review: (role: Role) => role !== 'township-editor',
+  /** The staff's applications (the API's STAFF roles): a reviewer checks entries, not applications. */
+  handleSubmissions: (role: Role) => role !== 'reviewer',
 };

@@ -1,9 +1,9 @@
 import { isOnlineAvailable, serviceTags } from '@oneseal/schemas';
 import { Alert, Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { guideSections, useRequest } from '@oneseal/runtime/web';
+import { GuideSections, guideSections, useRequest } from '@oneseal/runtime/web';
 import { api, documentUrl } from '../api';
-import { GuideSections } from './GuideSections';
+
 import { Loaded } from './Status';
 import { ServiceTags } from './Tags';
 

@@ -55,7 +55,7 @@ describe('summarizeChanges', () => {
     expect(texts(before, after)).toEqual([
       `新增申请材料：${library.get('AGENT-AUTH')}`,
       '删除申请材料：居民户口簿',
-      '申请材料“居民身份证”复印件份数：（未载明） → 2 份',
+      '申请材料“居民身份证”复印件：（未载明） → 2 份',
     ]);
   });
 
@@ -102,9 +102,9 @@ describe('summarizeChanges', () => {
     };
     const firstStep = base.process![0]!;
     expect(texts(withTiers, after)).toEqual([
-      '删除标准申请材料：申请户主居民身份证',
+      '删除申请材料：申请户主居民身份证',
       `办理流程“${firstStep.name}”岗位：${firstStep.post ?? '（未载明）'} → 综合受理窗口`,
-      '给付标准·分档或分项标准“火化费”：火化费 240 元（最高） → 火化费 300 元（最高）',
+      '给付标准·分档标准“火化费”：火化费 240 元（最高） → 火化费 300 元（最高）',
     ]);
   });
 

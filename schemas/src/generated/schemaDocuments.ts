@@ -792,6 +792,10 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "integer",
           "minimum": 1
         },
+        "pinyin": {
+          "description": "名称的拼音检索键：首字母和全拼，小写（如 “zjdsqb zhaijidishenqingbiao”），列表中给出，供按拼音查找",
+          "type": "string"
+        },
         "document": {
           "$ref": "material.schema.json"
         }
@@ -2278,28 +2282,33 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "base-item"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "code": {
+      "title": "基本编码",
       "$ref": "common.schema.json#/$defs/BasicCode"
     },
     "status": {
+      "title": "状态",
       "$ref": "codes.schema.json#/$defs/ItemStatus"
     },
     "version": {
+      "title": "版本",
       "type": "integer",
       "minimum": 1
     },
     "maxVisits": {
-      "title": "到办事现场最多次数",
       "x-unit": "次",
+      "title": "最多到现场次数",
       "description": "标准到办事现场最多次数",
       "type": "integer",
       "minimum": 0,
       "maximum": 10
     },
     "materials": {
-      "title": "标准申请材料",
+      "title": "申请材料",
+      "description": "标准申请材料",
       "type": "array",
       "items": {
         "$ref": "material-requirement.schema.json"
@@ -2340,6 +2349,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "code": {
+          "title": "基本编码",
           "$ref": "common.schema.json#/$defs/BasicCode"
         },
         "name": {
@@ -2404,6 +2414,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "statutoryLimit": {
           "title": "法定办结时限",
+          "description": "法律法规规定的办结时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "specialProcedures": {
@@ -2436,7 +2447,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "common.schema.json#/$defs/BenefitStandard"
         },
         "result": {
-          "title": "办理结果",
+          "title": "审批结果",
           "$ref": "common.schema.json#/$defs/Result"
         },
         "rightsAndObligations": {
@@ -2459,7 +2470,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "keywords": {
-          "title": "检索词",
+          "title": "关键词",
           "description": "检索用的别名、俗称",
           "type": "array",
           "items": {
@@ -2489,36 +2500,45 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "bundle"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "status": {
+      "title": "状态",
       "$ref": "codes.schema.json#/$defs/ItemStatus"
     },
     "version": {
+      "title": "版本",
       "type": "integer",
       "minimum": 1
     },
     "code": {
+      "title": "编码",
       "type": "string",
       "pattern": "^[A-Z][A-Z0-9-]{1,31}$"
     },
     "name": {
+      "title": "名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "regionCode": {
+      "title": "适用区域",
       "description": "适用区域，缺省为全市",
       "$ref": "common.schema.json#/$defs/DivisionCode"
     },
     "questions": {
+      "title": "情形问题",
       "type": "array",
       "items": {
         "$ref": "#/$defs/SituationQuestion"
       }
     },
     "items": {
+      "title": "包含的事项",
       "type": "array",
       "minItems": 2,
       "items": {
@@ -2526,6 +2546,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "materialRules": {
+      "title": "材料规则",
       "type": "array",
       "items": {
         "$ref": "#/$defs/MaterialRule"
@@ -2550,13 +2571,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "id": {
+          "title": "问题编号",
           "type": "string",
           "pattern": "^[a-z][A-Za-z0-9]{0,31}$"
         },
         "text": {
+          "title": "问题",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "type": {
+          "title": "回答方式",
           "type": "string",
           "enum": [
             "boolean",
@@ -2565,6 +2589,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           ]
         },
         "options": {
+          "title": "选项",
           "type": "array",
           "minItems": 2,
           "items": {
@@ -2572,6 +2597,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           }
         },
         "help": {
+          "title": "帮助说明",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -2588,12 +2614,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "itemCode": {
+          "title": "事项编码",
           "$ref": "common.schema.json#/$defs/BasicCode"
         },
         "when": {
+          "title": "适用条件",
           "$ref": "common.schema.json#/$defs/Condition"
         },
         "note": {
+          "title": "说明",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -2608,12 +2637,15 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "material": {
+          "title": "材料",
           "$ref": "material.schema.json#/$defs/MaterialCode"
         },
         "when": {
+          "title": "适用条件",
           "$ref": "common.schema.json#/$defs/Condition"
         },
         "effect": {
+          "title": "效果",
           "type": "string",
           "enum": [
             "exclude",
@@ -2621,6 +2653,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           ]
         },
         "note": {
+          "title": "说明",
           "$ref": "common.schema.json#/$defs/Text"
         }
       },
@@ -3343,7 +3376,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "value": {
-          "title": "数值",
+          "title": "天数",
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 3650
@@ -3353,7 +3386,8 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "codes.schema.json#/$defs/TimeUnit"
         },
         "none": {
-          "title": "无天数",
+          "title": "无天数的情形",
+          "description": "即办、法律未规定等没有天数的时限",
           "$ref": "codes.schema.json#/$defs/NoLimit"
         },
         "extension": {
@@ -3375,17 +3409,21 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "mode": {
+          "title": "延长方式",
           "$ref": "codes.schema.json#/$defs/ExtensionMode"
         },
         "value": {
+          "title": "可延长天数",
           "type": "number",
           "exclusiveMinimum": 0,
           "maximum": 3650
         },
         "unit": {
+          "title": "单位",
           "$ref": "codes.schema.json#/$defs/TimeUnit"
         },
         "condition": {
+          "title": "延长情形",
           "description": "可以延长的情形",
           "$ref": "#/$defs/Text"
         }
@@ -3403,7 +3441,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "law": {
-          "title": "法律法规或文件名称",
+          "title": "法律法规名称",
           "$ref": "#/$defs/ShortText"
         },
         "docNumber": {
@@ -3422,7 +3460,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "maxLength": 100
         },
         "text": {
-          "title": "条文",
+          "title": "条款内容",
           "$ref": "#/$defs/Text"
         }
       },
@@ -3437,9 +3475,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "title": {
+          "title": "文件名称",
           "$ref": "#/$defs/ShortText"
         },
         "url": {
+          "title": "下载网址",
           "$ref": "#/$defs/Url"
         }
       },
@@ -3462,11 +3502,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "#/$defs/Uscc"
         },
         "nature": {
-          "title": "性质",
+          "title": "主体性质",
           "$ref": "codes.schema.json#/$defs/BodyNature"
         },
         "level": {
-          "title": "层级",
+          "title": "主体层级",
           "$ref": "codes.schema.json#/$defs/BodyLevel"
         },
         "generic": {
@@ -3494,6 +3534,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "phone": {
           "title": "电话",
+          "description": "本地号码可不带区号",
           "$ref": "#/$defs/ServicePhone"
         },
         "channel": {
@@ -3607,7 +3648,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
-          "title": "程序类型",
+          "title": "程序类别",
           "$ref": "codes.schema.json#/$defs/SpecialProcedureKind"
         },
         "name": {
@@ -3652,7 +3693,8 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "#/$defs/Attachment"
         },
         "delivery": {
-          "title": "结果送达方式",
+          "title": "送达方式",
+          "description": "结果送达方式",
           "$ref": "#/$defs/Text"
         }
       },
@@ -3669,7 +3711,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "boolean"
         },
         "url": {
-          "title": "网上办理网址",
+          "title": "网上办理地址",
           "$ref": "#/$defs/Url"
         },
         "depth": {
@@ -3692,11 +3734,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "boolean"
         },
         "atVillage": {
-          "title": "村（社区）代办员可代办",
+          "title": "村（社区）可代办",
+          "description": "村（社区）代办员可代办",
           "type": "boolean"
         },
         "contact": {
-          "title": "代办联系人",
+          "title": "代办联系人或电话",
           "$ref": "#/$defs/ShortText"
         },
         "note": {
@@ -3715,7 +3758,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "allVillages": {
-          "title": "所有村（社区）均可办理",
+          "title": "所有村（社区）均可办",
           "description": "辖区内所有村（社区）均可办理",
           "type": "boolean"
         },
@@ -3743,9 +3786,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "label": {
+          "title": "显示文字",
           "$ref": "#/$defs/ShortText"
         },
         "value": {
+          "title": "取值",
           "type": [
             "string",
             "number",
@@ -3771,6 +3816,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "all": {
+              "title": "同时满足",
               "type": "array",
               "minItems": 1,
               "items": {
@@ -3788,6 +3834,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "any": {
+              "title": "满足其一",
               "type": "array",
               "minItems": 1,
               "items": {
@@ -3805,6 +3852,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "not": {
+              "title": "不满足",
               "$ref": "#/$defs/Condition"
             }
           },
@@ -3821,13 +3869,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "field": {
+          "title": "字段",
           "type": "string",
           "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"
         },
         "op": {
+          "title": "比较方式",
           "$ref": "codes.schema.json#/$defs/ConditionOperator"
         },
         "value": {
+          "title": "比较值",
           "anyOf": [
             {
               "type": [
@@ -3861,16 +3912,20 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "status": {
+          "title": "状态",
           "$ref": "codes.schema.json#/$defs/ItemStatus"
         },
         "version": {
+          "title": "版本",
           "type": "integer",
           "minimum": 1
         },
         "effectiveDate": {
+          "title": "生效日期",
           "$ref": "#/$defs/IsoDate"
         },
         "cancelDate": {
+          "title": "取消日期",
           "$ref": "#/$defs/IsoDate"
         }
       }
@@ -3885,7 +3940,8 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "#/$defs/Text"
         },
         "tiers": {
-          "title": "分档或分项标准",
+          "title": "分档标准",
+          "description": "分档或分项标准",
           "type": "array",
           "maxItems": 50,
           "items": {
@@ -3977,18 +4033,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "data-element"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "code": {
+      "title": "数据元编码",
       "$ref": "#/$defs/DataElementCode"
     },
     "name": {
+      "title": "名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "group": {
+      "title": "分组",
       "description": "所属分组，决定一表申请中的排列顺序",
       "type": "string",
       "enum": [
@@ -3997,38 +4058,60 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "organisation",
         "contact",
         "other"
-      ]
+      ],
+      "x-labels": {
+        "applicant": "申请人",
+        "agent": "代理人",
+        "organisation": "单位",
+        "contact": "联系方式",
+        "other": "其他"
+      }
     },
     "type": {
+      "title": "数据类型",
       "type": "string",
       "enum": [
         "string",
         "number",
         "boolean"
-      ]
+      ],
+      "x-labels": {
+        "string": "文本",
+        "number": "数字",
+        "boolean": "是或否"
+      }
     },
     "format": {
+      "title": "格式",
       "$ref": "codes.schema.json#/$defs/FieldFormat"
     },
     "pattern": {
+      "title": "校验规则（正则表达式）",
       "type": "string",
       "maxLength": 200
     },
     "minLength": {
+      "title": "最少字数",
+      "x-unit": "个字",
       "type": "integer",
       "minimum": 0
     },
     "maxLength": {
+      "title": "最多字数",
+      "x-unit": "个字",
       "type": "integer",
       "minimum": 1
     },
     "minimum": {
+      "title": "最小值",
       "type": "number"
     },
     "maximum": {
+      "title": "最大值",
       "type": "number"
     },
     "options": {
+      "title": "可选项",
       "type": "array",
       "minItems": 1,
       "items": {
@@ -4036,9 +4119,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "component": {
+      "title": "填写控件",
       "$ref": "codes.schema.json#/$defs/FieldComponent"
     },
     "standard": {
+      "title": "依据标准",
       "description": "所依据的标准，如 GB 11643",
       "$ref": "common.schema.json#/$defs/ShortText"
     }
@@ -4259,23 +4344,29 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "implementation"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "baseCode": {
+      "title": "基本编码",
       "$ref": "common.schema.json#/$defs/BasicCode"
     },
     "regionCode": {
+      "title": "乡镇（街道）",
       "$ref": "common.schema.json#/$defs/TownshipCode"
     },
     "status": {
+      "title": "状态",
       "$ref": "codes.schema.json#/$defs/ItemStatus"
     },
     "version": {
+      "title": "版本",
       "type": "integer",
       "minimum": 1
     },
     "baseVersion": {
-      "title": "所依据的基本目录版本",
+      "title": "依据基本目录版本",
+      "description": "所依据的基本目录版本",
       "type": "integer",
       "minimum": 1
     },
@@ -4337,6 +4428,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "regionCode": {
+          "title": "乡镇（街道）",
           "$ref": "common.schema.json#/$defs/TownshipCode"
         },
         "implementationCode": {
@@ -4359,10 +4451,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         },
         "promisedLimit": {
           "title": "承诺办结时限",
+          "description": "本乡镇承诺的办结时限，不得超过法定办结时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "handlingLimit": {
           "title": "办理时限",
+          "description": "指南未说明是法定还是承诺时限时填写",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         },
         "caseType": {
@@ -4380,13 +4474,12 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
         "visits": {
           "title": "到办事现场次数",
           "x-unit": "次",
-          "description": "到办事现场次数",
           "type": "integer",
           "minimum": 0,
           "maximum": 10
         },
         "visitReason": {
-          "title": "必须现场办理原因",
+          "title": "必须到现场的原因",
           "description": "必须现场办理原因说明",
           "$ref": "common.schema.json#/$defs/Text"
         },
@@ -4456,7 +4549,8 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "common.schema.json#/$defs/NearbyService"
         },
         "order": {
-          "title": "清单中的排列顺序",
+          "title": "排列顺序",
+          "description": "清单中的排列顺序",
           "type": "integer",
           "minimum": 0
         }
@@ -4486,31 +4580,38 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "item"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "regionName": {
+      "title": "乡镇（街道）名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "baseVersion": {
+      "title": "依据基本目录版本",
       "type": "integer",
       "minimum": 1
     },
     "materials": {
+      "title": "申请材料",
       "type": "array",
       "items": {
         "$ref": "material-requirement.schema.json#/$defs/ResolvedMaterial"
       }
     },
     "fees": {
+      "title": "收费",
       "$ref": "common.schema.json#/$defs/Fees"
     },
     "faq": {
+      "title": "常见问题",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/Faq"
       }
     },
     "riskPoints": {
+      "title": "廉洁风险点",
       "type": "array",
       "items": {
         "$ref": "common.schema.json#/$defs/RiskPoint"
@@ -4549,16 +4650,16 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "$ref": "codes.schema.json#/$defs/MaterialMedium"
     },
     "originals": {
-      "title": "原件份数",
       "x-unit": "份",
+      "title": "原件",
       "description": "原件份数",
       "type": "integer",
       "minimum": 0,
       "maximum": 99
     },
     "copies": {
-      "title": "复印件份数",
       "x-unit": "份",
+      "title": "复印件",
       "description": "复印件份数",
       "type": "integer",
       "minimum": 0,
@@ -4606,7 +4707,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "$ref": "common.schema.json#/$defs/Text"
     },
     "when": {
-      "title": "适用情形",
+      "title": "需要提交的情形",
       "$ref": "#/$defs/MaterialSituation"
     }
   },
@@ -4621,9 +4722,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "text": {
+          "title": "情形说明",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "condition": {
+          "title": "按申请表答案判断",
           "$ref": "common.schema.json#/$defs/Condition"
         }
       },
@@ -4646,15 +4749,17 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "$ref": "codes.schema.json#/$defs/MaterialForm"
         },
         "originals": {
-          "title": "原件份数",
           "x-unit": "份",
+          "title": "原件",
+          "description": "须提交的原件份数",
           "type": "integer",
           "minimum": 0,
           "maximum": 99
         },
         "copies": {
-          "title": "复印件份数",
           "x-unit": "份",
+          "title": "复印件",
+          "description": "须提交的复印件份数",
           "type": "integer",
           "minimum": 0,
           "maximum": 99
@@ -4692,6 +4797,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
           "type": "object",
           "properties": {
             "name": {
+              "title": "材料名称",
               "$ref": "common.schema.json#/$defs/ShortText"
             }
           },
@@ -4714,36 +4820,44 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "const": "material"
     },
     "schemaVersion": {
+      "title": "模型版本",
       "$ref": "common.schema.json#/$defs/SchemaVersion"
     },
     "code": {
+      "title": "材料编码",
       "$ref": "#/$defs/MaterialCode"
     },
     "name": {
+      "title": "材料名称",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "description": {
+      "title": "说明",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "issuer": {
-      "description": "出具单位",
+      "title": "出具单位",
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "defaultSource": {
+      "title": "默认来源渠道",
       "$ref": "codes.schema.json#/$defs/MaterialSource"
     },
     "electronicLicence": {
+      "title": "可调取电子证照",
       "description": "可从电子证照库调取",
       "type": "boolean"
     },
     "blankForm": {
+      "title": "空白表格",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "sampleForm": {
+      "title": "示例样表",
       "$ref": "common.schema.json#/$defs/Attachment"
     },
     "acceptanceStandard": {
-      "description": "受理标准",
+      "title": "受理标准",
       "$ref": "common.schema.json#/$defs/Text"
     }
   },
@@ -4771,6 +4885,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
   "type": "object",
   "properties": {
     "id": {
+      "title": "环节编号",
       "$ref": "#/$defs/StepId"
     },
     "name": {
@@ -4778,7 +4893,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "stage": {
-      "title": "环节类型",
+      "title": "阶段",
       "$ref": "codes.schema.json#/$defs/StepStage"
     },
     "post": {
@@ -4790,7 +4905,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "$ref": "common.schema.json#/$defs/TimeLimit"
     },
     "documents": {
-      "title": "文书",
+      "title": "产生的文书",
       "description": "本环节产生的文书",
       "type": "array",
       "items": {
@@ -4798,10 +4913,11 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       }
     },
     "description": {
-      "title": "说明",
+      "title": "办理内容",
       "$ref": "common.schema.json#/$defs/Text"
     },
     "next": {
+      "title": "后续环节",
       "type": "array",
       "maxItems": 3,
       "items": {
@@ -4815,6 +4931,7 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "$ref": "common.schema.json#/$defs/ShortText"
     },
     "branches": {
+      "title": "分支",
       "type": "array",
       "maxItems": 3,
       "items": {
@@ -4838,18 +4955,20 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "id": {
-          "description": "路径编号",
+          "title": "路径编号",
           "$ref": "#/$defs/StepId"
         },
         "name": {
+          "title": "路径名称",
           "description": "路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "situation": {
-          "description": "适用情形",
+          "title": "适用情形",
           "$ref": "common.schema.json#/$defs/Text"
         },
         "steps": {
+          "title": "经过的环节",
           "description": "依次经过的环节编号",
           "type": "array",
           "minItems": 1,
@@ -4872,18 +4991,23 @@ export const SCHEMA_DOCUMENTS: readonly object[] = [
       "type": "object",
       "properties": {
         "kind": {
+          "title": "分支类别",
           "$ref": "codes.schema.json#/$defs/BranchKind"
         },
         "label": {
+          "title": "分支条件",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "document": {
+          "title": "出具文书",
           "$ref": "common.schema.json#/$defs/ShortText"
         },
         "to": {
+          "title": "转至环节",
           "$ref": "#/$defs/StepId"
         },
         "timeLimit": {
+          "title": "分支时限",
           "$ref": "common.schema.json#/$defs/TimeLimit"
         }
       },

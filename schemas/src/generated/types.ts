@@ -26,13 +26,7 @@ export type BaseItem = CatalogueFields &
      */
     materials: MaterialRequirement[];
     fees?: Fees;
-    /**
-     * 常见问题
-     */
     faq?: Faq[];
-    /**
-     * 廉洁风险点
-     */
     riskPoints?: RiskPoint[];
   };
 /**
@@ -226,7 +220,7 @@ export type Bundle = Lifecycle & {
   name: string;
   description?: string;
   /**
-   * 适用区域，缺省为全市
+   * 行政区划代码：6 位县级及以上（GB/T 2260）或 9 位乡级
    */
   regionCode?: string;
   questions: SituationQuestion[];
@@ -372,37 +366,17 @@ export interface CatalogueFields {
   code?: string;
   name: string;
   type?: ItemType;
-  /**
-   * 事项内容（事项简述）
-   */
   content?: string;
-  /**
-   * 设定依据
-   */
   legalBasis?: LegalBasis[];
-  /**
-   * 行使层级
-   */
   exerciseLevel?: ExerciseLevel[];
-  /**
-   * 服务对象
-   */
   serviceObjects?: ServiceObject[];
   department?: string;
   scope?: string;
-  /**
-   * 事项审查类型，如“前审后批”“即审即办”
-   */
   reviewType?: string;
-  /**
-   * 受理条件
-   */
   acceptanceConditions?: string[];
   quantityLimit?: string;
   statutoryLimit?: TimeLimit;
   /**
-   * 特别程序
-   *
    * @maxItems 6
    */
   specialProcedures?: SpecialProcedure[];
@@ -418,9 +392,6 @@ export interface CatalogueFields {
   processRoutes?: ProcessRoute[];
   benefitStandard?: BenefitStandard;
   result?: Result;
-  /**
-   * 申请人权利和义务
-   */
   rightsAndObligations?: string[];
   form?: ItemForm;
   /**
@@ -437,14 +408,8 @@ export interface CatalogueFields {
  */
 export interface LegalBasis {
   law: string;
-  /**
-   * 文号（如 国发〔2014〕47号）
-   */
   docNumber?: string;
   level?: LegalLevel;
-  /**
-   * 条款
-   */
   article?: string;
   text?: string;
 }
@@ -452,16 +417,10 @@ export interface LegalBasis {
  * 时限，按指南的写法：数值和单位（工作日、自然日、月、年），或没有天数（即办、法律未规定），可以延长，可以只有说明
  */
 export interface TimeLimit {
-  /**
-   * 数值
-   */
   value?: number;
   unit?: TimeUnit;
   none?: NoLimit;
   extension?: TimeExtension;
-  /**
-   * 说明（如起算日、不计入时限的环节）
-   */
   note?: string;
 }
 /**
@@ -471,9 +430,6 @@ export interface TimeExtension {
   mode: ExtensionMode;
   value: number;
   unit: TimeUnit;
-  /**
-   * 可以延长的情形
-   */
   condition?: string;
 }
 /**
@@ -507,9 +463,6 @@ export interface ProcessStep {
    * @maxItems 3
    */
   next?: string[];
-  /**
-   * 转入后续环节的条件，印在流程图的箭头上，如“材料齐全并符合法定形式”
-   */
   nextLabel?: string;
   /**
    * @maxItems 3
@@ -530,17 +483,8 @@ export interface StepBranch {
  * 办理路径：某种情形下依次经过的环节，如一般程序、简易程序、紧急程序、不予受理
  */
 export interface ProcessRoute {
-  /**
-   * 路径编号
-   */
   id: string;
-  /**
-   * 路径名称，如“一般程序”“简易程序”“紧急程序”“不予受理”
-   */
   name: string;
-  /**
-   * 适用情形
-   */
   situation?: string;
   /**
    * 依次经过的环节编号
@@ -560,22 +504,13 @@ export interface BenefitStandard {
    * @maxItems 50
    */
   tiers?: BenefitTier[];
-  /**
-   * 计发办法（如“不超过最高补贴额度的按照实际费用进行补贴”）
-   */
   rule?: string;
 }
 /**
  * 一档或一项给付标准
  */
 export interface BenefitTier {
-  /**
-   * 档次或项目（如 A类、80—89周岁、火化费）
-   */
   name: string;
-  /**
-   * 金额
-   */
   amount?: number;
   /**
    * 金额单位（如 元、元/人/月）
@@ -710,9 +645,6 @@ export interface MaterialRequirement {
    * 材料库编码
    */
   material: string;
-  /**
-   * 本事项中的材料名称；缺省时取材料库名称
-   */
   name?: string;
   form?: MaterialForm;
   medium?: MaterialMedium;
@@ -733,9 +665,6 @@ export interface MaterialRequirement {
   notes?: string;
   acceptanceStandard?: string;
   basis?: string;
-  /**
-   * 免交情形（如“本地户籍老年人免交”）
-   */
   exemption?: string;
   when?: MaterialSituation;
 }
@@ -750,13 +679,8 @@ export interface MaterialSituation {
  * 收费：是否收费及收费项目
  */
 export interface Fees {
-  /**
-   * 是否收费
-   */
   charged: boolean;
   /**
-   * 收费项目
-   *
    * @maxItems 50
    */
   items?: FeeItem[];
@@ -786,8 +710,6 @@ export interface Faq {
 export interface RiskPoint {
   point: string;
   /**
-   * 防控措施
-   *
    * @minItems 1
    */
   measures: [string, ...string[]];
@@ -800,30 +722,15 @@ export interface LocalFields {
    * 乡镇（街道）代码，9 位
    */
   regionCode?: string;
-  /**
-   * 实施编码
-   */
   implementationCode?: string;
   implementingBody?: ImplementingBody;
-  /**
-   * 决定机构（与实施主体不同时填写）
-   */
   decisionBody?: string;
   powerSource?: PowerSource;
   promisedLimit?: TimeLimit;
   handlingLimit?: TimeLimit;
   caseType?: CaseType;
-  /**
-   * 办理形式
-   */
   handlingForms?: HandlingForm[];
-  /**
-   * 到办事现场次数
-   */
   visits?: number;
-  /**
-   * 必须现场办理原因说明
-   */
   visitReason?: string;
   online?: Online;
   /**
@@ -850,8 +757,6 @@ export interface LocalFields {
   place?: string;
   hours?: string;
   /**
-   * 咨询、投诉和监督方式
-   *
    * @maxItems 20
    */
   contacts?: Contact[];
@@ -879,18 +784,12 @@ export interface ImplementingBody {
    * 泛指一类机构（如“各乡镇民政站”），不是某一个机构
    */
   generic?: boolean;
-  /**
-   * 承办机构（内设机构或服务中心）
-   */
   department?: string;
 }
 /**
  * 网上办理
  */
 export interface Online {
-  /**
-   * 可网上办理
-   */
   available: boolean;
   /**
    * 网址：只允许 http:// 或 https://（javascript: 等会在浏览器里运行或打开本地内容）
@@ -907,9 +806,6 @@ export interface Contact {
    * 服务电话：带区号的固定电话、手机号码，或不带区号的本地号码（按事项所在地区号补全）
    */
   phone?: string;
-  /**
-   * 其他途径（窗口、网站、12345 热线、信箱）
-   */
   channel?: string;
 }
 /**
@@ -928,9 +824,6 @@ export interface Publication {
  * 帮办代办
  */
 export interface ProxyService {
-  /**
-   * 提供帮办代办
-   */
   available: boolean;
   /**
    * 村（社区）代办员可代办
@@ -948,8 +841,6 @@ export interface NearbyService {
    */
   allVillages: boolean;
   /**
-   * 可办理的村（社区）
-   *
    * Items: 村（社区）代码，12 位
    */
   villages?: string[];
@@ -965,11 +856,11 @@ export interface MaterialSelection {
   material: string;
   form?: MaterialForm;
   /**
-   * 原件份数
+   * 须提交的原件份数
    */
   originals?: number;
   /**
-   * 复印件份数
+   * 须提交的复印件份数
    */
   copies?: number;
   necessity?: MaterialNecessity;
@@ -989,9 +880,6 @@ export interface Material {
   code: string;
   name: string;
   description?: string;
-  /**
-   * 出具单位
-   */
   issuer?: string;
   defaultSource: MaterialSource;
   /**
@@ -1000,9 +888,6 @@ export interface Material {
   electronicLicence?: boolean;
   blankForm?: Attachment;
   sampleForm?: Attachment;
-  /**
-   * 受理标准
-   */
   acceptanceStandard?: string;
 }
 /**
@@ -1033,9 +918,6 @@ export interface DataElement {
    */
   options?: [Option, ...Option[]];
   component: FieldComponent;
-  /**
-   * 所依据的标准，如 GB 11643
-   */
   standard?: string;
 }
 /**
@@ -1592,6 +1474,10 @@ export interface ImplementationVersionSummary {
  */
 export interface MaterialEntry {
   revision: number;
+  /**
+   * 名称的拼音检索键：首字母和全拼，小写（如 “zjdsqb zhaijidishenqingbiao”），列表中给出，供按拼音查找
+   */
+  pinyin?: string;
   document: Material;
 }
 /**

@@ -92,13 +92,54 @@ describe('editorSchema: the model drives the editor', () => {
         ...node,
         properties: {
           ...node.properties,
-          waitingRoom: { description: '候办区座位数', type: 'integer', minimum: 0 },
-          parking: { description: '是否提供停车位', type: 'boolean' },
+          waitingRoom: {
+            title: '候办区座位',
+            description: '大厅候办区的座位数',
+            type: 'integer',
+            minimum: 0,
+          },
+          parking: { title: '停车位', type: 'boolean' },
         },
       },
     };
     const editor = fields(editorSchema(extended));
-    expect(editor.waitingRoom).toMatchObject({ title: '候办区座位数', 'x-component': 'NumberPicker' });
-    expect(editor.parking).toMatchObject({ title: '是否提供停车位', 'x-component': 'Select' });
+    expect(editor.waitingRoom).toMatchObject({
+      title: '候办区座位',
+      'x-component': 'NumberPicker',
+      'x-decorator-props': { tooltip: '大厅候办区的座位数' },
+    });
+    expect(editor.parking).toMatchObject({ title: '停车位', 'x-component': 'Select' });
+  });
+
+  it('labels every field with the title the model gives it, never with a key or a description', () => {
+    const labels: { key: string; title: unknown; help: unknown }[] = [];
+    const walk = (schema: ISchema, key: string) => {
+      const title = schema['x-component-props']?.title ?? schema.title;
+      // A list's cards (ArrayItems.Item) carry no title of their own: their list is labelled.
+      const card = schema['x-decorator'] === 'ArrayItems.Item';
+      if (schema['x-decorator'] === 'FormItem' || (schema['x-component'] === 'Fieldset' && !card))
+        labels.push({
+          key,
+          title,
+          help: schema['x-decorator-props']?.tooltip ?? schema['x-component-props']?.help,
+        });
+      for (const [child, sub] of Object.entries(schema.properties ?? {})) walk(sub as ISchema, child);
+      if (schema.items && !Array.isArray(schema.items)) walk(schema.items as ISchema, key);
+    };
+    for (const id of [SCHEMA_IDS.implementation, SCHEMA_IDS.material, SCHEMA_IDS['data-element']])
+      walk(editorSchema(schemaById(id)), '');
+    // The base item's form and process have editors of their own (BaseItemPage's tabs).
+    walk(
+      editorSchema(schemaById(SCHEMA_IDS['base-item']), (key) => key !== 'form' && key !== 'process'),
+      '',
+    );
+    expect(labels.length).toBeGreaterThan(100);
+    const unlabelled = labels.filter(
+      ({ title }) => typeof title !== 'string' || !/[\u4e00-\u9fff]/.test(title),
+    );
+    expect(unlabelled).toEqual([]);
+    // 必要性 is the label; "材料必要性，按对申请人的要求从严到宽排列" was a description shown as one (issue 13).
+    expect(labels.filter(({ title, help }) => help !== undefined && title === help)).toEqual([]);
+    expect(labels.find(({ key }) => key === 'necessity')).toMatchObject({ title: '必要性' });
   });
 });

@@ -1,5 +1,6 @@
+// The guide as the public reads it on screen: the portal's item page, and the designer's preview of a draft.
 import { Descriptions, Tag } from 'antd';
-import type { GuideSection } from '@oneseal/runtime/web';
+import type { GuideSection } from '../src/documents/guideView';
 
 // A fact the item does not state is '' in the view: on screen it is simply left out.
 const shown = (text: string) => Boolean(text);
