@@ -1,9 +1,8 @@
 import { serviceTags } from '@oneseal/schemas';
 import { Button } from 'antd';
 import { useParams } from 'react-router-dom';
-import { guideSections, useRequest } from '@oneseal/runtime/web';
+import { GuideSections, guideSections, useRequest } from '@oneseal/runtime/web';
 import { api, documentUrl } from '../api';
-import { GuideSections } from '../pages/GuideSections';
 import { Loaded } from '../pages/Status';
 import { ServiceTags } from '../pages/Tags';
 import { UNTYPED } from './categories';
