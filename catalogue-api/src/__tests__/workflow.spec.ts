@@ -457,7 +457,12 @@ describe(`accounts and tokens (${DB_LABEL})`, () => {
     const headers = await t.as('editor-450323101');
     expect((await t.api.get('/api/auth/me').set(headers)).status).toBe(200);
     await t.store.models.User.update({ disabled: true }, { where: { username: 'editor-450323101' } });
-    expect((await t.api.get('/api/auth/me').set(headers)).status).toBe(401);
+    try {
+      expect((await t.api.get('/api/auth/me').set(headers)).status).toBe(401);
+    } finally {
+      // Later suites of this file sign in as the same editor.
+      await t.store.models.User.update({ disabled: false }, { where: { username: 'editor-450323101' } });
+    }
   });
 
   it('stores passwords as scrypt hashes', async () => {
