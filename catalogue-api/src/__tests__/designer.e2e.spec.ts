@@ -185,8 +185,14 @@ describe(`the designer (${DB_LABEL})`, () => {
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     for (const typed of ['黄秀英', '黄', '13877312345', made.reference, made.reference.slice(10)]) {
       await search.fill(typed);
-      await page.getByRole('button', { name: '查找' }).click();
-      await page.waitForLoadState('networkidle');
+      // The list shown before the answer arrives is the previous one: wait for the search's own answer.
+      await Promise.all([
+        page.waitForResponse((res) => res.url().includes('/submissions?') && res.url().includes('q=')),
+        page.getByRole('button', { name: '查找' }).click(),
+      ]);
+      await page.waitForFunction(
+        () => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length <= 1,
+      );
       await rows.first().waitFor();
       expect({ typed, found: await rows.allInnerTexts() }).toEqual({
         typed,
