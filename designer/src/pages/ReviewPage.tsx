@@ -128,7 +128,7 @@ function ReviewCard({ row, onDone }: { row: ReviewEntry; onDone: () => void }) {
                 ready="没有错误"
                 place={(pointer) => placeOf(IMPLEMENTATION, pointer)}
               />
-              <CompletenessPanel completeness={draft.completeness} showPaths={false} />
+              <CompletenessPanel completeness={draft.completeness} />
             </div>
           </div>
         )}

@@ -5,14 +5,7 @@ import { Card, List, Progress, Tag } from 'antd';
  * How much of the national element set the entry states, and what it leaves unstated. Each is a warning to find
  * out, never an error: a guide that does not say something is published saying nothing about it.
  */
-export function CompletenessPanel({
-  completeness,
-  showPaths = true,
-}: {
-  completeness?: Completeness;
-  /** Where each unstated element goes, for the editor's form; a reviewer reads the names alone. */
-  showPaths?: boolean;
-}) {
+export function CompletenessPanel({ completeness }: { completeness?: Completeness }) {
   if (!completeness)
     return (
       <Card size="small" className="ds-completeness" title="完整度">
@@ -41,7 +34,7 @@ export function CompletenessPanel({
         renderItem={(m) => (
           <List.Item>
             <span>
-              未载明 <strong>{m.label}</strong> {showPaths ? <code className="ds-path">{m.path}</code> : null}
+              未载明 <strong>{m.label}</strong>
             </span>
           </List.Item>
         )}
