@@ -176,7 +176,7 @@ function BookedCard({
             <br />
             预约人：{booking.name}（{booking.phone}）
           </p>
-          {cancelled ? null : <p>请记下预约码，按时到窗口出示预约码办理；前一天会发短信提醒。</p>}
+          {cancelled ? null : <p>请记下预约码，按时到窗口出示预约码办理。</p>}
         </>
       }
       extra={
