@@ -1,6 +1,6 @@
 import type { ModelAttributeColumnOptions, ModelAttributes, ModelStatic, Sequelize } from 'sequelize';
 import { DataTypes, Model } from 'sequelize';
-import type { ItemStatus, MetricTotals, RegionLevel } from '@oneseal/schemas';
+import type { ChangeEntry, ItemStatus, MetricTotals, RegionLevel } from '@oneseal/schemas';
 import { NO_TOTALS } from '@oneseal/schemas';
 
 /** LONGTEXT on MySQL (TEXT tops out at 64 KB there); SQLite has one TEXT type and warns about lengths. */
@@ -242,22 +242,8 @@ export interface SettingRow {
   key: string;
   value: string;
 }
-export interface ChangeEntryRow {
-  id?: number;
-  eventId: string;
-  kind: string;
-  regionCode: string;
-  regionName: string;
-  itemCode: string;
-  itemName: string;
-  fromVersion: number | null;
-  toVersion: number | null;
-  effectiveDate: string | null;
-  reason: string;
-  summary: string[];
-  author: string;
-  at: Date;
-}
+/** A feed entry as stored: the API's ChangeEntry, its time a Date. */
+export type ChangeEntryRow = Omit<ChangeEntry, 'at'> & { id?: number; at: Date };
 export interface ChangeRegionRow {
   regionCode: string;
   entryId: number;
